@@ -1,0 +1,109 @@
+/**
+ * Every failure the app knows how to explain. Vendor errors are translated into one of these
+ * once, at the adapter boundary; listeners switch on `code`, never on an HTTP status. The text a
+ * person reads for each code lives in `src/render/error-message.ts`.
+ */
+export type ErrorCode =
+  /** The command text or a filter could not be understood (see {@link InvalidArgsReason}). */
+  | 'INVALID_ARGS'
+  /** The person asked for someone else's sessions without being an admin. */
+  | 'FORBIDDEN'
+  /** The Slack person has no email on their profile, so no Zoom user can be found. */
+  | 'NOT_LINKED'
+  /** Zoom 404 / 1001: no Zoom user with that id or email. */
+  | 'ZOOM_USER_NOT_FOUND'
+  /** Zoom 400 / 300: the user id is not valid. */
+  | 'ZOOM_INVALID_USER'
+  /** Zoom 403 / 2031 (or similar): the user has no Zoom Phone. */
+  | 'ZOOM_PHONE_NOT_ENABLED'
+  /** Zoom 404 / 7012: Zoom could not retrieve the SMS sessions. */
+  | 'ZOOM_SMS_ERROR'
+  /** Zoom 4711: the Server-to-Server app lacks scopes (named in `detail.scopes`). */
+  | 'ZOOM_MISSING_SCOPES'
+  /** The Zoom credentials were refused (token endpoint, 401/124 twice, 404/2001). */
+  | 'ZOOM_AUTH'
+  /** Zoom 429; `detail.retryAfterMs` says when to try again when Zoom told us. */
+  | 'ZOOM_RATE_LIMITED'
+  /** Zoom 5xx, network error or timeout, after bounded retries. */
+  | 'ZOOM_UNAVAILABLE'
+  /** Zoom answered with a body that does not match its specification. */
+  | 'ZOOM_BAD_RESPONSE'
+  /** Zoom 400 / "The next page token is invalid or expired." (tokens live 15 minutes). */
+  | 'PAGE_EXPIRED'
+  /** A button value or view metadata could not be read (edited, truncated or from an old version). */
+  | 'BAD_BUTTON'
+  /** Anything else: a bug. The person gets an apology, the log gets the stack. */
+  | 'INTERNAL';
+
+/** Why command arguments were refused; each has its own sentence in the renderer. */
+export type InvalidArgsReason =
+  | 'unknown-option'
+  | 'unexpected-word'
+  | 'duplicate-option'
+  | 'missing-value'
+  | 'unclosed-quote'
+  | 'bad-date'
+  | 'bad-type'
+  | 'bad-filter'
+  | 'bad-phone'
+  | 'bad-size'
+  | 'bad-target'
+  | 'to-without-from'
+  | 'from-after-to'
+  | 'range-too-long'
+  | 'from-in-future';
+
+/** Facts a renderer needs to explain an error; every field is optional and safe to show. */
+export interface ErrorDetail {
+  readonly reason?: InvalidArgsReason;
+  /** The offending value as the person typed it. */
+  readonly value?: string;
+  /** The option the value belongs to (`from`, `type`, …). */
+  readonly option?: string;
+  /** The nearest valid option or value, for "did you mean …?". */
+  readonly suggestion?: string;
+  /** Zoom scopes the app is missing. */
+  readonly scopes?: readonly string[];
+  /** How long Zoom asked us to wait. */
+  readonly retryAfterMs?: number;
+  /** The Zoom user (email or id) the error is about. */
+  readonly zoomUser?: string;
+  /** Zoom's own error code, for the admin-facing part of a message and the log. */
+  readonly zoomCode?: number;
+  /** HTTP status from Zoom, for the log. */
+  readonly status?: number;
+  /** A limit that was exceeded (days in a range, page size). */
+  readonly limit?: number;
+}
+
+/** The one error type the app throws on purpose. `cause` keeps the original for the log. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly code: ErrorCode;
+  readonly detail: ErrorDetail;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; detail?: ErrorDetail } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.detail = options.detail ?? {};
+  }
+}
+
+/** Narrows anything caught to an {@link AppError}, wrapping unknown failures as `INTERNAL`. */
+export const toAppError = (error: unknown): AppError =>
+  error instanceof AppError
+    ? error
+    : new AppError('INTERNAL', error instanceof Error ? error.message : 'Unknown error', {
+        cause: error,
+      });
+
+/** Shorthand for refusing command input. */
+export const invalidArgs = (
+  reason: InvalidArgsReason,
+  detail: Omit<ErrorDetail, 'reason'> = {},
+): AppError =>
+  new AppError('INVALID_ARGS', `Invalid arguments: ${reason}`, { detail: { reason, ...detail } });

@@ -1,0 +1,63 @@
+/**
+ * The domain of a search, independent of Slack and Zoom wire formats.
+ * Values mirror Zoom's `GET /phone/users/{userId}/sms/sessions` query parameters
+ * (see ../shared/zoom/phone-sms-openapi.json).
+ */
+
+/** Zoom's `session_type` values. */
+export const SESSION_TYPES = ['user', 'call_queue', 'auto_receptionist', 'all'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+/** Zoom's `filter_type` values. */
+export const FILTER_TYPES = [
+  'last_message_time',
+  'sent_message_time',
+  'received_message_time',
+  'sent_received_message_time',
+] as const;
+export type FilterType = (typeof FILTER_TYPES)[number];
+
+/** Zoom's maximum `page_size`. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Sessions a page when the person does not say: one message of 50 blocks holds it comfortably. */
+export const DEFAULT_PAGE_SIZE = 10;
+
+/** Zoom answers one month at a time; we allow 31 days so any calendar month fits. */
+export const MAX_RANGE_DAYS = 31;
+
+/** Without dates, Zoom (and we) look at the past 30 days. */
+export const DEFAULT_RANGE_DAYS = 30;
+
+/**
+ * One exact search: what a Next button must repeat to continue the same listing.
+ * `from`/`to` are always explicit UTC instants (`YYYY-MM-DDTHH:mm:ssZ`), so a page fetched
+ * later asks Zoom exactly the same question as the first one.
+ */
+export interface SessionQuery {
+  readonly sessionType: SessionType;
+  readonly filterType: FilterType;
+  readonly from: string;
+  readonly to: string;
+  /** Digits with country code, no `+` (Zoom's format), when filtering by number. */
+  readonly phoneNumber?: string;
+  readonly pageSize: number;
+}
+
+/** Whose sessions a search is about, as the person named them. */
+export type Target =
+  | { readonly kind: 'self' }
+  | { readonly kind: 'slack-user'; readonly userId: string };
+
+/**
+ * Something the reply must tell the person about how their dates were read, so nothing is
+ * silently assumed: no dates at all, or `from` without `to` (30 days after `from`, never past now).
+ */
+export type WindowNote =
+  | { readonly kind: 'default-window'; readonly days: number }
+  | { readonly kind: 'open-ended'; readonly days: number; readonly clippedToNow: boolean };
+
+/** A date as typed: a calendar day in the person's time zone, or an exact UTC instant. */
+export type DateArg =
+  | { readonly kind: 'day'; readonly date: string }
+  | { readonly kind: 'instant'; readonly iso: string };

@@ -1,0 +1,35 @@
+import type { KnownBlock } from '@slack/types';
+import type { PageCursor } from '../query/cursor.js';
+import type { WindowNote } from '../query/types.js';
+import type { SmsSessionsPage } from '../zoom/schemas.js';
+
+/** What every renderer may know about the moment and the viewer; never read from the env. */
+export interface RenderContext {
+  readonly now: Date;
+  /** The viewer's IANA time zone from Slack (`users.info` → `tz`), e.g. `Europe/Paris`. */
+  readonly timeZone: string;
+}
+
+/** A message for `respond()` / `response_url`: top-level `text` is always present. */
+export interface RenderedMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+/** Whose sessions a page shows. */
+export interface SubjectModel {
+  readonly slackUserId: string;
+  /** The Zoom user id or email the sessions were fetched for. */
+  readonly zoomUser: string;
+  /** True when the viewer is looking at their own sessions. */
+  readonly isSelf: boolean;
+}
+
+/** One page of a listing, ready to render. */
+export interface SessionsPageModel {
+  readonly subject: SubjectModel;
+  readonly cursor: PageCursor;
+  readonly page: SmsSessionsPage;
+  /** How the dates were read (only on the first page of a command). */
+  readonly notes: readonly WindowNote[];
+}
