@@ -1,0 +1,42 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { invalidArgs } from '../errors.js';
+
+/** Country assumed for numbers typed without a country code (Zoom Phone's home market). */
+export const DEFAULT_PHONE_COUNTRY: CountryCode = 'US';
+
+const parse = (input: string, country: CountryCode) => {
+  const trimmed = input.trim();
+  const national = parsePhoneNumberFromString(trimmed, country);
+  if (national?.isPossible()) return national;
+  // Digits that already carry a country code (`442079460958`), as Zoom itself writes them.
+  if (/^\d+$/.test(trimmed)) {
+    const international = parsePhoneNumberFromString(`+${trimmed}`);
+    if (international?.isPossible()) return international;
+  }
+  return undefined;
+};
+
+/**
+ * Turns what a person types (`+1 (415) 555-0100`, `14155550100`, `415-555-0100`) into the digits
+ * Zoom's `phone_number` filter expects: country code and number, no `+`.
+ * @throws AppError `INVALID_ARGS` / `bad-phone` when the text is not a possible phone number.
+ */
+export const normalizePhoneNumber = (
+  input: string,
+  country: CountryCode = DEFAULT_PHONE_COUNTRY,
+): string => {
+  const parsed = parse(input, country);
+  if (parsed === undefined) throw invalidArgs('bad-phone', { option: 'phone', value: input });
+  return parsed.number.slice(1);
+};
+
+/**
+ * A readable form of a number Zoom returned (`18108001001` → `+1 810 800 1001`). Zoom's numbers
+ * are digits with a country code; anything that does not parse is shown as it came.
+ */
+export const formatPhoneNumber = (zoomNumber: string): string => {
+  const parsed = /^\+?\d{6,15}$/.test(zoomNumber)
+    ? parsePhoneNumberFromString(zoomNumber.startsWith('+') ? zoomNumber : `+${zoomNumber}`)
+    : undefined;
+  return parsed?.isPossible() ? parsed.formatInternational() : zoomNumber;
+};
