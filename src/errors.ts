@@ -48,7 +48,6 @@ export type InvalidArgsReason =
   | 'bad-phone'
   | 'bad-size'
   | 'bad-target'
-  | 'to-without-from'
   | 'from-after-to'
   | 'range-too-long'
   | 'from-in-future';

@@ -51,13 +51,32 @@ export type Target =
 
 /**
  * Something the reply must tell the person about how their dates were read, so nothing is
- * silently assumed: no dates at all, or `from` without `to` (30 days after `from`, never past now).
+ * silently assumed: no dates at all, `from` without `to` (30 days after `from`, never past now),
+ * or `to` without `from` (the 30 days ending at `to`).
  */
 export type WindowNote =
   | { readonly kind: 'default-window'; readonly days: number }
-  | { readonly kind: 'open-ended'; readonly days: number; readonly clippedToNow: boolean };
+  | { readonly kind: 'open-ended'; readonly days: number; readonly clippedToNow: boolean }
+  | { readonly kind: 'open-start'; readonly days: number };
 
 /** A date as typed: a calendar day in the person's time zone, or an exact UTC instant. */
 export type DateArg =
   | { readonly kind: 'day'; readonly date: string }
   | { readonly kind: 'instant'; readonly iso: string };
+
+/**
+ * A search as the person asked for it, before defaults and dates are resolved: what the command
+ * grammar (`src/slack/commands/grammar.ts`) produces and `buildQuery` turns into a
+ * {@link SessionQuery}. It lives in the domain so the query layer never imports from Slack code.
+ */
+export interface ListArgs {
+  readonly target: Target;
+  readonly from?: DateArg;
+  readonly to?: DateArg;
+  readonly sessionType?: SessionType;
+  readonly filterType?: FilterType;
+  /** Already normalised to Zoom's digits (country code, no `+`). */
+  readonly phoneNumber?: string;
+  /** 1 to {@link MAX_PAGE_SIZE}. */
+  readonly pageSize?: number;
+}

@@ -58,11 +58,69 @@ export const zoomTokenResponseSchema = z.object({
   api_url: z.string().optional(),
 });
 
+/**
+ * Error body of the OAuth token endpoint, e.g.
+ * `{ "reason": "Invalid client_id or client_secret", "error": "invalid_client" }`
+ * (see ../shared/PLATFORM.md, Server-to-Server OAuth). Unlike the REST API it has no numeric code.
+ */
+export const zoomTokenErrorBodySchema = z.object({
+  reason: z.string().optional(),
+  error: z.string().optional(),
+});
+
+/**
+ * 200 body of `GET /users/{userId}` ("Get a user"), reduced to what linking a Slack person to a
+ * Zoom user needs. `id` is required: the point of the call is the canonical Zoom user id.
+ */
+export const zoomUserSchema = z.object({
+  id: z.string().min(1),
+  email: z.string().optional(),
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  display_name: z.string().optional(),
+  /** Plan type: `1` Basic, `2` Licensed, `4` Unassigned without Meetings Basic, `99` None. */
+  type: z.number().int().optional(),
+  /** `pending`, `active` or `inactive` today. */
+  status: z.string().optional(),
+  role_name: z.string().optional(),
+  timezone: z.string().optional(),
+  account_id: z.string().optional(),
+  /** `1` verified, `0` not verified. */
+  verified: z.number().int().optional(),
+});
+
+/** `phone_numbers[]` of `GET /phone/users/{userId}` (at most 10). */
+export const zoomPhoneUserNumberSchema = z.object({
+  id: z.string().optional(),
+  /** Digits with country code, no `+`. */
+  number: z.string().optional(),
+});
+
+/**
+ * 200 body of `GET /phone/users/{userId}` ("Get a user's profile"), reduced to what telling
+ * "has Zoom Phone" from "has not" needs. A 200 at all means the user has a Zoom Phone license.
+ */
+export const zoomPhoneUserSchema = z.object({
+  id: z.string().optional(),
+  phone_user_id: z.string().optional(),
+  email: z.string().optional(),
+  extension_id: z.string().optional(),
+  extension_number: z.number().int().optional(),
+  /** `activate` or `deactivate`. */
+  status: z.string().optional(),
+  site_id: z.string().optional(),
+  phone_numbers: z.array(zoomPhoneUserNumberSchema).optional(),
+  calling_plans: z.array(z.object({ type: z.number().int().optional() })).optional(),
+});
+
 export type ZoomParticipant = z.infer<typeof zoomParticipantSchema>;
 export type ZoomSmsSession = z.infer<typeof zoomSmsSessionSchema>;
 export type ZoomSmsSessionsPage = z.infer<typeof zoomSmsSessionsPageSchema>;
 export type ZoomErrorBody = z.infer<typeof zoomErrorBodySchema>;
 export type ZoomTokenResponse = z.infer<typeof zoomTokenResponseSchema>;
+export type ZoomTokenErrorBody = z.infer<typeof zoomTokenErrorBodySchema>;
+export type ZoomUser = z.infer<typeof zoomUserSchema>;
+export type ZoomPhoneUser = z.infer<typeof zoomPhoneUserSchema>;
 
 /** One page as the rest of the app sees it: arrays always present, last page = `''`. */
 export interface SmsSessionsPage {

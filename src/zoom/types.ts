@@ -1,5 +1,5 @@
 import type { SessionQuery } from '../query/types.js';
-import type { SmsSessionsPage } from './schemas.js';
+import type { SmsSessionsPage, ZoomPhoneUser, ZoomUser } from './schemas.js';
 
 /**
  * What the app needs from Zoom. Implemented by `createZoomClient` (src/zoom/client.ts);
@@ -17,4 +17,18 @@ export interface ZoomApi {
     query: SessionQuery,
     pageToken?: string,
   ): Promise<SmsSessionsPage>;
+
+  /**
+   * `GET /users/{userId}`: the Zoom user behind an id or email, with its canonical `id`, so a
+   * link between a Slack person and a Zoom user can be verified.
+   * @throws AppError `ZOOM_USER_NOT_FOUND` when Zoom knows no such user, or another `ZOOM_*` code.
+   */
+  getUser(zoomUserIdOrEmail: string): Promise<ZoomUser>;
+
+  /**
+   * `GET /phone/users/{userId}`: the user's Zoom Phone profile. Succeeds only for users with a
+   * Zoom Phone license, which is what lets a caller tell "no Zoom Phone" apart.
+   * @throws AppError `ZOOM_PHONE_NOT_ENABLED`, `ZOOM_USER_NOT_FOUND` or another `ZOOM_*` code.
+   */
+  getPhoneUser(zoomUserIdOrEmail: string): Promise<ZoomPhoneUser>;
 }

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import { createAccessTokens } from './access-tokens.js';
+import { createDatasetIndex } from './dataset-index.js';
+import { createPageTokens } from './page-tokens.js';
+import { createRateLimiter, type DemoRateLimit } from './rate-limiter.js';
+import { type DemoResponse, zoomError } from './responses.js';
+import type { Route } from './router.js';
+import { listSmsSessions } from './routes/list-sms-sessions.js';
+import { type DemoCredentials, oauthToken } from './routes/oauth-token.js';
+import { smsSessionDetails } from './routes/sms-session-details.js';
+import { phoneUserProfile, userProfile } from './routes/users.js';
+import { DEFAULT_GRANTED_SCOPES, missingScopes } from './scopes.js';
+import type { DemoDataset } from './types.js';
+
+/** What the demo Zoom's behaviour depends on (its transport aside). */
+export interface DemoApiOptions {
+  readonly clock: Clock;
+  readonly dataset: DemoDataset;
+  readonly credentials: DemoCredentials;
+  /** Scopes every issued token carries; {@link DEFAULT_GRANTED_SCOPES} when absent. */
+  readonly grantedScopes?: readonly string[];
+  readonly rateLimit?: DemoRateLimit;
+}
+
+/** A routed request, reduced to what the operations read. */
+export interface DemoApiRequest {
+  readonly route: Route;
+  readonly authorization: string | undefined;
+  readonly query: URLSearchParams;
+  /** The request body as text (only the token endpoint reads it). */
+  readonly body: string;
+  /** Origin the client reached, sent back as the token's `api_url`. */
+  readonly origin: string;
+}
+
+/** Zoom's behaviour, transport aside: answers routed requests, remembers tokens. */
+export interface DemoApi {
+  respond(request: DemoApiRequest): DemoResponse;
+  /** Every access token issued so far expires now. */
+  expireTokens(): void;
+}
+
+/**
+ * The operations behind Zoom's checks, in Zoom's order: a valid bearer token (401 / 124), the
+ * account's rate limit (429), the operation's scopes (400 / 4711), then the operation itself.
+ * Tokens and page tokens are HMACs of counters under a key derived from the credentials, so the
+ * same test sees the same tokens on every run.
+ */
+export const createDemoApi = (options: DemoApiOptions): DemoApi => {
+  const { clock, credentials } = options;
+  const secret = createHash('sha256')
+    .update(`demo-zoom|${credentials.accountId}|${credentials.clientId}`)
+    .digest('hex');
+  const index = createDatasetIndex(options.dataset);
+  const tokens = createAccessTokens({ clock, secret });
+  const sessionPages = createPageTokens({ clock, secret, label: 'sessions' });
+  const historyPages = createPageTokens({ clock, secret, label: 'histories' });
+  const limiter = options.rateLimit && createRateLimiter(options.rateLimit, clock);
+  const grantedScopes = options.grantedScopes ?? DEFAULT_GRANTED_SCOPES;
+
+  const respond = (request: DemoApiRequest): DemoResponse => {
+    const { route, query } = request;
+    if (route.kind === 'token') {
+      const params = new URLSearchParams(query);
+      for (const [name, value] of new URLSearchParams(request.body)) params.append(name, value);
+      return oauthToken({
+        credentials,
+        tokens,
+        grantedScopes,
+        apiUrl: request.origin,
+        authorization: request.authorization,
+        params,
+      });
+    }
+    const bearer = tokens.check(request.authorization);
+    if (!bearer.ok) {
+      return bearer.reason === 'expired'
+        ? zoomError(401, 124, 'Access token is expired.')
+        : zoomError(401, 124, 'Invalid access token.');
+    }
+    const limited = limiter?.take();
+    if (limited !== undefined) return limited;
+    const missing = missingScopes(route.kind, bearer.scopes);
+    if (missing !== undefined) {
+      return zoomError(
+        400,
+        4711,
+        `Invalid access token, does not contain scopes:[${missing.join(', ')}].`,
+      );
+    }
+    const nowMs = clock.now().getTime();
+    switch (route.kind) {
+      case 'list':
+        return listSmsSessions({
+          index,
+          pageTokens: sessionPages,
+          nowMs,
+          userId: route.userId,
+          query,
+        });
+      case 'details':
+        return smsSessionDetails({
+          index,
+          pageTokens: historyPages,
+          nowMs,
+          sessionId: route.sessionId,
+          query,
+        });
+      case 'phone-user':
+        return phoneUserProfile({ index, userId: route.userId, accountId: credentials.accountId });
+      case 'user':
+        return userProfile({ index, userId: route.userId, accountId: credentials.accountId });
+    }
+  };
+
+  return { respond, expireTokens: tokens.expireAll };
+};

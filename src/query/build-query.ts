@@ -1,0 +1,28 @@
+import { DEFAULT_PAGE_SIZE, type ListArgs, type SessionQuery, type WindowNote } from './types.js';
+import { resolveWindow, type WindowContext } from './window.js';
+
+/**
+ * The exact Zoom question for what a person asked: their dates resolved to UTC instants (see
+ * {@link resolveWindow}) and Zoom's own defaults made explicit (`session_type` `user`,
+ * `filter_type` `last_message_time`) with {@link DEFAULT_PAGE_SIZE} sessions a page, so a Next
+ * button replays the same query even if a default changes later. `args.target` is not part of
+ * the query: who may be searched is decided elsewhere.
+ * @throws AppError `INVALID_ARGS` when the dates cannot form a window (see {@link resolveWindow}).
+ */
+export const buildQuery = (
+  args: ListArgs,
+  ctx: WindowContext,
+): { query: SessionQuery; notes: WindowNote[] } => {
+  const window = resolveWindow(args, ctx);
+  return {
+    query: {
+      sessionType: args.sessionType ?? 'user',
+      filterType: args.filterType ?? 'last_message_time',
+      from: window.from,
+      to: window.to,
+      ...(args.phoneNumber === undefined ? {} : { phoneNumber: args.phoneNumber }),
+      pageSize: args.pageSize ?? DEFAULT_PAGE_SIZE,
+    },
+    notes: window.notes,
+  };
+};

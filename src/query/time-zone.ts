@@ -1,0 +1,78 @@
+import dayjsBase from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjsBase.extend(utc);
+dayjsBase.extend(timezone);
+dayjsBase.extend(customParseFormat);
+
+/**
+ * Day.js with the `utc`, `timezone` and `customParseFormat` plugins already extended. Import it
+ * from here, never from `dayjs` directly, so every module sees the same plugins without each one
+ * extending them again. https://day.js.org/docs/en/plugin/loading-into-nodejs
+ */
+export const dayjs = dayjsBase;
+
+/** The zone used when a person's time zone is missing or not a zone this runtime knows. */
+export const FALLBACK_TIME_ZONE = 'UTC';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The IANA time zone to compute with: `tz` when the runtime's `Intl` knows it, else
+ * {@link FALLBACK_TIME_ZONE}. Slack's `users.info` `tz` is usually an IANA name but may be absent
+ * (bots, some guests) or a name older or newer than the runtime's zone data; a bad zone must
+ * degrade to UTC rather than turn every date into a crash.
+ * https://api.slack.com/methods/users.info
+ */
+export const safeTimeZone = (tz: string | undefined): string => {
+  if (tz === undefined || tz.trim() === '') return FALLBACK_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz;
+  } catch {
+    return FALLBACK_TIME_ZONE;
+  }
+};
+
+const wallClockMs = (instantMs: number, timeZone: string): number => {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instantMs);
+  const field = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((part) => part.type === type)?.value);
+  return Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
+};
+
+/**
+ * The first instant of calendar day `date` (`YYYY-MM-DD`) in `timeZone`. When midnight happens
+ * twice (a DST fall-back at 01:00) the earlier one is taken; when it never happens (a DST jump at
+ * midnight) the day starts at the jump. Computed from `Intl` alone, so the answer depends neither
+ * on the host's own zone nor on the current time (Day.js's `tz()` parser reads both).
+ * @throws RangeError when `date` is not a real `YYYY-MM-DD` day (the grammar never lets one through).
+ */
+export const startOfDayIn = (date: string, timeZone: string): Date => {
+  const wall = dayjs.utc(date, 'YYYY-MM-DD', true).valueOf();
+  if (Number.isNaN(wall)) throw new RangeError(`Not a calendar day: ${date}`);
+  const offsetAt = (instantMs: number): number => wallClockMs(instantMs, timeZone) - instantMs;
+  const beforeMs = wall - offsetAt(wall - DAY_MS);
+  const candidates = [beforeMs, wall - offsetAt(wall + DAY_MS)].filter(
+    (instantMs) => wallClockMs(instantMs, timeZone) === wall,
+  );
+  return new Date(candidates.length === 0 ? beforeMs : Math.min(...candidates));
+};

@@ -1,0 +1,279 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { AppError, ErrorCode, ErrorDetail } from '../errors.js';
+import { encodeCursor, type PageCursor } from '../query/cursor.js';
+import { FILTER_TYPES, MAX_PAGE_SIZE, MAX_RANGE_DAYS, SESSION_TYPES } from '../query/types.js';
+import { COMMAND_OPTIONS, type CommandOption } from '../slack/commands/grammar.js';
+import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.js';
+import { codeSpan, exampleDays, slackDate, slackMention } from './format.js';
+import type { RenderContext, RenderedMessage } from './types.js';
+
+/** What a person may be offered under an error; see {@link renderError}. */
+export interface ErrorRecovery {
+  /** Page 1 of the listing the failure happened on. */
+  readonly startOver?: PageCursor;
+  /** The very page that failed, to ask Zoom again. */
+  readonly retry?: PageCursor;
+}
+
+interface Explanation {
+  readonly title: string;
+  readonly body: string;
+  /** A line for whoever administers the app or the Zoom account. */
+  readonly admin?: string;
+}
+
+const HELP_POINTER = 'See `/sms-sessions help` for the full syntax.';
+const RUN_AGAIN = 'Run `/sms-sessions` again to start from the first page.';
+const TELL_ADMIN = 'If it keeps happening, tell whoever runs this app in your workspace.';
+
+const PASSING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'ZOOM_RATE_LIMITED',
+  'ZOOM_UNAVAILABLE',
+  'ZOOM_SMS_ERROR',
+  'ZOOM_BAD_RESPONSE',
+  'INTERNAL',
+]);
+
+const words = (list: readonly string[], suffix = ''): string =>
+  list.map((word) => `\`${word}${suffix}\``).join(', ');
+
+const optionOf = (detail: ErrorDetail, fallback: string): string =>
+  codeSpan(`${detail.option ?? fallback}:`);
+
+const typedValue = (detail: ErrorDetail): string =>
+  detail.value === undefined || detail.value === '' ? 'That' : codeSpan(detail.value);
+
+const didYouMean = (detail: ErrorDetail, asOption: boolean): string => {
+  const { suggestion, option } = detail;
+  if (suggestion === undefined || suggestion === '') return '';
+  const written = asOption
+    ? `${suggestion.replace(/:$/, '')}:`
+    : option === undefined || suggestion.startsWith(`${option}:`)
+      ? suggestion
+      : `${option}:${suggestion}`;
+  return ` Did you mean ${codeSpan(written)}?`;
+};
+
+const examples = (ctx: RenderContext): Readonly<Record<CommandOption, string>> => {
+  const days = exampleDays(ctx);
+  return {
+    from: `\`from:${days.from}\``,
+    to: `\`to:${days.to}\``,
+    type: '`type:all`',
+    filter: '`filter:sent`',
+    phone: '`phone:+18108001001`',
+    size: '`size:25`',
+  };
+};
+
+const invalidArgsBody = (detail: ErrorDetail, ctx: RenderContext): string => {
+  const { limit, reason } = detail;
+  const example = examples(ctx);
+  if (reason === undefined) return "I couldn't understand that command.";
+  switch (reason) {
+    case 'unknown-option':
+      return `${optionOf(detail, '?')} is not an option.${didYouMean(detail, true)} The options are ${words(COMMAND_OPTIONS, ':')}.`;
+    case 'unexpected-word':
+      return `I didn't understand ${typedValue(detail)}.${didYouMean(detail, true)} Options are written \`name:value\` (e.g. ${example.from}); the only words on their own are \`me\`, an @mention or \`help\`.`;
+    case 'duplicate-option':
+      return `${optionOf(detail, '?')} is given more than once. Give each option once.`;
+    case 'missing-value': {
+      const option = COMMAND_OPTIONS.find((name) => name === detail.option);
+      const shown = option === undefined ? undefined : example[option];
+      return `${optionOf(detail, '?')} needs a value${shown === undefined ? '' : `, e.g. ${shown}`}. Values with spaces go in quotes.`;
+    }
+    case 'unclosed-quote':
+      return `A quote is opened but never closed (${typedValue(detail)}). Close it, e.g. \`phone:"+1 810 800 1001"\`.`;
+    case 'bad-date':
+      return `${typedValue(detail)} is not a date ${optionOf(detail, 'from')} understands. Write a day as \`YYYY-MM-DD\` (in your Slack time zone) or an exact UTC time as \`YYYY-MM-DDTHH:mm:ssZ\`.`;
+    case 'bad-type':
+      return `${typedValue(detail)} is not a conversation type.${didYouMean(detail, false)} Use one of ${words(SESSION_TYPES)}.`;
+    case 'bad-filter':
+      return `${typedValue(detail)} is not a filter.${didYouMean(detail, false)} Use one of \`last\`, \`sent\`, \`received\`, \`sent_received\` (or Zoom's ${words(FILTER_TYPES)}).`;
+    case 'bad-phone':
+      return `${typedValue(detail)} doesn't look like a phone number. Any usual way of writing one works, e.g. \`phone:+18108001001\` or \`phone:"(810) 800-1001"\`.`;
+    case 'bad-size':
+      return `${typedValue(detail)} is not a page size. Use a whole number from 1 to ${limit ?? MAX_PAGE_SIZE} (the default is 10).`;
+    case 'bad-target':
+      return `${typedValue(detail)} is not someone I can look up. Use \`me\` (the default) or @mention one person.`;
+    case 'from-after-to':
+      return `The window starts after it ends${detail.value === undefined ? '' : ` (${codeSpan(detail.value)})`}. Swap \`from:\` and \`to:\`.`;
+    case 'range-too-long':
+      return `That window is longer than ${limit ?? MAX_RANGE_DAYS} days, and Zoom answers at most a month at a time. Narrow \`from:\` and \`to:\`.`;
+    case 'from-in-future':
+      return `${optionOf(detail, 'from')} ${typedValue(detail)} is in the future. Pick a date up to today.`;
+  }
+};
+
+const durationInWords = (ms: number): string => {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (seconds < 90) return plural(seconds, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return plural(minutes, 'minute');
+  return plural(Math.round(minutes / 60), 'hour');
+};
+
+const retryWhen = (retryAfterMs: number | undefined, ctx: RenderContext): string => {
+  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs)) return 'in a minute';
+  const about = `in about ${durationInWords(retryAfterMs)}`;
+  if (retryAfterMs < 3_600_000) return about;
+  const at = slackDate(
+    new Date(ctx.now.getTime() + retryAfterMs).toISOString(),
+    'dateTime',
+    ctx.timeZone,
+  );
+  return at === undefined ? about : `${about} (${at})`;
+};
+
+const zoomCodeNote = (detail: ErrorDetail): Pick<Explanation, 'admin'> =>
+  detail.zoomCode === undefined
+    ? {}
+    : { admin: `For your Zoom admin: Zoom error ${detail.zoomCode}.` };
+
+const explain = (error: AppError, ctx: RenderContext): Explanation => {
+  const { detail } = error;
+  const zoomUser = detail.zoomUser === undefined ? 'this person' : codeSpan(detail.zoomUser);
+  switch (error.code) {
+    case 'INVALID_ARGS':
+      return {
+        title: "I couldn't read that command",
+        body: `${invalidArgsBody(detail, ctx)}\n${HELP_POINTER}`,
+      };
+    case 'FORBIDDEN':
+      return {
+        title: "You can't see someone else's SMS conversations",
+        body: "Only admins can look up someone else's SMS conversations. Ask an admin of this app if you need to, or run `/sms-sessions` for your own.",
+      };
+    case 'NOT_LINKED': {
+      const whom = detail.value === undefined ? 'this person' : slackMention(detail.value);
+      return {
+        title: 'No Zoom account linked',
+        body: `The app finds Zoom users by the email on a Slack profile, and it can't see one for ${whom} (the profile has no email, hides it, or is deactivated). Ask a Slack admin to check the profile's email.`,
+      };
+    }
+    case 'ZOOM_USER_NOT_FOUND':
+      return {
+        title: 'No matching Zoom user',
+        body: `Zoom has no user with the email ${zoomUser}. Ask your Zoom admin to check that this person has a Zoom account under the same email as in Slack.`,
+        ...zoomCodeNote(detail),
+      };
+    case 'ZOOM_INVALID_USER':
+      return {
+        title: 'Zoom did not accept this user',
+        body: `Zoom says ${zoomUser} is not a valid user. Ask your Zoom admin to check this person's Zoom account and its email.`,
+        ...zoomCodeNote(detail),
+      };
+    case 'ZOOM_PHONE_NOT_ENABLED':
+      return {
+        title: 'Zoom Phone is not enabled',
+        body: `${detail.zoomUser === undefined ? 'This Zoom user' : `The Zoom user ${zoomUser}`} has no Zoom Phone, so there are no SMS conversations to show. Ask your Zoom admin to assign a Zoom Phone license if there should be.`,
+        ...zoomCodeNote(detail),
+      };
+    case 'ZOOM_SMS_ERROR':
+      return {
+        title: "Zoom couldn't retrieve the SMS conversations",
+        body: `Zoom had trouble fetching these SMS conversations. Try again in a few minutes. If it keeps happening, ask your Zoom admin to check SMS for ${zoomUser}.`,
+        ...zoomCodeNote(detail),
+      };
+    case 'ZOOM_MISSING_SCOPES':
+      return {
+        title: 'The app is missing Zoom permissions',
+        body: `The app's Zoom connection lacks permissions it needs, so nobody can list SMS conversations yet. Ask your Zoom admin to add ${
+          detail.scopes === undefined || detail.scopes.length === 0
+            ? 'the scopes listed in the README'
+            : `these scopes: ${detail.scopes.slice(0, 10).map(codeSpan).join(', ')}`
+        } to the app's Server-to-Server OAuth app in the Zoom App Marketplace.`,
+        ...zoomCodeNote(detail),
+      };
+    case 'ZOOM_AUTH':
+      return {
+        title: "Zoom refused the app's credentials",
+        body: "Zoom did not accept this app's credentials, so it can't reach Zoom for anyone right now. Please tell an admin of this app: the Zoom account ID, client ID and client secret need checking.",
+        ...zoomCodeNote(detail),
+      };
+    case 'ZOOM_RATE_LIMITED':
+      return {
+        title: 'Zoom is busy',
+        body: `Your Zoom account has made too many requests for now. Try again ${retryWhen(detail.retryAfterMs, ctx)}.`,
+      };
+    case 'ZOOM_UNAVAILABLE':
+      return {
+        title: "Zoom isn't answering",
+        body: `Zoom didn't answer in time or is having trouble. Try again in a few minutes. ${TELL_ADMIN}`,
+      };
+    case 'ZOOM_BAD_RESPONSE':
+      return {
+        title: 'Zoom returned something unexpected',
+        body: `Zoom returned something unexpected, so I can't show this page. Try again. ${TELL_ADMIN}`,
+      };
+    case 'PAGE_EXPIRED':
+      return {
+        title: 'This page link has expired',
+        body: `Zoom's page links last 15 minutes, and this one is older. Start over from the first page.`,
+      };
+    case 'BAD_BUTTON':
+      return {
+        title: "This button doesn't work any more",
+        body: `The button is from an old or altered message, so I can't tell which page it meant. ${RUN_AGAIN}`,
+      };
+    case 'INTERNAL':
+      return {
+        title: 'Sorry, something went wrong',
+        body: `Something went wrong on our side. Try again. ${TELL_ADMIN}`,
+      };
+  }
+};
+
+const button = (text: string, actionId: string, cursor: PageCursor): Button => ({
+  type: 'button',
+  text: { type: 'plain_text', text, emoji: true },
+  action_id: actionId,
+  value: encodeCursor(cursor),
+});
+
+const recoveryButtons = (code: ErrorCode, options: ErrorRecovery): ActionsBlock | undefined => {
+  const offered = code === 'PAGE_EXPIRED' || PASSING.has(code);
+  const buttons = [
+    ...(offered && options.startOver !== undefined
+      ? [button('Start over', ACTION_IDS.pageStartOver, options.startOver)]
+      : []),
+    ...(PASSING.has(code) && options.retry !== undefined
+      ? [button('Try again', ACTION_IDS.pageRetry, options.retry)]
+      : []),
+  ];
+  return buttons.length === 0
+    ? undefined
+    : { type: 'actions', block_id: BLOCK_IDS.errorActions, elements: buttons };
+};
+
+/**
+ * The one message a person reads when something failed: what happened and what to do, written
+ * for them per {@link ErrorCode} (and per `InvalidArgsReason` for command input), never a stack
+ * trace, Zoom's raw body or a status code. Values echoed from input or Zoom are escaped and cut
+ * to length. A line "for your Zoom admin" carries Zoom's error code when there is one.
+ *
+ * Buttons appear only where pressing them can succeed: "Start over" (`options.startOver`) after
+ * an expired page and after failures that may pass (Zoom busy or down, `INTERNAL`); "Try again"
+ * (`options.retry`) after those failures only. Pure; at most three blocks, far inside Slack's
+ * limits. https://docs.slack.dev/reference/block-kit/blocks
+ */
+export const renderError = (
+  error: AppError,
+  ctx: RenderContext,
+  options: ErrorRecovery = {},
+): RenderedMessage => {
+  const { title, body, admin } = explain(error, ctx);
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `:warning: *${title}*\n${body}` } },
+  ];
+  if (admin !== undefined) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: admin }] });
+  }
+  if (error.code === 'PAGE_EXPIRED' && options.startOver === undefined) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: RUN_AGAIN }] });
+  }
+  const buttons = recoveryButtons(error.code, options);
+  if (buttons !== undefined) blocks.push(buttons);
+  return { text: `${title}. ${body}`, blocks };
+};

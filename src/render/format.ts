@@ -1,0 +1,264 @@
+import type { Dayjs } from 'dayjs';
+import { formatPhoneNumber } from '../query/phone.js';
+import { dayjs, safeTimeZone } from '../query/time-zone.js';
+import type { FilterType, SessionQuery, SessionType } from '../query/types.js';
+import type { ZoomParticipant } from '../zoom/schemas.js';
+import { escapeMrkdwn, truncate } from './escape.js';
+import { ECHO_MAX_CHARS, LABEL_MAX_CHARS, PARTICIPANT_MIN_CHARS } from './limits.js';
+import type { RenderContext } from './types.js';
+
+/**
+ * The ways the app shows a moment: a Slack date token (rendered in each viewer's own time zone)
+ * and the fallback text Slack shows where it cannot render the token, written in the same shape.
+ * https://docs.slack.dev/messaging/formatting-message-text#date-formatting
+ */
+export const SLACK_DATE_FORMATS = {
+  /** "Yesterday at 2:03 PM": one session on its own. */
+  dateTime: { token: '{date_short_pretty} at {time}', fallback: 'MMM D, YYYY [at] h:mm A' },
+  /** "Yesterday 2:03 PM": one line of a dense page, where every character counts. */
+  compactDateTime: { token: '{date_short_pretty} {time}', fallback: 'MMM D h:mm A' },
+} as const;
+
+/** A key of {@link SLACK_DATE_FORMATS}. */
+export type SlackDateFormat = keyof typeof SLACK_DATE_FORMATS;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+const instantMs = (iso: string): number | undefined => {
+  if (!ISO_INSTANT.test(iso)) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+/**
+ * `<!date^UNIX^{format}|fallback>` for an ISO instant (Zoom's `2022-03-25T02:11:27Z`), so every
+ * viewer reads it in their own Slack time zone. The fallback, shown by clients that cannot render
+ * the token, is computed in `fallbackTimeZone` (the viewer's zone, from `RenderContext`).
+ * `undefined` when `iso` is not an instant with a zone, so the caller can say "unknown".
+ * https://docs.slack.dev/messaging/formatting-message-text#date-formatting
+ */
+export const slackDate = (
+  iso: string,
+  format: SlackDateFormat,
+  fallbackTimeZone: string,
+): string | undefined => {
+  const ms = instantMs(iso);
+  if (ms === undefined) return undefined;
+  const { token, fallback } = SLACK_DATE_FORMATS[format];
+  const local = dayjs.utc(ms).tz(safeTimeZone(fallbackTimeZone)).format(fallback);
+  return `<!date^${Math.floor(ms / 1000)}^${token}|${local}>`;
+};
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+
+/**
+ * `<@U123>` for a Slack user id, which Slack shows as the person's current name to each viewer.
+ * Anything that is not a user id (a forged button value) is shown escaped instead, so it can
+ * never become a broadcast or a link.
+ * https://docs.slack.dev/messaging/formatting-message-text#mentioning-users
+ */
+export const slackMention = (userId: string): string =>
+  SLACK_USER_ID.test(userId) ? `<@${userId}>` : truncate(escapeMrkdwn(userId), LABEL_MAX_CHARS);
+
+/**
+ * Third-party text (a value a person typed, an email) as an inline code span: escaped, on one
+ * line, cut to {@link ECHO_MAX_CHARS}, with backticks swapped for a look-alike so the span cannot
+ * be closed early. Code spans keep Slack from turning the text into links or formatting.
+ * https://docs.slack.dev/messaging/formatting-message-text#escaping
+ */
+export const codeSpan = (value: string): string => {
+  const oneLine = value.replace(/\s+/g, ' ').trim().replaceAll('`', 'ˋ');
+  return `\`${truncate(escapeMrkdwn(oneLine === '' ? ' ' : oneLine), ECHO_MAX_CHARS)}\``;
+};
+
+const EXAMPLE_WINDOW_DAYS = 14;
+
+/**
+ * Two real days for examples in help and error text, written `YYYY-MM-DD` in the viewer's zone:
+ * two weeks ago and today, so an example a person copies is always a valid window in the past,
+ * shorter than a month, whatever the date.
+ */
+export const exampleDays = (ctx: RenderContext): { readonly from: string; readonly to: string } => {
+  const today = dayjs.utc(ctx.now.getTime()).tz(safeTimeZone(ctx.timeZone));
+  return {
+    from: today.subtract(EXAMPLE_WINDOW_DAYS, 'day').format('YYYY-MM-DD'),
+    to: today.format('YYYY-MM-DD'),
+  };
+};
+
+const SESSION_TYPE_LABELS: Readonly<Record<SessionType, string>> = {
+  user: 'Direct',
+  call_queue: 'Call queue',
+  auto_receptionist: 'Auto receptionist',
+  all: 'All types',
+};
+
+const OWNER_TYPE_LABELS: Readonly<Record<string, string>> = {
+  user: 'User',
+  callQueue: 'Call queue',
+  autoReceptionist: 'Auto receptionist',
+  sharedLineGroup: 'Shared line group',
+};
+
+const FILTER_TYPE_LABELS: Readonly<Record<FilterType, string>> = {
+  last_message_time: 'by last message time',
+  sent_message_time: 'by time sent',
+  received_message_time: 'by time received',
+  sent_received_message_time: 'by time sent or received',
+};
+
+const lookup = (labels: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(labels, key) ? labels[key] : undefined;
+
+const unknownLabel = (value: string | undefined): string =>
+  value === undefined || value.trim() === ''
+    ? 'Unknown'
+    : truncate(escapeMrkdwn(value.trim()), LABEL_MAX_CHARS);
+
+/**
+ * A session's `session_type` in words, as safe mrkdwn: `user` → "Direct", `call_queue` →
+ * "Call queue", `auto_receptionist` → "Auto receptionist", `all` → "All types". Zoom may add
+ * types, so anything else is shown escaped as it came (cut to {@link LABEL_MAX_CHARS}).
+ * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
+ */
+export const sessionTypeLabel = (sessionType: string | undefined): string =>
+  lookup(SESSION_TYPE_LABELS, sessionType ?? '') ?? unknownLabel(sessionType);
+
+/**
+ * A participant's `owner.type` in words, as safe mrkdwn: `user`, `callQueue`,
+ * `autoReceptionist`, `sharedLineGroup`; anything else escaped as it came.
+ * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
+ */
+export const ownerTypeLabel = (ownerType: string | undefined): string =>
+  lookup(OWNER_TYPE_LABELS, ownerType ?? '') ?? unknownLabel(ownerType);
+
+/** Which time the dates match (Zoom's `filter_type`), in words: "by time sent". */
+export const filterTypeLabel = (filterType: FilterType): string => FILTER_TYPE_LABELS[filterType];
+
+/**
+ * A Zoom phone number (digits with country code) as people read it, escaped for mrkdwn:
+ * `18108001001` → "+1 810 800 1001"; anything unparseable as it came.
+ */
+export const phoneLabel = (zoomNumber: string): string =>
+  escapeMrkdwn(formatPhoneNumber(zoomNumber));
+
+const isAt = (moment: Dayjs, hour: number, minute: number, second: number) =>
+  moment.hour() === hour && moment.minute() === minute && moment.second() === second;
+
+const windowEnd = (iso: string, timeZone: string, dayBoundary: 'start' | 'end'): string => {
+  const ms = instantMs(iso);
+  if (ms === undefined) return truncate(escapeMrkdwn(iso), LABEL_MAX_CHARS);
+  const local = dayjs.utc(ms).tz(timeZone);
+  const wholeDay = dayBoundary === 'start' ? isAt(local, 0, 0, 0) : isAt(local, 23, 59, 59);
+  return wholeDay
+    ? local.format('MMM D, YYYY')
+    : `${local.format('MMM D, YYYY h:mm A')} ${local.offsetName('short') ?? timeZone}`;
+};
+
+/** A search in words, each part safe mrkdwn; see {@link describeQuery}. */
+export interface QueryDescription {
+  /** First moment of the window in the viewer's zone: "Oct 27, 2026" or "Oct 27, 2026 7:00 AM EST". */
+  readonly from: string;
+  /** Last moment of the window, likewise. */
+  readonly to: string;
+  /** "Direct", "Call queue", …, "All types". */
+  readonly type: string;
+  /** "by last message time", … */
+  readonly filter: string;
+  /** The number searched for, readable, when there is one. */
+  readonly phone?: string;
+}
+
+/**
+ * What a search asked Zoom, in words for the person who reads the answer. The window's ends are
+ * written in the viewer's time zone (`timeZone`; an unknown zone reads as UTC): a bare date when
+ * the end falls on a day boundary (00:00:00 for `from`, 23:59:59 for `to`), else date, time and
+ * zone, so a window is never misread by a day.
+ */
+export const describeQuery = (query: SessionQuery, timeZone: string): QueryDescription => {
+  const zone = safeTimeZone(timeZone);
+  return {
+    from: windowEnd(query.from, zone, 'start'),
+    to: windowEnd(query.to, zone, 'end'),
+    type: sessionTypeLabel(query.sessionType),
+    filter: filterTypeLabel(query.filterType),
+    ...(query.phoneNumber === undefined ? {} : { phone: phoneLabel(query.phoneNumber) }),
+  };
+};
+
+interface ParticipantText {
+  readonly name?: string;
+  readonly phone?: string;
+}
+
+const UNKNOWN_PARTICIPANT = 'Unknown participant';
+const LIST_SEPARATOR = ', ';
+
+const toText = (participant: ZoomParticipant): ParticipantText => {
+  const name = participant.display_name?.trim();
+  const phone = participant.phone_number?.trim();
+  return {
+    ...(name ? { name: escapeMrkdwn(name) } : {}),
+    ...(phone ? { phone: phoneLabel(phone) } : {}),
+  };
+};
+
+const fullLabel = ({ name, phone }: ParticipantText): string =>
+  name !== undefined && phone !== undefined
+    ? `${name} (${phone})`
+    : (name ?? phone ?? UNKNOWN_PARTICIPANT);
+
+const labelWithin = (participant: ParticipantText, cap: number): string => {
+  const full = fullLabel(participant);
+  if (full.length <= cap) return full;
+  const { name, phone } = participant;
+  if (name !== undefined && phone !== undefined) {
+    const suffix = ` (${phone})`;
+    if (cap - suffix.length >= PARTICIPANT_MIN_CHARS) {
+      return `${truncate(name, cap - suffix.length)}${suffix}`;
+    }
+  }
+  return truncate(name ?? phone ?? UNKNOWN_PARTICIPANT, cap);
+};
+
+const fairShare = (lengths: readonly number[], room: number): number => {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  let left = room;
+  for (const [index, length] of sorted.entries()) {
+    const share = Math.floor(left / (sorted.length - index));
+    if (length > share) return share;
+    left -= length;
+  }
+  return Number.POSITIVE_INFINITY;
+};
+
+/**
+ * The people in a session as one line of safe mrkdwn of at most `maxChars` characters:
+ * "Name (+1 810 800 1001), …" in Zoom's order, names escaped. When they do not all fit, the room
+ * is shared fairly (short labels whole, long ones cut to an equal share, never inside an escape
+ * or an emoji, a long name losing its number before its name), and when a share would drop below
+ * {@link PARTICIPANT_MIN_CHARS} the last ones become "+N more". Zoom marks no field as required:
+ * a participant with neither name nor number is "Unknown participant".
+ * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
+ */
+export const participantsLabel = (
+  zoomParticipants: readonly ZoomParticipant[],
+  maxChars: number,
+): string => {
+  const participants = zoomParticipants.map(toText);
+  for (let shown = participants.length; shown >= 1; shown -= 1) {
+    const hidden = participants.length - shown;
+    const more = hidden > 0 ? ` +${hidden} more` : '';
+    const visible = participants.slice(0, shown);
+    const room = maxChars - more.length - LIST_SEPARATOR.length * (shown - 1);
+    const cap = fairShare(
+      visible.map((p) => fullLabel(p).length),
+      room,
+    );
+    if (cap >= PARTICIPANT_MIN_CHARS || shown === 1) {
+      const labels = visible.map((p) => labelWithin(p, cap)).join(LIST_SEPARATOR);
+      return truncate(`${labels}${more}`, maxChars);
+    }
+  }
+  return truncate('No participants listed', maxChars);
+};

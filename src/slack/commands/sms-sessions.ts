@@ -1,0 +1,37 @@
+import type { App } from '@slack/bolt';
+import { renderHelp } from '../../render/help.js';
+import { renderSessionsPage } from '../../render/sessions-page.js';
+import { deliver } from '../deliver.js';
+import type { SlackDeps } from '../deps.js';
+import { parseCommand } from './grammar.js';
+
+/** The slash command as declared in manifest.yml. */
+export const SLASH_COMMAND = '/sms-sessions';
+
+/**
+ * `/sms-sessions [target] [from:DATE] …`: ack at once (Slack allows 3 seconds), then parse, ask
+ * the core for page 1 and answer ephemerally through the command's `response_url`.
+ * https://docs.slack.dev/interactivity/implementing-slash-commands
+ */
+export const registerSmsSessionsCommand = (app: App, deps: SlackDeps): void => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const actor = command.user_id;
+    const logger = deps.logger.child({ kind: 'command', user: actor });
+    await deliver(
+      {
+        respond,
+        logger,
+        replaceOriginal: false,
+        viewerContext: () => deps.core.viewerContext(actor),
+        now: () => deps.clock.now(),
+      },
+      async () => {
+        const parsed = parseCommand(command.text);
+        if (parsed.kind === 'help') return renderHelp(await deps.core.viewerContext(actor));
+        const { model, ctx } = await deps.core.firstPage(actor, parsed.args);
+        return renderSessionsPage(model, ctx);
+      },
+    );
+  });
+};

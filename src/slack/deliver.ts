@@ -1,0 +1,70 @@
+import type { RespondFn } from '@slack/bolt';
+import { type AppError, toAppError } from '../errors.js';
+import type { AppLogger } from '../logger.js';
+import { type ErrorRecovery, renderError } from '../render/error-message.js';
+import type { RenderContext, RenderedMessage } from '../render/types.js';
+
+/** UTC stands in when even the viewer's time zone could not be read. */
+const FALLBACK_TIME_ZONE = 'UTC';
+
+/** How to answer one command or click through its `response_url`. */
+export interface Delivery {
+  readonly respond: RespondFn;
+  readonly logger: AppLogger;
+  /** Replace the message the button was on (a click) or post a new ephemeral one (a command). */
+  readonly replaceOriginal: boolean;
+  /** The viewer's context for rendering an error; falls back to UTC when it fails too. */
+  readonly viewerContext: () => Promise<RenderContext>;
+  /** What an error message may offer, e.g. "Start over" after an expired page token. */
+  readonly recovery?: ErrorRecovery;
+  readonly now: () => Date;
+}
+
+const logFailure = (logger: AppLogger, error: AppError) => {
+  const fields = {
+    code: error.code,
+    status: error.detail.status,
+    zoomCode: error.detail.zoomCode,
+    reason: error.detail.reason,
+  };
+  if (error.code === 'INTERNAL')
+    logger.error({ ...fields, err: error.cause ?? error }, 'unexpected failure');
+  else logger.info(fields, 'request refused');
+};
+
+/**
+ * Runs the work that follows an `ack()` and always answers: Bolt hands an error thrown after the
+ * ack to `app.error`, and the person would otherwise see nothing at all. Failures are rendered as
+ * one friendly message per error code; a `response_url` that refuses the answer (expired after 30
+ * minutes or 5 uses) is logged, since there is nobody left to tell.
+ * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+ */
+export const deliver = async (
+  delivery: Delivery,
+  work: () => Promise<RenderedMessage>,
+): Promise<void> => {
+  let message: RenderedMessage;
+  try {
+    message = await work();
+  } catch (caught) {
+    const error = toAppError(caught);
+    logFailure(delivery.logger, error);
+    const ctx = await delivery
+      .viewerContext()
+      .catch(() => ({ now: delivery.now(), timeZone: FALLBACK_TIME_ZONE }));
+    message = renderError(error, ctx, delivery.recovery ?? {});
+  }
+  try {
+    await delivery.respond({
+      response_type: 'ephemeral',
+      replace_original: delivery.replaceOriginal,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  } catch (error) {
+    delivery.logger.warn(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      'response_url refused the answer',
+    );
+  }
+};

@@ -1,0 +1,223 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  assertAuditLimit,
+  cacheExpiryMs,
+  encodeJson,
+  logUnreadable,
+  parseAuditFilters,
+  parseJsonOrUndefined,
+  toAuditEntryFields,
+  toAuditRecord,
+} from './codec.js';
+import { applyMigrations } from './sqlite-migrations.js';
+import type { AuditEntry, Link, Store, StoreDeps } from './types.js';
+
+/** Where the database lives when configuration does not say. */
+export const DEFAULT_DATABASE_PATH = './data/sms-sessions.db';
+
+/** How long a write waits for another process holding the file's write lock before failing. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+interface LinkRow {
+  slack_user_id: string;
+  zoom_user: string;
+  set_by: string;
+  set_at: string;
+}
+
+interface AuditRow {
+  id: number;
+  at_ms: number;
+  actor_slack_user_id: string;
+  subject_slack_user_id: string | null;
+  subject_zoom_user: string | null;
+  action: string;
+  filters: string;
+  result_count: number | null;
+  allowed: number;
+  reason: string | null;
+}
+
+interface CacheRow {
+  value: string;
+  expires_at_ms: number;
+}
+
+/**
+ * Opens (creating the file and its folder when missing) and migrates a database.
+ *
+ * Journal in WAL mode, so readers never wait for the writer. `synchronous = FULL`: with WAL,
+ * `NORMAL` already keeps every committed transaction through a crash of the process (`kill -9`)
+ * but may lose the last ones on power loss or an OS crash; admin links and the audit trail are
+ * records an admin relies on, and writes here are a handful per Slack command, so each commit
+ * waits for its fsync. https://www.sqlite.org/pragma.html#pragma_synchronous
+ */
+export const openSqliteDatabase = (path: string): Database.Database => {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    applyMigrations(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+};
+
+/** Options for {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Database file; see {@link DEFAULT_DATABASE_PATH}. `:memory:` works for throwaway stores. */
+  readonly path: string;
+}
+
+/**
+ * The default {@link Store}: one SQLite file (better-sqlite3), for a single replica. Every
+ * method resolves only after its transaction committed, so a link set is on disk once
+ * `setLink` resolves. Expired cache rows are swept on each `cacheSet` (an index keeps it cheap).
+ */
+export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps): Store => {
+  const { clock, logger } = deps;
+  const db = openSqliteDatabase(options.path);
+
+  const selectLink = db.prepare<[string], LinkRow>(
+    'SELECT slack_user_id, zoom_user, set_by, set_at FROM links WHERE slack_user_id = ?',
+  );
+  const upsertLink = db.prepare<[LinkRow]>(
+    `INSERT INTO links (slack_user_id, zoom_user, set_by, set_at)
+     VALUES (@slack_user_id, @zoom_user, @set_by, @set_at)
+     ON CONFLICT (slack_user_id) DO UPDATE SET
+       zoom_user = excluded.zoom_user, set_by = excluded.set_by, set_at = excluded.set_at`,
+  );
+  const deleteLinkRow = db.prepare<[string]>('DELETE FROM links WHERE slack_user_id = ?');
+  const insertAudit = db.prepare<[Omit<AuditRow, 'id'>]>(
+    `INSERT INTO audit (at_ms, actor_slack_user_id, subject_slack_user_id, subject_zoom_user,
+       action, filters, result_count, allowed, reason)
+     VALUES (@at_ms, @actor_slack_user_id, @subject_slack_user_id, @subject_zoom_user,
+       @action, @filters, @result_count, @allowed, @reason)`,
+  );
+  const deleteAuditBefore = db.prepare<[number]>('DELETE FROM audit WHERE at_ms < ?');
+  const selectCache = db.prepare<[string, string], CacheRow>(
+    'SELECT value, expires_at_ms FROM cache WHERE namespace = ? AND key = ?',
+  );
+  const deleteExpiredCache = db.prepare<[number]>('DELETE FROM cache WHERE expires_at_ms <= ?');
+  const upsertCache = db.prepare<[string, string, string, number]>(
+    `INSERT INTO cache (namespace, key, value, expires_at_ms) VALUES (?, ?, ?, ?)
+     ON CONFLICT (namespace, key) DO UPDATE SET
+       value = excluded.value, expires_at_ms = excluded.expires_at_ms`,
+  );
+  const deleteCacheRow = db.prepare<[string, string]>(
+    'DELETE FROM cache WHERE namespace = ? AND key = ?',
+  );
+  const setCache = db.transaction((row: [string, string, string, number], nowMs: number) => {
+    deleteExpiredCache.run(nowMs);
+    upsertCache.run(...row);
+  });
+
+  const toEntry = (row: AuditRow): AuditEntry | undefined => {
+    const filters = parseAuditFilters(row.filters);
+    if (filters === undefined) {
+      logUnreadable(logger, { store: 'sqlite', auditId: String(row.id) });
+      return undefined;
+    }
+    return {
+      id: String(row.id),
+      ...toAuditEntryFields({
+        at: new Date(row.at_ms).toISOString(),
+        actorSlackUserId: row.actor_slack_user_id,
+        subjectSlackUserId: row.subject_slack_user_id,
+        subjectZoomUser: row.subject_zoom_user,
+        action: row.action,
+        filters,
+        resultCount: row.result_count,
+        allowed: row.allowed === 1,
+        reason: row.reason,
+      }),
+    };
+  };
+
+  return {
+    getLink: async (slackUserId) => {
+      const row = selectLink.get(slackUserId);
+      return row === undefined
+        ? undefined
+        : {
+            slackUserId: row.slack_user_id,
+            zoomUser: row.zoom_user,
+            setBy: row.set_by,
+            setAt: row.set_at,
+          };
+    },
+    setLink: async (link: Link) => {
+      upsertLink.run({
+        slack_user_id: link.slackUserId,
+        zoom_user: link.zoomUser,
+        set_by: link.setBy,
+        set_at: link.setAt,
+      });
+    },
+    deleteLink: async (slackUserId) => deleteLinkRow.run(slackUserId).changes > 0,
+
+    appendAudit: async (input) => {
+      const record = toAuditRecord(input, clock.now());
+      insertAudit.run({
+        at_ms: Date.parse(record.at),
+        actor_slack_user_id: record.actorSlackUserId,
+        subject_slack_user_id: record.subjectSlackUserId ?? null,
+        subject_zoom_user: record.subjectZoomUser ?? null,
+        action: record.action,
+        filters: JSON.stringify(record.filters),
+        result_count: record.resultCount ?? null,
+        allowed: record.allowed ? 1 : 0,
+        reason: record.reason ?? null,
+      });
+    },
+    listAudit: async (query) => {
+      assertAuditLimit(query);
+      const conditions: string[] = [];
+      const params: Record<string, string | number> = { limit: query.limit };
+      if (query.subjectSlackUserId !== undefined) {
+        conditions.push('subject_slack_user_id = @subject');
+        params.subject = query.subjectSlackUserId;
+      }
+      if (query.actorSlackUserId !== undefined) {
+        conditions.push('actor_slack_user_id = @actor');
+        params.actor = query.actorSlackUserId;
+      }
+      const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+      return db
+        .prepare<[Record<string, string | number>], AuditRow>(
+          `SELECT * FROM audit ${where} ORDER BY at_ms DESC, id DESC LIMIT @limit`,
+        )
+        .all(params)
+        .flatMap((row) => toEntry(row) ?? []);
+    },
+    pruneAudit: async (olderThan) => deleteAuditBefore.run(olderThan.getTime()).changes,
+
+    cacheGet: async <T>(namespace: string, key: string) => {
+      const row = selectCache.get(namespace, key);
+      if (row === undefined || row.expires_at_ms <= clock.now().getTime()) return undefined;
+      const value = parseJsonOrUndefined(row.value);
+      if (value === undefined) logUnreadable(logger, { store: 'sqlite', namespace });
+      return value as T | undefined;
+    },
+    cacheSet: async (namespace, key, value, ttlMs) => {
+      const now = clock.now();
+      const expiresAtMs = cacheExpiryMs(now, ttlMs);
+      setCache([namespace, key, encodeJson(value), expiresAtMs], now.getTime());
+    },
+    cacheDelete: async (namespace, key) => {
+      deleteCacheRow.run(namespace, key);
+    },
+
+    ping: async () => {
+      db.prepare('SELECT 1').get();
+    },
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+};

@@ -1,0 +1,223 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { FetchError, ofetch } from 'ofetch';
+import type { z } from 'zod';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { AppLogger } from '../logger.js';
+import { mapZoomError } from './map-error.js';
+import { toSmsSessionsParams } from './query-params.js';
+import { parseRetryAfter } from './retry-after.js';
+import {
+  zoomErrorBodySchema,
+  zoomPhoneUserSchema,
+  zoomSmsSessionsPageSchema,
+  zoomUserSchema,
+} from './schemas.js';
+import type { TokenProvider } from './token-provider.js';
+import type { ZoomApi } from './types.js';
+
+/** How long one attempt may take; well inside the 30 minutes a Slack `response_url` lives. */
+export const ZOOM_REQUEST_TIMEOUT_MS = 8_000;
+
+/**
+ * How hard the client tries before giving up. Kept apart from the mechanics, as
+ * octokit/plugin-throttling.js does, so the numbers are configuration.
+ */
+export interface ZoomRetryPolicy {
+  /** Retries after a 5xx, network error or timeout, before `ZOOM_UNAVAILABLE`. */
+  readonly maxRetries: number;
+  /** Backoff before the first such retry; it doubles each time, with jitter. */
+  readonly baseDelayMs: number;
+  /**
+   * The longest `Retry-After` worth waiting for (once) while a person waits for an answer;
+   * anything longer becomes `ZOOM_RATE_LIMITED` with `retryAfterMs`.
+   */
+  readonly maxRateLimitWaitMs: number;
+}
+
+/** Two brief retries (about 250 ms, then 500 ms) and at most a two-second wait on a 429. */
+export const DEFAULT_ZOOM_RETRY_POLICY: ZoomRetryPolicy = {
+  maxRetries: 2,
+  baseDelayMs: 250,
+  maxRateLimitWaitMs: 2_000,
+};
+
+/** What {@link createZoomClient} needs; `fetch`, `sleep` and `random` are seams for tests. */
+export interface ZoomClientOptions {
+  /** `https://api.zoom.us/v2` (`https://api.zoomgov.com/v2` for Zoom for Government). */
+  readonly baseUrl: string;
+  readonly tokenProvider: Pick<TokenProvider, 'getToken' | 'invalidate'>;
+  readonly clock: Clock;
+  readonly logger: AppLogger;
+  readonly fetch?: typeof globalThis.fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Source of jitter in [0, 1). */
+  readonly random?: () => number;
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<ZoomRetryPolicy>;
+}
+
+interface ZoomRequest<T> {
+  /** The operation's path as Zoom documents it; the only path that reaches the log. */
+  readonly template: string;
+  readonly path: string;
+  readonly zoomUser: string;
+  readonly query?: Record<string, unknown>;
+  readonly schema: z.ZodType<T>;
+}
+
+type Outcome =
+  | { readonly kind: 'response'; readonly response: Response; readonly text: string }
+  | { readonly kind: 'network'; readonly error: unknown };
+
+const isTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The app's Zoom API client (`ofetch` with an injectable `fetch`). Every answer is parsed with
+ * its zod schema and every refusal is translated by `mapZoomError`, so callers see typed data or
+ * an {@link AppError}. Policy, per call:
+ *
+ * - a 401 (or a 4711 "missing scopes", which a token issued after an admin added scopes cures)
+ *   invalidates the token and retries once with a fresh one (octokit/auth-app.js `hook.ts`);
+ * - a 429 whose `Retry-After` is at most `maxRateLimitWaitMs` is waited out once; otherwise it
+ *   becomes `ZOOM_RATE_LIMITED` (https://developers.zoom.us/docs/api/rest/rate-limits/);
+ * - a 5xx, network error or timeout is retried `maxRetries` times with exponential backoff and
+ *   jitter, then becomes `ZOOM_UNAVAILABLE`.
+ *
+ * Each failed attempt logs one warn line with the path template, attempt, status and Zoom code;
+ * never the user, the token or any header.
+ */
+export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
+  const policy = { ...DEFAULT_ZOOM_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? ZOOM_REQUEST_TIMEOUT_MS;
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const random = options.random ?? Math.random;
+  const http = ofetch.create(
+    { baseURL: options.baseUrl, timeout: timeoutMs, retry: false, ignoreResponseError: true },
+    options.fetch ? { fetch: options.fetch } : {},
+  );
+
+  const send = async (request: ZoomRequest<unknown>, token: string): Promise<Outcome> => {
+    try {
+      const response = await http.raw<string, 'text'>(request.path, {
+        ...(request.query === undefined ? {} : { query: request.query }),
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        responseType: 'text',
+      });
+      return { kind: 'response', response, text: response._data ?? '' };
+    } catch (error) {
+      return { kind: 'network', error: error instanceof FetchError ? error.cause : error };
+    }
+  };
+
+  const toError = (request: ZoomRequest<unknown>, outcome: Outcome): AppError => {
+    if (outcome.kind === 'network') {
+      const message = isTimeout(outcome.error)
+        ? `Zoom did not answer within ${timeoutMs} ms`
+        : 'Could not reach Zoom';
+      return new AppError('ZOOM_UNAVAILABLE', message, { cause: outcome.error });
+    }
+    const { response, text } = outcome;
+    const body = zoomErrorBodySchema.safeParse(parseJson(text));
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), options.clock.now());
+    return mapZoomError({
+      status: response.status,
+      body: body.success ? body.data : undefined,
+      pageTokenSent: typeof request.query?.next_page_token === 'string',
+      zoomUser: request.zoomUser,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  };
+
+  const parseBody = <T>(request: ZoomRequest<T>, status: number, text: string): T => {
+    const json = parseJson(text);
+    const parsed = request.schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const what = json === undefined ? 'a body that is not JSON' : 'an unexpected body';
+    throw new AppError('ZOOM_BAD_RESPONSE', `Zoom sent ${what} for ${request.template}`, {
+      cause: parsed.error,
+      detail: { status },
+    });
+  };
+
+  const call = async <T>(request: ZoomRequest<T>): Promise<T> => {
+    let transientRetries = 0;
+    let reauthorized = false;
+    let rateLimitWaited = false;
+    for (let attempt = 1; ; attempt += 1) {
+      const token = await options.tokenProvider.getToken();
+      const outcome = await send(request, token);
+      if (outcome.kind === 'response' && outcome.response.ok) {
+        return parseBody(request, outcome.response.status, outcome.text);
+      }
+      const error = toError(request, outcome);
+      const status = outcome.kind === 'response' ? outcome.response.status : undefined;
+      let waitMs: number | undefined;
+      if (error.code === 'ZOOM_UNAVAILABLE' && transientRetries < policy.maxRetries) {
+        waitMs = Math.round(policy.baseDelayMs * 2 ** transientRetries * (0.5 + random() / 2));
+        transientRetries += 1;
+      } else if ((status === 401 || error.code === 'ZOOM_MISSING_SCOPES') && !reauthorized) {
+        options.tokenProvider.invalidate(token);
+        reauthorized = true;
+        waitMs = 0;
+      } else if (
+        error.code === 'ZOOM_RATE_LIMITED' &&
+        !rateLimitWaited &&
+        error.detail.retryAfterMs !== undefined &&
+        error.detail.retryAfterMs <= policy.maxRateLimitWaitMs
+      ) {
+        rateLimitWaited = true;
+        waitMs = error.detail.retryAfterMs;
+      }
+      options.logger.warn(
+        {
+          path: request.template,
+          attempt,
+          status,
+          zoomCode: error.detail.zoomCode,
+          code: error.code,
+          timedOut: outcome.kind === 'network' ? isTimeout(outcome.error) : undefined,
+          retryInMs: waitMs,
+        },
+        'Zoom request failed',
+      );
+      if (waitMs === undefined) throw error;
+      if (waitMs > 0) await sleep(waitMs);
+    }
+  };
+
+  return {
+    listUserSmsSessions: async (zoomUserId, query, pageToken) => {
+      const page = await call({
+        template: '/phone/users/{userId}/sms/sessions',
+        path: `/phone/users/${encodeURIComponent(zoomUserId)}/sms/sessions`,
+        zoomUser: zoomUserId,
+        query: { ...toSmsSessionsParams(query, pageToken) },
+        schema: zoomSmsSessionsPageSchema,
+      });
+      return { sessions: page.sms_sessions ?? [], nextPageToken: page.next_page_token ?? '' };
+    },
+    getUser: (zoomUserIdOrEmail) =>
+      call({
+        template: '/users/{userId}',
+        path: `/users/${encodeURIComponent(zoomUserIdOrEmail)}`,
+        zoomUser: zoomUserIdOrEmail,
+        schema: zoomUserSchema,
+      }),
+    getPhoneUser: (zoomUserIdOrEmail) =>
+      call({
+        template: '/phone/users/{userId}',
+        path: `/phone/users/${encodeURIComponent(zoomUserIdOrEmail)}`,
+        zoomUser: zoomUserIdOrEmail,
+        schema: zoomPhoneUserSchema,
+      }),
+  };
+};

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
+import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
+import {
+  type Harness,
+  SIGNING_SECRET,
+  startHarness,
+  ZOOM_CREDENTIALS,
+} from '../helpers/harness.js';
+import { slackSignature } from '../helpers/slack-requests.js';
+
+const ALICE = 'U0ALICE01';
+const BOB = 'U0BOB0001';
+const ADMIN = 'U0ADMIN01';
+const STRANGER = 'U0NOZOOM1';
+
+const alice = demoUser({ email: 'alice@example.com' });
+const bob = demoUser({ email: 'bob@example.com' });
+const admin = demoUser({ email: 'ada@example.com' });
+const now = new Date();
+
+interface Answer {
+  response_type?: string;
+  replace_original?: boolean;
+  text: string;
+  blocks: unknown[];
+}
+
+const buttonValue = (answer: Answer, label: RegExp): string => {
+  const button = findButtons(answer).find((b) => label.test(b.text));
+  if (button?.value === undefined) throw new Error(`no ${label} button in ${visibleText(answer)}`);
+  return button.value;
+};
+
+describe('/sms-sessions over the real Bolt receiver', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      users: [
+        { id: ALICE, email: 'Alice@Example.com', tz: 'Europe/Paris', name: 'Alice' },
+        { id: BOB, email: 'bob@example.com', tz: 'America/Los_Angeles', name: 'Bob' },
+        { id: ADMIN, email: 'ada@example.com', tz: 'UTC', name: 'Ada' },
+        { id: STRANGER, email: 'nobody@example.com', name: 'Stranger' },
+      ],
+      admins: [ADMIN],
+      dataset: buildDataset({
+        users: [alice, bob, admin],
+        sessions: [
+          ...demoSessions(alice, 25, { newest: new Date(now.getTime() - 60_000) }),
+          ...demoSessions(bob, 3, { newest: new Date(now.getTime() - 120_000) }),
+        ],
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const answerTo = async (id: string) => (await h.slack.nextResponse(id)) as unknown as Answer;
+
+  it('acks at once and answers page 1 ephemerally through response_url', async () => {
+    const { ack, id } = await h.command(ALICE, '');
+    expect(ack.status).toBe(200);
+    expect(await ack.text()).toBe('');
+    const answer = await answerTo(id);
+    expect(answer.response_type).toBe('ephemeral');
+    expectValidMessage(answer);
+    const text = visibleText(answer);
+    expect(text).toContain('Contact 1');
+    expect(text).toContain('Contact 10');
+    expect(text).not.toContain('Contact 11');
+    expect(findButtons(answer).map((b) => b.actionId)).toEqual([ACTION_IDS.pageNext]);
+    const list = h.zoom.requests.filter((r) => r.kind === 'list').at(-1);
+    expect(decodeURIComponent(list?.path ?? '')).toBe(
+      '/v2/phone/users/alice@example.com/sms/sessions',
+    );
+    expect(list?.query).toMatchObject({ page_size: '10', session_type: 'user' });
+  });
+
+  it('pages Next → page 2 → Previous → page 1, replacing the message each time', async () => {
+    const first = await answerTo((await h.command(ALICE, 'size:10')).id);
+    const second = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(first, /next/i))).id,
+    );
+    expect(second.replace_original).toBe(true);
+    expectValidMessage(second);
+    expect(visibleText(second)).toContain('Contact 11');
+    expect(visibleText(second)).not.toContain('Contact 10\n');
+    const back = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pagePrevious, buttonValue(second, /prev/i))).id,
+    );
+    expect(visibleText(back)).toContain('Contact 1');
+    expect(visibleText(back)).not.toContain('Contact 11');
+    expect(findButtons(back).map((b) => b.actionId)).toEqual([ACTION_IDS.pageNext]);
+  });
+
+  it('lets an admin view another person and refuses a non-admin without calling Zoom', async () => {
+    const adminView = await answerTo((await h.command(ADMIN, `<@${ALICE}|alice>`)).id);
+    expect(visibleText(adminView)).toContain('Contact 1');
+
+    const before = h.zoom.countCalls('list');
+    const refused = await answerTo((await h.command(BOB, `<@${ALICE}|alice>`)).id);
+    expectValidMessage(refused);
+    expect(visibleText(refused)).toMatch(/only admins/i);
+    expect(h.zoom.countCalls('list')).toBe(before);
+  });
+
+  it("refuses a non-admin replaying an admin's Next button", async () => {
+    const adminView = await answerTo((await h.command(ADMIN, `<@${ALICE}>`)).id);
+    const before = h.zoom.countCalls('list');
+    const replay = await answerTo(
+      (await h.click(BOB, ACTION_IDS.pageNext, buttonValue(adminView, /next/i))).id,
+    );
+    expect(visibleText(replay)).toMatch(/only admins/i);
+    expect(visibleText(replay)).not.toContain('Contact');
+    expect(h.zoom.countCalls('list')).toBe(before);
+  });
+
+  it('refuses an edited button value without calling Zoom', async () => {
+    const before = h.zoom.countCalls('list');
+    const answer = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pageNext, '{"v":1,"s":"x"}')).id,
+    );
+    expect(visibleText(answer)).toMatch(/old or altered|run the command again/i);
+    expect(h.zoom.countCalls('list')).toBe(before);
+  });
+
+  it.each([
+    ['unsigned', { signature: null }],
+    ['wrongly signed', { signature: 'v0=deadbeef' }],
+    ['signed with another secret', { secret: 'not-the-secret' }],
+    ['five minutes old', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+  ])('rejects a %s request with no Zoom call and no answer', async (_name, signOptions) => {
+    const before = h.zoom.requests.length;
+    const { ack, id } = await h.command(ALICE, '', signOptions);
+    expect(ack.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.slack.responses.filter((r) => r.id === id)).toHaveLength(0);
+    expect(h.zoom.requests.length).toBe(before);
+  });
+
+  it('refuses a typo with a suggestion and never calls Zoom', async () => {
+    const before = h.zoom.countCalls('list');
+    const answer = await answerTo((await h.command(ALICE, 'frmo:2026-10-01')).id);
+    expectValidMessage(answer);
+    expect(visibleText(answer)).toContain('from:');
+    expect(h.zoom.countCalls('list')).toBe(before);
+  });
+
+  it('answers help', async () => {
+    const answer = await answerTo((await h.command(ALICE, 'help')).id);
+    expectValidMessage(answer);
+    expect(visibleText(answer)).toContain('/sms-sessions');
+  });
+
+  it('explains a Slack email that Zoom does not know', async () => {
+    const answer = await answerTo((await h.command(STRANGER, '')).id);
+    expectValidMessage(answer);
+    expect(visibleText(answer)).toContain('nobody@example.com');
+  });
+
+  it('acks within Slack’s 3 seconds while Zoom takes longer, then answers', async () => {
+    h.zoom.setLatency(3_200);
+    try {
+      const started = Date.now();
+      const { ack, id } = await h.command(BOB, 'size:5');
+      expect(ack.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      const answer = await h.slack.nextResponse(id, 12_000);
+      expect(visibleText(answer as unknown as Answer)).toContain('Contact 1');
+    } finally {
+      h.zoom.setLatency(0);
+    }
+  });
+
+  it('offers Start over when the page token has expired, and Start over shows page 1', async () => {
+    const first = await answerTo((await h.command(ALICE, '')).id);
+    h.zoomClock.advance(16 * 60 * 1000);
+    const expired = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(first, /next/i))).id,
+    );
+    expectValidMessage(expired);
+    expect(visibleText(expired)).toMatch(/expired/i);
+    const restarted = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pageStartOver, buttonValue(expired, /start over/i))).id,
+    );
+    expect(visibleText(restarted)).toContain('Contact 1');
+  });
+
+  it('logs an expired response_url instead of throwing, and keeps serving', async () => {
+    const { id } = await h.command(BOB, 'size:2');
+    await h.slack.nextResponse(id);
+    const second = await h.command(BOB, 'size:2');
+    h.slack.expireResponseUrl(second.id);
+    await h.slack.waitFor(
+      () => h.logLines.some((line) => line.includes('response_url refused the answer')),
+      'the refusal to be logged',
+    );
+    const health = await fetch(`${h.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('never writes a secret or token to the log', () => {
+    const log = h.logLines.join('\n');
+    expect(h.logLines.length).toBeGreaterThan(0);
+    for (const secret of [SIGNING_SECRET, ZOOM_CREDENTIALS.clientSecret, 'xoxb-test-bot-token']) {
+      expect(log).not.toContain(secret);
+    }
+    expect(log).not.toMatch(/Bearer\s+\S/);
+    expect(slackSignature('x', 1, 'y')).toMatch(/^v0=/);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
+import { buildQuery } from '../../src/query/build-query.js';
+import { DEFAULT_PAGE_SIZE } from '../../src/query/types.js';
+import { createFakeClock } from '../helpers/fake-clock.js';
+
+const ctx = (timeZone = 'UTC') => ({
+  now: createFakeClock('2026-11-26T12:00:00Z').now(),
+  timeZone,
+});
+
+describe('buildQuery', () => {
+  it('applies Zoom’s defaults and the default window when only a target is given', () => {
+    const { query, notes } = buildQuery({ target: { kind: 'self' } }, ctx());
+    expect(query).toEqual({
+      sessionType: 'user',
+      filterType: 'last_message_time',
+      from: '2026-10-27T12:00:00Z',
+      to: '2026-11-26T12:00:00Z',
+      pageSize: DEFAULT_PAGE_SIZE,
+    });
+    expect(query).not.toHaveProperty('phoneNumber');
+    expect(notes).toEqual([{ kind: 'default-window', days: 30 }]);
+  });
+
+  it('keeps what the person asked for when every option is given', () => {
+    expect(
+      buildQuery(
+        {
+          target: { kind: 'slack-user', userId: 'U123ABC' },
+          from: { kind: 'day', date: '2026-11-01' },
+          to: { kind: 'day', date: '2026-11-02' },
+          sessionType: 'call_queue',
+          filterType: 'sent_received_message_time',
+          phoneNumber: '14155550100',
+          pageSize: 100,
+        },
+        ctx('Asia/Kolkata'),
+      ),
+    ).toEqual({
+      query: {
+        sessionType: 'call_queue',
+        filterType: 'sent_received_message_time',
+        from: '2026-10-31T18:30:00Z',
+        to: '2026-11-02T18:29:59Z',
+        phoneNumber: '14155550100',
+        pageSize: 100,
+      },
+      notes: [],
+    });
+  });
+
+  it('passes on the window’s note when only from is given', () => {
+    expect(
+      buildQuery({ target: { kind: 'self' }, from: { kind: 'day', date: '2026-11-20' } }, ctx())
+        .notes,
+    ).toEqual([{ kind: 'open-ended', days: 30, clippedToNow: true }]);
+  });
+
+  it('refuses the dates when the window cannot be built', () => {
+    expect(() =>
+      buildQuery({ target: { kind: 'self' }, from: { kind: 'day', date: '2026-12-01' } }, ctx()),
+    ).toThrow(
+      expect.objectContaining({
+        constructor: AppError,
+        code: 'INVALID_ARGS',
+        detail: { reason: 'from-in-future', option: 'from', value: '2026-12-01' },
+      }),
+    );
+  });
+});

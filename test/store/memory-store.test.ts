@@ -1,0 +1,4 @@
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import { describeStoreContract } from './contract.js';
+
+describeStoreContract('createMemoryStore', (deps) => createMemoryStore(deps));

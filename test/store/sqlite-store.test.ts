@@ -1,0 +1,215 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyMigrations, migrations } from '../../src/store/sqlite-migrations.js';
+import { createSqliteStore, openSqliteDatabase } from '../../src/store/sqlite-store.js';
+import type { StoreDeps } from '../../src/store/types.js';
+import { createFakeClock } from '../helpers/fake-clock.js';
+import { describeStoreContract } from './contract.js';
+import { createCapturingLogger, silentLogger } from './logger.js';
+
+const root = mkdtempSync(join(tmpdir(), 'sms-sessions-sqlite-'));
+let files = 0;
+const freshPath = (): string => {
+  files += 1;
+  return join(root, `store-${files}`, 'sms-sessions.db');
+};
+const deps = (): StoreDeps => ({ clock: createFakeClock(), logger: silentLogger });
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describeStoreContract('createSqliteStore', (storeDeps) =>
+  createSqliteStore({ path: freshPath() }, storeDeps),
+);
+
+const schemaOf = (db: Database.Database): unknown =>
+  db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+
+const readLine = (child: ChildProcess): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const newline = output.indexOf('\n');
+      if (newline >= 0) resolve(output.slice(0, newline));
+    });
+    child.once('exit', (code, signal) => {
+      reject(new Error(`child exited early (code ${code}, signal ${signal})`));
+    });
+  });
+
+describe('createSqliteStore', () => {
+  it('creates the folder and the file when they are missing', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path }, deps());
+    await store.close();
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('keeps links, audit entries and cache values when the store is closed and reopened', async () => {
+    const path = freshPath();
+    const clock = createFakeClock();
+    const first = createSqliteStore({ path }, { clock, logger: silentLogger });
+    await first.setLink({
+      slackUserId: 'U0ALICE',
+      zoomUser: 'alice@example.com',
+      setBy: 'U0ADMIN',
+      setAt: '2026-11-26T12:00:00.000Z',
+    });
+    await first.appendAudit({
+      actorSlackUserId: 'U0ADMIN',
+      action: 'link',
+      filters: {},
+      allowed: true,
+    });
+    await first.cacheSet('identity', 'U0ALICE', { email: 'alice@example.com' }, 60_000);
+    await first.close();
+
+    const second = createSqliteStore({ path }, { clock, logger: silentLogger });
+    expect(await second.getLink('U0ALICE')).toMatchObject({ zoomUser: 'alice@example.com' });
+    expect(await second.listAudit({ limit: 10 })).toMatchObject([{ action: 'link' }]);
+    expect(await second.cacheGet('identity', 'U0ALICE')).toStrictEqual({
+      email: 'alice@example.com',
+    });
+    await second.close();
+  });
+
+  it('keeps a link whose setLink resolved when the process is killed with SIGKILL', async () => {
+    const path = freshPath();
+    const fixture = fileURLToPath(new URL('./fixtures/set-link-then-hang.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fixture, path, 'U0KILLED', 'killed@example.com'],
+      {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      expect(await readLine(child)).toBe('linked');
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const [, signal] = await once(child, 'exit');
+    expect(signal).toBe('SIGKILL');
+    expect(existsSync(`${path}-wal`)).toBe(true);
+
+    const store = createSqliteStore({ path }, deps());
+    expect(await store.getLink('U0KILLED')).toMatchObject({ zoomUser: 'killed@example.com' });
+    await store.close();
+  });
+
+  it('logs and misses when a cached value is not JSON, without logging the key', async () => {
+    const path = freshPath();
+    const { logger, lines } = createCapturingLogger();
+    const store = createSqliteStore({ path }, { clock: createFakeClock(), logger });
+    await store.cacheSet('identity', 'alice@example.com', 'ok', 60_000);
+    const raw = new Database(path);
+    raw.prepare("UPDATE cache SET value = '{not json'").run();
+    raw.close();
+
+    expect(await store.cacheGet('identity', 'alice@example.com')).toBeUndefined();
+    expect(lines).toMatchObject([{ level: 40, store: 'sqlite', namespace: 'identity' }]);
+    expect(JSON.stringify(lines)).not.toContain('alice@example.com');
+    await store.close();
+  });
+
+  it('skips and logs an audit entry whose filters are damaged', async () => {
+    const path = freshPath();
+    const { logger, lines } = createCapturingLogger();
+    const store = createSqliteStore({ path }, { clock: createFakeClock(), logger });
+    await store.appendAudit({
+      actorSlackUserId: 'U0A',
+      action: 'damaged',
+      filters: {},
+      allowed: true,
+    });
+    await store.appendAudit({
+      actorSlackUserId: 'U0A',
+      action: 'fine',
+      filters: {},
+      allowed: true,
+    });
+    const raw = new Database(path);
+    raw.prepare("UPDATE audit SET filters = '[1' WHERE action = 'damaged'").run();
+    raw.close();
+
+    expect(await store.listAudit({ limit: 10 })).toMatchObject([{ action: 'fine' }]);
+    expect(lines).toMatchObject([{ level: 40, store: 'sqlite', auditId: expect.any(String) }]);
+    await store.close();
+  });
+
+  it('deletes expired cache rows when a value is set, so the table does not grow', async () => {
+    const path = freshPath();
+    const clock = createFakeClock();
+    const store = createSqliteStore({ path }, { clock, logger: silentLogger });
+    for (let i = 0; i < 5; i += 1) await store.cacheSet('page', `k${i}`, i, 1_000);
+    clock.advance(1_000);
+    await store.cacheSet('page', 'fresh', 'x', 1_000);
+    const raw = new Database(path);
+    expect(raw.prepare('SELECT key FROM cache').all()).toStrictEqual([{ key: 'fresh' }]);
+    raw.close();
+    await store.close();
+  });
+});
+
+describe('openSqliteDatabase', () => {
+  it('uses WAL, synchronous FULL and the latest schema version when opened', () => {
+    const db = openSqliteDatabase(freshPath());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+  });
+
+  it('refuses a file written by a newer version of the app', () => {
+    const path = freshPath();
+    openSqliteDatabase(path).close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${migrations.length + 1}`);
+    raw.close();
+    expect(() => openSqliteDatabase(path)).toThrow(/newer than this app supports/);
+  });
+});
+
+describe('applyMigrations', () => {
+  it('changes nothing when run again on a migrated database', () => {
+    const db = new Database(':memory:');
+    expect(applyMigrations(db)).toBe(migrations.length);
+    const schema = schemaOf(db);
+    expect(applyMigrations(db)).toBe(migrations.length);
+    expect(schemaOf(db)).toStrictEqual(schema);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+  });
+
+  it('applies only the new steps when the database is one version behind', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db);
+    const next = [...migrations, { name: 'notes', sql: 'CREATE TABLE notes (body TEXT) STRICT;' }];
+    expect(applyMigrations(db, next)).toBe(next.length);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").get()).toBeDefined();
+    db.close();
+  });
+
+  it('leaves schema and version untouched when a step fails', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db);
+    const schema = schemaOf(db);
+    const broken = [
+      ...migrations,
+      { name: 'half done', sql: 'CREATE TABLE extra (x TEXT); SELECT missing FROM nowhere;' },
+    ];
+    expect(() => applyMigrations(db, broken)).toThrow(/no such table/);
+    expect(schemaOf(db)).toStrictEqual(schema);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+  });
+});
