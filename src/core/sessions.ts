@@ -21,10 +21,26 @@ export interface SessionsPageResult {
 export interface SessionsCore {
   /** The viewer's render context (time zone from Slack), for answers that are not pages. */
   viewerContext(actorSlackUserId: string): Promise<RenderContext>;
-  /** Page 1 of a listing the actor asked for with command arguments. */
-  firstPage(actorSlackUserId: string, args: ListArgs): Promise<SessionsPageResult>;
-  /** The page a cursor (from a button) points at; the actor is the clicker, re-authorised. */
-  page(actorSlackUserId: string, cursor: PageCursor): Promise<SessionsPageResult>;
+  /**
+   * Turns command arguments into the cursor of page 1 (in the actor's time zone) and the notes on
+   * how the dates were read. Pure of Zoom: bad dates fail here, before any call.
+   */
+  start(actorSlackUserId: string, args: ListArgs): Promise<ListingStart>;
+  /**
+   * The page a cursor points at (page 1 from {@link SessionsCore.start}, or a button's). The
+   * actor is whoever asked or clicked, re-authorised against the cursor's subject every time.
+   */
+  page(
+    actorSlackUserId: string,
+    cursor: PageCursor,
+    notes?: readonly WindowNote[],
+  ): Promise<SessionsPageResult>;
+}
+
+/** Where a new listing starts. */
+export interface ListingStart {
+  readonly cursor: PageCursor;
+  readonly notes: readonly WindowNote[];
 }
 
 /** Dependencies of {@link createSessionsCore}. */
@@ -80,12 +96,12 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
 
   return {
     viewerContext,
-    firstPage: async (actor, args) => {
+    start: async (actor, args) => {
+      const { query, notes } = buildQuery(args, await viewerContext(actor));
       const subject = subjectOf(actor, args.target);
-      const ctx = await viewerContext(actor);
-      const { query, notes } = buildQuery(args, ctx);
-      return load(actor, { subject, query, token: '', trail: [], page: 1 }, notes, ctx);
+      return { cursor: { subject, query, token: '', trail: [], page: 1 }, notes };
     },
-    page: async (actor, cursor) => load(actor, cursor, [], await viewerContext(actor)),
+    page: async (actor, cursor, notes = []) =>
+      load(actor, cursor, notes, await viewerContext(actor)),
   };
 };

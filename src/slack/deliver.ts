@@ -15,8 +15,8 @@ export interface Delivery {
   readonly replaceOriginal: boolean;
   /** The viewer's context for rendering an error; falls back to UTC when it fails too. */
   readonly viewerContext: () => Promise<RenderContext>;
-  /** What an error message may offer, e.g. "Start over" after an expired page token. */
-  readonly recovery?: ErrorRecovery;
+  /** What an error message may offer ("Start over", "Try again"), known once the work has begun. */
+  readonly recovery?: () => ErrorRecovery;
   readonly now: () => Date;
 }
 
@@ -52,7 +52,7 @@ export const deliver = async (
     const ctx = await delivery
       .viewerContext()
       .catch(() => ({ now: delivery.now(), timeZone: FALLBACK_TIME_ZONE }));
-    message = renderError(error, ctx, delivery.recovery ?? {});
+    message = renderError(error, ctx, delivery.recovery?.() ?? {});
   }
   try {
     await delivery.respond({

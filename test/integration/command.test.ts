@@ -190,6 +190,28 @@ describe('/sms-sessions over the real Bolt receiver', () => {
     expect(visibleText(restarted)).toContain('Contact 1');
   });
 
+  it('says Zoom is unavailable after bounded retries, and Try again shows the page', async () => {
+    h.zoom.failNext(
+      { status: 503, body: '<html>Service Unavailable</html>' },
+      { kind: 'list', times: 3 },
+    );
+    const failed = await answerTo((await h.command(ALICE, '')).id);
+    expectValidMessage(failed);
+    expect(visibleText(failed)).toMatch(/zoom/i);
+    expect(visibleText(failed)).not.toContain('Contact 1');
+    const retried = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pageRetry, buttonValue(failed, /try again/i))).id,
+    );
+    expect(visibleText(retried)).toContain('Contact 1');
+  });
+
+  it('explains a malformed Zoom answer instead of showing it', async () => {
+    h.zoom.failNext({ status: 200, body: { sms_sessions: 'not a list' } }, { kind: 'list' });
+    const answer = await answerTo((await h.command(ALICE, '')).id);
+    expectValidMessage(answer);
+    expect(visibleText(answer)).toMatch(/unexpected/i);
+  });
+
   it('logs an expired response_url instead of throwing, and keeps serving', async () => {
     const { id } = await h.command(BOB, 'size:2');
     await h.slack.nextResponse(id);

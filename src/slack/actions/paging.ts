@@ -1,5 +1,4 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { AppError } from '../../errors.js';
 import { decodeCursor, firstCursor, type PageCursor } from '../../query/cursor.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
 import { deliver } from '../deliver.js';
@@ -20,11 +19,6 @@ export const registerPagingActions = (app: App, deps: SlackDeps): void => {
       const actor = body.user.id;
       const logger = deps.logger.child({ kind: 'action', action: actionId, user: actor });
       let cursor: PageCursor | undefined;
-      try {
-        cursor = decodeCursor(action.value ?? '');
-      } catch {
-        cursor = undefined;
-      }
       await deliver(
         {
           respond,
@@ -32,12 +26,11 @@ export const registerPagingActions = (app: App, deps: SlackDeps): void => {
           replaceOriginal: true,
           viewerContext: () => deps.core.viewerContext(actor),
           now: () => deps.clock.now(),
-          ...(cursor === undefined
-            ? {}
-            : { recovery: { startOver: firstCursor(cursor), retry: cursor } }),
+          recovery: () =>
+            cursor === undefined ? {} : { startOver: firstCursor(cursor), retry: cursor },
         },
         async () => {
-          if (cursor === undefined) throw new AppError('BAD_BUTTON', 'Unreadable button value');
+          cursor = decodeCursor(action.value ?? '');
           const { model, ctx } = await deps.core.page(actor, cursor);
           return renderSessionsPage(model, ctx);
         },

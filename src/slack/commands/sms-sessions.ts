@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { ListingStart } from '../../core/sessions.js';
 import { renderHelp } from '../../render/help.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
 import { deliver } from '../deliver.js';
@@ -18,18 +19,21 @@ export const registerSmsSessionsCommand = (app: App, deps: SlackDeps): void => {
     await ack();
     const actor = command.user_id;
     const logger = deps.logger.child({ kind: 'command', user: actor });
+    let start: ListingStart | undefined;
     await deliver(
       {
         respond,
         logger,
         replaceOriginal: false,
         viewerContext: () => deps.core.viewerContext(actor),
+        recovery: () => (start === undefined ? {} : { retry: start.cursor }),
         now: () => deps.clock.now(),
       },
       async () => {
         const parsed = parseCommand(command.text);
         if (parsed.kind === 'help') return renderHelp(await deps.core.viewerContext(actor));
-        const { model, ctx } = await deps.core.firstPage(actor, parsed.args);
+        start = await deps.core.start(actor, parsed.args);
+        const { model, ctx } = await deps.core.page(actor, start.cursor, start.notes);
         return renderSessionsPage(model, ctx);
       },
     );

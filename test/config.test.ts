@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configSchema, loadConfig } from '../src/config.js';
+
+const minimal = {
+  SLACK_BOT_TOKEN: 'xoxb-1-abc',
+  SLACK_SIGNING_SECRET: 'signing-secret-value',
+  ZOOM_ACCOUNT_ID: 'account',
+  ZOOM_CLIENT_ID: 'client',
+  ZOOM_CLIENT_SECRET: 'client-secret-value',
+};
+
+const schemaKeys = Object.keys(configSchema.shape).sort();
+
+const errorOf = (env: Record<string, string>): string => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected loadConfig to fail');
+};
+
+describe('loadConfig', () => {
+  it('applies the documented defaults when only the required variables are set', () => {
+    const config = loadConfig(minimal);
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+    expect(config.slack.apiUrl).toBe('https://slack.com/api/');
+    expect(config.zoom.apiBaseUrl).toBe('https://api.zoom.us/v2');
+    expect(config.zoom.oauthTokenUrl).toBe('https://zoom.us/oauth/token');
+    expect(config.adminSlackUserIds).toEqual([]);
+    expect(config.slack.appToken).toBeUndefined();
+  });
+
+  it('names every offending variable at once and never echoes a value', () => {
+    const message = errorOf({
+      SLACK_BOT_TOKEN: 'not-a-bot-token-secret',
+      PORT: 'eighty',
+      ADMIN_SLACK_USER_IDS: 'U01ABCDEF, bogus-id',
+      LOG_LEVEL: 'loud',
+    });
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'ZOOM_ACCOUNT_ID',
+      'ZOOM_CLIENT_ID',
+      'ZOOM_CLIENT_SECRET',
+      'PORT',
+      'ADMIN_SLACK_USER_IDS',
+      'LOG_LEVEL',
+    ]) {
+      expect(message).toContain(name);
+    }
+    expect(message).not.toContain('not-a-bot-token-secret');
+    expect(message).not.toContain('bogus-id');
+  });
+
+  it('runs in Socket Mode without a signing secret when SLACK_APP_TOKEN is set', () => {
+    const { SLACK_SIGNING_SECRET: _unused, ...rest } = minimal;
+    const config = loadConfig({ ...rest, SLACK_APP_TOKEN: 'xapp-1-abc' });
+    expect(config.slack.appToken).toBe('xapp-1-abc');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ ...minimal, SLACK_APP_TOKEN: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it('parses admin ids and trims them', () => {
+    expect(
+      loadConfig({ ...minimal, ADMIN_SLACK_USER_IDS: ' U01ABCDEF ,W02GHIJKL' }).adminSlackUserIds,
+    ).toEqual(['U01ABCDEF', 'W02GHIJKL']);
+  });
+});
+
+describe('the documented variables', () => {
+  it('are exactly the schema’s, in the README table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const rows = [...section.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
+    expect([...new Set(rows)].sort()).toEqual(schemaKeys);
+  });
+
+  it('are exactly the schema’s, in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const keys = [...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect([...new Set(keys)].sort()).toEqual(schemaKeys);
+  });
+});
