@@ -1,16 +1,26 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import { createHomeState } from './core/home-state.js';
+import { createIdentityServices } from './core/identity-services.js';
+import { createSessionFeatures } from './core/session-features.js';
 import { createSessionsCore } from './core/sessions.js';
 import { type AppLogger, toBoltLogger } from './logger.js';
-import { healthRoutes } from './slack/health.js';
+import { createOps } from './ops/create-ops.js';
+import { reportOutcome } from './ops/request-context.js';
+import { drainAndClose } from './process/drain.js';
+import { createInFlightTracker } from './process/in-flight.js';
 import { registerListeners } from './slack/register.js';
+import { createFileUploader } from './slack/upload-file.js';
 import { createStore } from './store/create-store.js';
-import { createAccessPolicy } from './users/access.js';
-import { createStorePersonCache } from './users/person-cache.js';
-import { createSlackDirectory } from './users/slack-directory.js';
-import { createZoomClient } from './zoom/client.js';
+import { createResilientZoom } from './zoom/resilient-zoom.js';
 import { createTokenProvider } from './zoom/token-provider.js';
 
 /**
@@ -29,6 +39,8 @@ export interface AppDeps {
   readonly clock: Clock;
   /** Replaces global fetch for Zoom (tests, playground). */
   readonly fetch?: typeof fetch;
+  /** Interface the HTTP receiver binds (the playground: `127.0.0.1`); all interfaces when absent. */
+  readonly host?: string;
 }
 
 /** A running or runnable app. */
@@ -39,20 +51,20 @@ export interface SmsSessionsApp {
   stop(): Promise<void>;
 }
 
-const createReceiver = (config: Config, logger: AppLogger): Receiver => {
+const createReceiver = (config: Config, logger: AppLogger, routes: CustomRoute[]): Receiver => {
   const boltLogger = toBoltLogger(logger);
   if (config.slack.appToken !== undefined) {
     return new SocketModeReceiver({
       appToken: config.slack.appToken,
       logger: boltLogger,
-      customRoutes: healthRoutes(),
-      installerOptions: { port: config.port },
+      customRoutes: routes,
+      installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
     });
   }
   return new HTTPReceiver({
     signingSecret: config.slack.signingSecret ?? '',
     logger: boltLogger,
-    customRoutes: healthRoutes(),
+    customRoutes: routes,
     processBeforeResponse: false,
   });
 };
@@ -64,19 +76,13 @@ const createReceiver = (config: Config, logger: AppLogger): Receiver => {
 export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessionsApp> => {
   const { logger, clock } = deps;
   const store = await createStore(
-    { databasePath: config.store.databasePath, redisUrl: config.store.redisUrl },
+    {
+      databasePath: config.store.databasePath,
+      redisUrl: config.store.redisUrl,
+      redisKeyPrefix: config.store.redisKeyPrefix,
+    },
     { clock, logger },
   );
-  const bolt = new App({
-    token: config.slack.botToken,
-    receiver: createReceiver(config, logger),
-    logger: toBoltLogger(logger),
-    clientOptions: {
-      slackApiUrl: config.slack.apiUrl,
-      retryConfig: SLACK_RETRY_CONFIG,
-      timeout: SLACK_TIMEOUT_MS,
-    },
-  });
   const tokenProvider = createTokenProvider({
     tokenUrl: config.zoom.oauthTokenUrl,
     accountId: config.zoom.accountId,
@@ -85,37 +91,114 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     clock,
     ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
   });
-  const zoom = createZoomClient({
-    baseUrl: config.zoom.apiBaseUrl,
-    tokenProvider,
+  const ops = createOps({
+    config,
+    logger,
+    clock,
+    readinessChecks: { zoom: () => tokenProvider.getToken(), store: () => store.ping() },
+  });
+  const bolt = new App({
+    token: config.slack.botToken,
+    receiver: ops.observe(createReceiver(config, logger, ops.routes)),
+    logger: toBoltLogger(logger),
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      retryConfig: SLACK_RETRY_CONFIG,
+      timeout: SLACK_TIMEOUT_MS,
+    },
+  });
+  const resilientZoom = await createResilientZoom({
+    policy: config.zoom.load,
+    client: {
+      baseUrl: config.zoom.apiBaseUrl,
+      tokenProvider,
+      clock,
+      logger: logger.child({ component: 'zoom' }),
+      observer: ops.zoomObserver,
+      ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+    },
+    ...(config.store.redisUrl === undefined
+      ? {}
+      : { redis: { url: config.store.redisUrl, keyPrefix: config.store.redisKeyPrefix } }),
+    store,
     clock,
     logger: logger.child({ component: 'zoom' }),
-    ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+    metrics: ops.metrics,
+  });
+  const zoom = resilientZoom.zoom;
+  const inFlight = createInFlightTracker();
+  bolt.use(inFlight.middleware);
+  const people = createIdentityServices({
+    store,
+    slack: bolt.client,
+    zoom,
+    clock,
+    logger,
+    adminSlackUserIds: config.adminSlackUserIds,
+    includeWorkspaceAdmins: config.adminsIncludeWorkspaceAdmins,
+    auditRetentionDays: config.auditRetentionDays,
   });
   const core = createSessionsCore({
     zoom,
-    directory: createSlackDirectory(bolt.client, createStorePersonCache(store)),
-    access: createAccessPolicy({ adminSlackUserIds: config.adminSlackUserIds }),
+    directory: people.directory,
+    identities: people.identities,
+    access: people.access,
+    audit: people.audit,
     clock,
   });
-  registerListeners(bolt, { core, logger, clock });
+  const features = createSessionFeatures({
+    zoom,
+    store,
+    logger: logger.child({ component: 'features' }),
+    sessions: core,
+    access: people.access,
+    identities: people.identities,
+    audit: people.audit,
+    share: config.share,
+    exportMaxSessions: config.export.maxSessions,
+  });
+  registerListeners(bolt, {
+    core,
+    identity: people.identity,
+    logger,
+    clock,
+    access: people.access,
+    home: createHomeState({ store }),
+    ...features,
+    uploader: createFileUploader(bolt.client),
+  });
   bolt.error(async (error) => {
+    reportOutcome('INTERNAL');
     logger.error({ err: error }, 'unhandled listener error');
   });
 
   return {
     bolt,
     start: async () => {
-      const server = await bolt.start(config.port);
+      const server = await bolt.start(
+        deps.host === undefined ? config.port : { port: config.port, host: deps.host },
+      );
+      await ops.start();
       logger.info(
         { mode: config.slack.appToken === undefined ? 'http' : 'socket', port: config.port },
         'sms-sessions is running',
       );
+      people.pruner.start();
       return config.slack.appToken === undefined ? (server as Server) : undefined;
     },
-    stop: async () => {
-      await bolt.stop();
-      await store.close();
-    },
+    stop: () =>
+      drainAndClose({
+        stopIntake: () => bolt.stop(),
+        refuseWaiting: () => resilientZoom.stopQueueing(),
+        inFlight,
+        drainTimeoutMs: config.shutdownTimeoutMs,
+        close: [
+          () => ops.stop(),
+          () => people.pruner.stop(),
+          () => resilientZoom.close(),
+          () => store.close(),
+        ],
+        logger,
+      }),
   };
 };

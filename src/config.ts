@@ -17,6 +17,13 @@ const slackUserIds = z
     ),
   );
 
+const wholeNumber = (unit: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number of ${unit}` })
+    .int({ error: `must be a whole number of ${unit}` })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
 /**
  * The environment the app reads, as one zod schema. Names and defaults are a contract with
  * deployments and the README's table (a test keeps them in step). Empty strings count as unset,
@@ -41,9 +48,25 @@ export const configSchema = z.object({
   ZOOM_CLIENT_SECRET: z.string({
     error: 'is required: the Client Secret of the Zoom Server-to-Server OAuth app',
   }),
-  ZOOM_API_BASE_URL: z.url({ error: 'must be a URL' }).default('https://api.zoom.us/v2'),
-  ZOOM_OAUTH_TOKEN_URL: z.url({ error: 'must be a URL' }).default('https://zoom.us/oauth/token'),
+  ZOOM_CLOUD: z
+    .enum(['commercial', 'gov'], { error: 'must be commercial or gov (Zoom for Government)' })
+    .default('commercial'),
+  ZOOM_API_BASE_URL: z.url({ error: 'must be a URL' }).optional(),
+  ZOOM_OAUTH_TOKEN_URL: z.url({ error: 'must be a URL' }).optional(),
+  ZOOM_RATE_LIMIT_PER_SECOND: wholeNumber('requests a second', 1, 100).default(5),
+  ZOOM_DAILY_LIMIT: wholeNumber('requests a day', 1, 10_000_000).default(15_000),
+  ZOOM_TIMEOUT_MS: wholeNumber('milliseconds', 100, 120_000).default(8_000),
+  ZOOM_CACHE_TTL_SECONDS: wholeNumber('seconds (0 turns the cache off)', 0, 600).default(30),
+  ZOOM_TIME_BUDGET_SECONDS: wholeNumber('seconds', 5, 1_500).default(120),
+  SHUTDOWN_TIMEOUT_SECONDS: wholeNumber('seconds', 1, 600).default(10),
   ADMIN_SLACK_USER_IDS: slackUserIds,
+  ADMINS_INCLUDE_WORKSPACE_ADMINS: z.stringbool({ error: 'must be true or false' }).default(false),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1 day' })
+    .max(3650, { error: 'must be at most 3650 days (ten years)' })
+    .default(90),
   PORT: z.coerce
     .number({ error: 'must be a port number' })
     .int()
@@ -54,10 +77,43 @@ export const configSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
     .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, {
+      error: 'must be 1–64 letters, digits, or _ : . - (e.g. sms-sessions-prod:)',
+    })
+    .optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
     .default('info'),
+  LOG_PHONE_NUMBERS: z.stringbool({ error: 'must be true or false' }).default(false),
+  METRICS_ENABLED: z.stringbool({ error: 'must be true or false' }).default(false),
+  METRICS_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int()
+    .min(1)
+    .max(65535, { error: 'must be a port number (1–65535)' })
+    .optional(),
+  SHARE_ENABLED: z.stringbool({ error: 'must be true or false' }).default(true),
+  SHARE_MASK_NUMBERS: z.stringbool({ error: 'must be true or false' }).default(true),
+  EXPORT_MAX_SESSIONS: wholeNumber('sessions', 1, 20_000).default(2000),
 });
+
+/**
+ * Where each Zoom cloud answers: Zoom for Government accounts live on their own hosts
+ * (`api.zoomgov.com`, `zoomgov.com/oauth/token`), and a token from one cloud is refused by the
+ * other. https://developers.zoom.us/docs/api/using-zoom-apis/
+ */
+export const ZOOM_CLOUDS = {
+  commercial: {
+    apiBaseUrl: 'https://api.zoom.us/v2',
+    oauthTokenUrl: 'https://zoom.us/oauth/token',
+  },
+  gov: {
+    apiBaseUrl: 'https://api.zoomgov.com/v2',
+    oauthTokenUrl: 'https://zoomgov.com/oauth/token',
+  },
+} as const;
 
 const SIGNING_SECRET_REQUIRED =
   'is required in HTTP mode: the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)';
@@ -73,16 +129,50 @@ export interface Config {
     readonly apiUrl: string;
   };
   readonly zoom: {
+    /** Which Zoom the URLs default to (`ZOOM_CLOUD`). */
+    readonly cloud: Env['ZOOM_CLOUD'];
     readonly accountId: string;
     readonly clientId: string;
     readonly clientSecret: string;
     readonly apiBaseUrl: string;
     readonly oauthTokenUrl: string;
+    /** How the app spends the account's Zoom budget (src/zoom/resilient-zoom.ts). */
+    readonly load: {
+      /** `ZOOM_RATE_LIMIT_PER_SECOND`, shared by every replica. */
+      readonly ratePerSecond: number;
+      /** `ZOOM_DAILY_LIMIT`, per UTC day, shared by every replica. */
+      readonly dailyLimit: number;
+      /** `ZOOM_TIMEOUT_MS`: one attempt. */
+      readonly timeoutMs: number;
+      /** `ZOOM_CACHE_TTL_SECONDS`; `0` turns the cache off. */
+      readonly cacheTtlSeconds: number;
+      /** `ZOOM_TIME_BUDGET_SECONDS`: one request, waiting its turn and retries included. */
+      readonly timeBudgetSeconds: number;
+    };
   };
   readonly adminSlackUserIds: readonly string[];
-  readonly store: { readonly databasePath: string; readonly redisUrl: string | undefined };
+  /** Slack workspace admins and owners are admins of the app too (`ADMINS_INCLUDE_WORKSPACE_ADMINS`). */
+  readonly adminsIncludeWorkspaceAdmins: boolean;
+  /** Days the audit trail keeps an entry (`AUDIT_RETENTION_DAYS`). */
+  readonly auditRetentionDays: number;
+  readonly store: {
+    readonly databasePath: string;
+    readonly redisUrl: string | undefined;
+    /** Prefix of every Redis key, so deployments can share a server; the store's default when unset. */
+    readonly redisKeyPrefix: string | undefined;
+  };
   readonly port: number;
   readonly logLevel: Env['LOG_LEVEL'];
+  /** Phone numbers appear in logs as written, instead of masked. */
+  readonly logPhoneNumbers: boolean;
+  /** `/metrics` is served only when enabled: on `port` when set, else on the app's port. */
+  readonly metrics: { readonly enabled: boolean; readonly port: number | undefined };
+  /** How long SIGTERM waits for work in flight before closing anyway (`SHUTDOWN_TIMEOUT_SECONDS`). */
+  readonly shutdownTimeoutMs: number;
+  /** Share to channel: offered at all (`SHARE_ENABLED`), numbers masked (`SHARE_MASK_NUMBERS`). */
+  readonly share: { readonly enabled: boolean; readonly maskNumbers: boolean };
+  /** Export CSV: the most sessions one file holds (`EXPORT_MAX_SESSIONS`). */
+  readonly export: { readonly maxSessions: number };
 }
 
 /** Thrown when the environment does not describe a runnable app; the message names every problem. */
@@ -120,15 +210,34 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
     },
     zoom: {
+      cloud: e.ZOOM_CLOUD,
       accountId: e.ZOOM_ACCOUNT_ID,
       clientId: e.ZOOM_CLIENT_ID,
       clientSecret: e.ZOOM_CLIENT_SECRET,
-      apiBaseUrl: e.ZOOM_API_BASE_URL.replace(/\/+$/, ''),
-      oauthTokenUrl: e.ZOOM_OAUTH_TOKEN_URL,
+      apiBaseUrl: (e.ZOOM_API_BASE_URL ?? ZOOM_CLOUDS[e.ZOOM_CLOUD].apiBaseUrl).replace(/\/+$/, ''),
+      oauthTokenUrl: e.ZOOM_OAUTH_TOKEN_URL ?? ZOOM_CLOUDS[e.ZOOM_CLOUD].oauthTokenUrl,
+      load: {
+        ratePerSecond: e.ZOOM_RATE_LIMIT_PER_SECOND,
+        dailyLimit: e.ZOOM_DAILY_LIMIT,
+        timeoutMs: e.ZOOM_TIMEOUT_MS,
+        cacheTtlSeconds: e.ZOOM_CACHE_TTL_SECONDS,
+        timeBudgetSeconds: e.ZOOM_TIME_BUDGET_SECONDS,
+      },
     },
     adminSlackUserIds: e.ADMIN_SLACK_USER_IDS,
-    store: { databasePath: e.DATABASE_PATH, redisUrl: e.REDIS_URL },
+    adminsIncludeWorkspaceAdmins: e.ADMINS_INCLUDE_WORKSPACE_ADMINS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    store: {
+      databasePath: e.DATABASE_PATH,
+      redisUrl: e.REDIS_URL,
+      redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logPhoneNumbers: e.LOG_PHONE_NUMBERS,
+    metrics: { enabled: e.METRICS_ENABLED, port: e.METRICS_PORT },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    share: { enabled: e.SHARE_ENABLED, maskNumbers: e.SHARE_MASK_NUMBERS },
+    export: { maxSessions: e.EXPORT_MAX_SESSIONS },
   };
 };

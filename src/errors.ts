@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'INVALID_ARGS'
   /** The person asked for someone else's sessions without being an admin. */
   | 'FORBIDDEN'
+  /** An admin command (`link`, `unlink`, `who`, `audit`) from someone who is not an admin. */
+  | 'ADMIN_ONLY'
+  /** Slack does not know the person named (`users.info` → `user_not_found`). */
+  | 'SLACK_USER_NOT_FOUND'
   /** The Slack person has no email on their profile, so no Zoom user can be found. */
   | 'NOT_LINKED'
   /** Zoom 404 / 1001: no Zoom user with that id or email. */
@@ -24,6 +28,8 @@ export type ErrorCode =
   | 'ZOOM_AUTH'
   /** Zoom 429; `detail.retryAfterMs` says when to try again when Zoom told us. */
   | 'ZOOM_RATE_LIMITED'
+  /** The app is shutting down (SIGTERM) before the request reached Zoom; another try will do. */
+  | 'APP_RESTARTING'
   /** Zoom 5xx, network error or timeout, after bounded retries. */
   | 'ZOOM_UNAVAILABLE'
   /** Zoom answered with a body that does not match its specification. */
@@ -32,6 +38,12 @@ export type ErrorCode =
   | 'PAGE_EXPIRED'
   /** A button value or view metadata could not be read (edited, truncated or from an old version). */
   | 'BAD_BUTTON'
+  /** A Share action (an old or forged one) while `SHARE_ENABLED=false`. */
+  | 'SHARE_DISABLED'
+  /** Slack refused to post in the channel; `detail.value` is Slack's error (`not_in_channel`, …). */
+  | 'SLACK_CANNOT_POST'
+  /** Slack refused the CSV upload or the direct message it goes to; `detail.value` is Slack's error. */
+  | 'SLACK_UPLOAD_FAILED'
   /** Anything else: a bug. The person gets an apology, the log gets the stack. */
   | 'INTERNAL';
 
@@ -50,7 +62,11 @@ export type InvalidArgsReason =
   | 'bad-target'
   | 'from-after-to'
   | 'range-too-long'
-  | 'from-in-future';
+  | 'from-in-future'
+  | 'missing-person'
+  | 'missing-zoom-user'
+  | 'bad-zoom-user'
+  | 'bad-count';
 
 /** Facts a renderer needs to explain an error; every field is optional and safe to show. */
 export interface ErrorDetail {
@@ -65,6 +81,8 @@ export interface ErrorDetail {
   readonly scopes?: readonly string[];
   /** How long Zoom asked us to wait. */
   readonly retryAfterMs?: number;
+  /** Which of Zoom's limits `ZOOM_RATE_LIMITED` is about: the day's budget or requests a second. */
+  readonly rateLimit?: 'daily' | 'per-second';
   /** The Zoom user (email or id) the error is about. */
   readonly zoomUser?: string;
   /** Zoom's own error code, for the admin-facing part of a message and the log. */

@@ -1,10 +1,9 @@
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-
-/** How long SIGTERM waits for in-flight work before exiting anyway. */
-const SHUTDOWN_TIMEOUT_MS = 10_000;
+import { createLogger, loggerOptionsFor } from './logger.js';
+import { installCrashGuards } from './process/crash-guards.js';
+import { createShutdown } from './process/graceful-shutdown.js';
 
 const main = async () => {
   let config: ReturnType<typeof loadConfig>;
@@ -15,26 +14,18 @@ const main = async () => {
     process.stderr.write(`${error.message}\n\nSee README.md, "Configuration".\n`);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
-  process.on('unhandledRejection', (reason) =>
-    logger.error({ err: reason }, 'unhandled rejection'),
-  );
+  const logger = createLogger(loggerOptionsFor(config));
+  installCrashGuards(process, logger);
   const app = await createApp(config, { logger, clock: systemClock });
   await app.start();
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS);
-    timer.unref();
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  const shutdown = createShutdown({
+    stop: () => app.stop(),
+    drainTimeoutMs: config.shutdownTimeoutMs,
+    logger,
+    exit: (code) => process.exit(code),
+  });
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 };
 
 await main();

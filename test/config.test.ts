@@ -88,3 +88,88 @@ describe('the documented variables', () => {
     expect([...new Set(keys)].sort()).toEqual(schemaKeys);
   });
 });
+
+describe('loadConfig identity and audit variables', () => {
+  it('defaults to configured admins only, 90 days of audit and the store’s Redis prefix', () => {
+    const config = loadConfig(minimal);
+    expect(config.adminsIncludeWorkspaceAdmins).toBe(false);
+    expect(config.auditRetentionDays).toBe(90);
+    expect(config.store.redisKeyPrefix).toBeUndefined();
+  });
+
+  it('reads the flag as a boolean, the days as a number and the prefix as given', () => {
+    const config = loadConfig({
+      ...minimal,
+      ADMINS_INCLUDE_WORKSPACE_ADMINS: 'false',
+      AUDIT_RETENTION_DAYS: '30',
+      REDIS_KEY_PREFIX: 'sms-sessions-staging:',
+    });
+    expect(config.adminsIncludeWorkspaceAdmins).toBe(false);
+    expect(config.auditRetentionDays).toBe(30);
+    expect(config.store.redisKeyPrefix).toBe('sms-sessions-staging:');
+    expect(
+      loadConfig({ ...minimal, ADMINS_INCLUDE_WORKSPACE_ADMINS: 'true' })
+        .adminsIncludeWorkspaceAdmins,
+    ).toBe(true);
+  });
+
+  it.each([
+    ['ADMINS_INCLUDE_WORKSPACE_ADMINS', 'maybe'],
+    ['AUDIT_RETENTION_DAYS', '0'],
+    ['AUDIT_RETENTION_DAYS', '1.5'],
+    ['AUDIT_RETENTION_DAYS', 'forever'],
+    ['REDIS_KEY_PREFIX', 'has spaces in it'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(errorOf({ ...minimal, [name]: value })).toContain(name);
+  });
+});
+
+describe('loadConfig operations variables', () => {
+  it('points both Zoom URLs at Zoom for Government when ZOOM_CLOUD is gov', () => {
+    const config = loadConfig({ ...minimal, ZOOM_CLOUD: 'gov' });
+    expect(config.zoom).toMatchObject({
+      cloud: 'gov',
+      apiBaseUrl: 'https://api.zoomgov.com/v2',
+      oauthTokenUrl: 'https://zoomgov.com/oauth/token',
+    });
+  });
+
+  it('lets explicit Zoom URLs win over ZOOM_CLOUD', () => {
+    const config = loadConfig({
+      ...minimal,
+      ZOOM_CLOUD: 'gov',
+      ZOOM_API_BASE_URL: 'https://zoom.proxy.example/v2/',
+      ZOOM_OAUTH_TOKEN_URL: 'https://zoom.proxy.example/oauth/token',
+    });
+    expect(config.zoom.apiBaseUrl).toBe('https://zoom.proxy.example/v2');
+    expect(config.zoom.oauthTokenUrl).toBe('https://zoom.proxy.example/oauth/token');
+  });
+
+  it('keeps metrics off, on the app port, and phone numbers masked by default', () => {
+    const config = loadConfig(minimal);
+    expect(config.zoom.cloud).toBe('commercial');
+    expect(config.metrics).toEqual({ enabled: false, port: undefined });
+    expect(config.logPhoneNumbers).toBe(false);
+  });
+
+  it('reads the metrics and phone-number flags as booleans and the port as a number', () => {
+    const config = loadConfig({
+      ...minimal,
+      METRICS_ENABLED: 'true',
+      METRICS_PORT: '9464',
+      LOG_PHONE_NUMBERS: 'true',
+    });
+    expect(config.metrics).toEqual({ enabled: true, port: 9464 });
+    expect(config.logPhoneNumbers).toBe(true);
+    expect(loadConfig({ ...minimal, METRICS_ENABLED: 'false' }).metrics.enabled).toBe(false);
+  });
+
+  it.each([
+    ['ZOOM_CLOUD', 'eu'],
+    ['METRICS_ENABLED', 'yes please'],
+    ['METRICS_PORT', '70000'],
+    ['LOG_PHONE_NUMBERS', 'maybe'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(errorOf({ ...minimal, [name]: value })).toContain(name);
+  });
+});

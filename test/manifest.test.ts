@@ -27,7 +27,14 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'users:read', 'users:read.email']),
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'users:read',
+        'users:read.email',
+        'files:write',
+        'im:write',
+      ]),
     );
   });
 

@@ -1,21 +1,29 @@
 import type { Clock } from '../clock.js';
-import { AppError } from '../errors.js';
+import { AppError, toAppError } from '../errors.js';
 import { buildQuery } from '../query/build-query.js';
-import type { PageCursor } from '../query/cursor.js';
+import type { PageCursor, Subject } from '../query/cursor.js';
 import { safeTimeZone } from '../query/time-zone.js';
 import type { Target, WindowNote } from '../query/types.js';
-import type { RenderContext, SessionsPageModel } from '../render/types.js';
+import type { RenderContext, SessionsPageModel, SubjectModel } from '../render/types.js';
 import type { ListArgs } from '../slack/commands/grammar.js';
 import type { AccessPolicy } from '../users/access.js';
-import { resolveZoomIdentity } from '../users/resolve-identity.js';
+import type { IdentityResolver } from '../users/resolve-identity.js';
 import type { SlackDirectory } from '../users/slack-directory.js';
 import type { ZoomApi } from '../zoom/types.js';
+import type { AuditTrail } from './audit-trail.js';
 
 /** A page ready for a renderer, with the viewer's context. */
 export interface SessionsPageResult {
   readonly model: SessionsPageModel;
   readonly ctx: RenderContext;
 }
+
+/**
+ * Where a listing request came from, recorded as the audit entry's `action`: `list` for the
+ * slash command, `page` for a button on a listing (Next, Previous, Start over, Try again),
+ * `home` for the App Home tab.
+ */
+export type ListingAction = 'list' | 'page' | 'home';
 
 /** The core of the product: who may see what, and one page of Zoom SMS sessions. */
 export interface SessionsCore {
@@ -28,12 +36,15 @@ export interface SessionsCore {
   start(actorSlackUserId: string, args: ListArgs): Promise<ListingStart>;
   /**
    * The page a cursor points at (page 1 from {@link SessionsCore.start}, or a button's). The
-   * actor is whoever asked or clicked, re-authorised against the cursor's subject every time.
+   * actor is whoever asked or clicked, re-authorised against the cursor's subject every time,
+   * and every attempt, allowed or refused, is written to the audit trail as `action`.
+   * @throws AppError `FORBIDDEN` (Zoom is not called), `NOT_LINKED`, or a `ZOOM_*` code.
    */
   page(
     actorSlackUserId: string,
     cursor: PageCursor,
     notes?: readonly WindowNote[],
+    action?: ListingAction,
   ): Promise<SessionsPageResult>;
 }
 
@@ -47,16 +58,38 @@ export interface ListingStart {
 export interface SessionsCoreDeps {
   readonly zoom: ZoomApi;
   readonly directory: SlackDirectory;
+  readonly identities: IdentityResolver;
   readonly access: AccessPolicy;
+  readonly audit: AuditTrail;
   readonly clock: Clock;
 }
 
-const subjectOf = (actor: string, target: Target) =>
-  target.kind === 'self' ? actor : target.userId;
+const subjectOf = (actor: string, target: Target): Subject => {
+  switch (target.kind) {
+    case 'self':
+      return { kind: 'slack-user', slackUserId: actor };
+    case 'slack-user':
+      return { kind: 'slack-user', slackUserId: target.userId };
+    case 'zoom-user':
+      return { kind: 'zoom-user', zoomUser: target.zoomUser };
+  }
+};
+
+/** The query as the audit trail keeps it: what was asked, in Zoom's terms, and which page. */
+const auditFilters = (cursor: PageCursor): Record<string, string | number> => ({
+  from: cursor.query.from,
+  to: cursor.query.to,
+  type: cursor.query.sessionType,
+  filter: cursor.query.filterType,
+  ...(cursor.query.phoneNumber === undefined ? {} : { phone: cursor.query.phoneNumber }),
+  size: cursor.query.pageSize,
+  page: cursor.page,
+});
 
 /**
  * Builds the core. Every path authorises the actor against the subject before any Zoom call, so
- * a forged or replayed button never reaches Zoom for someone the clicker may not see.
+ * a forged or replayed button never reaches Zoom for someone the clicker may not see; a Slack
+ * subject is resolved to a Zoom user on every page, so a link changed meanwhile applies at once.
  */
 export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
   const viewerContext = async (actor: string): Promise<RenderContext> => {
@@ -64,34 +97,63 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
     return { now: deps.clock.now(), timeZone: safeTimeZone(viewer.timeZone) };
   };
 
+  const subjectModel = async (subject: Subject, isSelf: boolean): Promise<SubjectModel> => {
+    if (subject.kind === 'zoom-user') {
+      return { zoomUser: subject.zoomUser, isSelf: false, resolvedBy: 'zoom-target' };
+    }
+    const identity = await deps.identities.resolve(subject.slackUserId);
+    return {
+      slackUserId: subject.slackUserId,
+      zoomUser: identity.zoomUser,
+      isSelf,
+      resolvedBy: identity.how,
+    };
+  };
+
   const load = async (
     actor: string,
     cursor: PageCursor,
     notes: readonly WindowNote[],
-    ctx: RenderContext,
+    action: ListingAction,
   ): Promise<SessionsPageResult> => {
-    const grant = deps.access.assertCanView(actor, cursor.subject);
-    const person = await deps.directory.getPerson(cursor.subject);
-    if (person.deleted) {
-      throw new AppError('NOT_LINKED', 'Slack user is deactivated', {
-        detail: { value: person.id },
-      });
-    }
-    const identity = resolveZoomIdentity(person);
-    const page = await deps.zoom.listUserSmsSessions(identity.zoomUser, cursor.query, cursor.token);
-    return {
-      model: {
-        subject: {
-          slackUserId: cursor.subject,
-          zoomUser: identity.zoomUser,
-          isSelf: grant === 'self',
-        },
-        cursor,
-        page,
-        notes,
-      },
-      ctx,
+    const ctx = await viewerContext(actor);
+    const entry = {
+      actorSlackUserId: actor,
+      ...(cursor.subject.kind === 'slack-user'
+        ? { subjectSlackUserId: cursor.subject.slackUserId }
+        : { subjectZoomUser: cursor.subject.zoomUser }),
+      action,
+      filters: auditFilters(cursor),
     };
+    const decision = await deps.access.authorize(actor, { kind: 'view', subject: cursor.subject });
+    if (!decision.allowed) {
+      await deps.audit.record({ ...entry, allowed: false, reason: decision.code });
+      throw new AppError(decision.code, 'Not allowed to view these SMS sessions');
+    }
+    let subject: SubjectModel | undefined;
+    try {
+      subject = await subjectModel(cursor.subject, decision.grant === 'self');
+      const page = await deps.zoom.listUserSmsSessions(
+        subject.zoomUser,
+        cursor.query,
+        cursor.token,
+      );
+      await deps.audit.record({
+        ...entry,
+        subjectZoomUser: subject.zoomUser,
+        resultCount: page.sessions.length,
+        allowed: true,
+      });
+      return { model: { subject, cursor, page, notes }, ctx };
+    } catch (error) {
+      await deps.audit.record({
+        ...entry,
+        ...(subject === undefined ? {} : { subjectZoomUser: subject.zoomUser }),
+        allowed: true,
+        reason: toAppError(error).code,
+      });
+      throw error;
+    }
   };
 
   return {
@@ -101,7 +163,6 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
       const subject = subjectOf(actor, args.target);
       return { cursor: { subject, query, token: '', trail: [], page: 1 }, notes };
     },
-    page: async (actor, cursor, notes = []) =>
-      load(actor, cursor, notes, await viewerContext(actor)),
+    page: async (actor, cursor, notes = [], action = 'page') => load(actor, cursor, notes, action),
   };
 };

@@ -1,16 +1,27 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { EMAIL_MAX_CHARS, isZoomUserRef } from '../users/zoom-user-ref.js';
 import { FILTER_TYPES, MAX_PAGE_SIZE, SESSION_TYPES, type SessionQuery } from './types.js';
+
+/**
+ * Whose sessions a listing shows: a Slack person (resolved to their Zoom user on every page, so
+ * a link an admin changes applies at once), or a Zoom user an admin named directly with
+ * `zoom:carol@example.com`.
+ */
+export type Subject =
+  | { readonly kind: 'slack-user'; readonly slackUserId: string }
+  | { readonly kind: 'zoom-user'; readonly zoomUser: string };
 
 /**
  * Where a listing is: whose sessions, the exact query, Zoom's token for this page and the tokens
  * of the pages before it (Zoom pages forward only, so Previous replays an earlier token).
  * It travels in button values, which anyone who sees the message can replay or edit: decoding
- * validates it, and every use re-checks that the clicker may see `subject`.
+ * validates it, and every use re-checks that the clicker may see `subject`. On the wire the
+ * subject is `s` (a Slack user id) or `z` (a normalised Zoom email or id), never both.
  */
 export interface PageCursor {
-  /** Slack user id whose sessions these are. */
-  readonly subject: string;
+  /** Whose sessions these are. */
+  readonly subject: Subject;
   readonly query: SessionQuery;
   /** `''` for the first page. */
   readonly token: string;
@@ -25,7 +36,11 @@ export const BUTTON_VALUE_MAX_CHARS = 2000;
 
 const wireSchema = z.object({
   v: z.literal(1),
-  s: z.string().regex(/^[UW][A-Z0-9]{2,}$/),
+  s: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,}$/)
+    .optional(),
+  z: z.string().max(EMAIL_MAX_CHARS).refine(isZoomUserRef).optional(),
   q: z.object({
     st: z.enum(SESSION_TYPES),
     ft: z.enum(FILTER_TYPES),
@@ -44,9 +59,17 @@ const wireSchema = z.object({
 
 type Wire = z.infer<typeof wireSchema>;
 
+const subjectOf = ({ s, z: zoomUser }: Wire): Subject | undefined => {
+  if (s !== undefined && zoomUser === undefined) return { kind: 'slack-user', slackUserId: s };
+  if (zoomUser !== undefined && s === undefined) return { kind: 'zoom-user', zoomUser };
+  return undefined;
+};
+
 const toWire = (cursor: PageCursor, trail: readonly string[]): Wire => ({
   v: 1,
-  s: cursor.subject,
+  ...(cursor.subject.kind === 'slack-user'
+    ? { s: cursor.subject.slackUserId }
+    : { z: cursor.subject.zoomUser }),
   q: {
     st: cursor.query.sessionType,
     ft: cursor.query.filterType,
@@ -92,8 +115,12 @@ export const decodeCursor = (value: string): PageCursor => {
     throw new AppError('BAD_BUTTON', 'Button value is not a page cursor', { cause: parsed.error });
   }
   const w = parsed.data;
+  const subject = subjectOf(w);
+  if (subject === undefined) {
+    throw new AppError('BAD_BUTTON', 'Button value does not name exactly one subject');
+  }
   return {
-    subject: w.s,
+    subject,
     query: {
       sessionType: w.q.st,
       filterType: w.q.ft,

@@ -47,7 +47,9 @@ export interface SessionQuery {
 /** Whose sessions a search is about, as the person named them. */
 export type Target =
   | { readonly kind: 'self' }
-  | { readonly kind: 'slack-user'; readonly userId: string };
+  | { readonly kind: 'slack-user'; readonly userId: string }
+  /** `zoom:carol@example.com`: a Zoom user named directly (admins only), email lowercased or id. */
+  | { readonly kind: 'zoom-user'; readonly zoomUser: string };
 
 /**
  * Something the reply must tell the person about how their dates were read, so nothing is

@@ -15,7 +15,8 @@ export interface ErrorRecovery {
   readonly retry?: PageCursor;
 }
 
-interface Explanation {
+/** What went wrong, in words for the person: a title, a body and an optional admin line. */
+export interface Explanation {
   readonly title: string;
   readonly body: string;
   /** A line for whoever administers the app or the Zoom account. */
@@ -28,11 +29,18 @@ const TELL_ADMIN = 'If it keeps happening, tell whoever runs this app in your wo
 
 const PASSING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ZOOM_RATE_LIMITED',
+  'APP_RESTARTING',
   'ZOOM_UNAVAILABLE',
   'ZOOM_SMS_ERROR',
   'ZOOM_BAD_RESPONSE',
   'INTERNAL',
 ]);
+
+/**
+ * Whether a failure may pass if the same request is simply made again (Zoom busy or down, an
+ * unexpected answer, a bug), so a "Try again" button is worth offering.
+ */
+export const isPassingError = (code: ErrorCode): boolean => PASSING.has(code);
 
 const words = (list: readonly string[], suffix = ''): string =>
   list.map((word) => `\`${word}${suffix}\``).join(', ');
@@ -102,6 +110,14 @@ const invalidArgsBody = (detail: ErrorDetail, ctx: RenderContext): string => {
       return `That window is longer than ${limit ?? MAX_RANGE_DAYS} days, and Zoom answers at most a month at a time. Narrow \`from:\` and \`to:\`.`;
     case 'from-in-future':
       return `${optionOf(detail, 'from')} ${typedValue(detail)} is in the future. Pick a date up to today.`;
+    case 'missing-person':
+      return `${codeSpan(`/sms-sessions ${detail.option ?? 'who'}`)} needs one person: @mention them, e.g. ${codeSpan(`/sms-sessions ${detail.option ?? 'who'} @alex`)}.`;
+    case 'missing-zoom-user':
+      return "`/sms-sessions link` needs the person and then their Zoom user's email or id, e.g. `/sms-sessions link @alex alex@example.com`.";
+    case 'bad-zoom-user':
+      return `${typedValue(detail)} is not a Zoom user I can look up. Write the Zoom email (e.g. \`carol@example.com\`) or the Zoom user id.`;
+    case 'bad-count':
+      return `${typedValue(detail)} is not a number of entries. Use a whole number from 1 to ${limit ?? 1}.`;
   }
 };
 
@@ -131,7 +147,12 @@ const zoomCodeNote = (detail: ErrorDetail): Pick<Explanation, 'admin'> =>
     ? {}
     : { admin: `For your Zoom admin: Zoom error ${detail.zoomCode}.` };
 
-const explain = (error: AppError, ctx: RenderContext): Explanation => {
+/**
+ * The words for one failure, per {@link ErrorCode} (and per `InvalidArgsReason` for command
+ * input): shared by the message renderer below and the App Home's, so each code reads the same
+ * wherever it is shown. Values echoed from input or Zoom are escaped and cut to length.
+ */
+export const explain = (error: AppError, ctx: RenderContext): Explanation => {
   const { detail } = error;
   const zoomUser = detail.zoomUser === undefined ? 'this person' : codeSpan(detail.zoomUser);
   switch (error.code) {
@@ -145,11 +166,23 @@ const explain = (error: AppError, ctx: RenderContext): Explanation => {
         title: "You can't see someone else's SMS conversations",
         body: "Only admins can look up someone else's SMS conversations. Ask an admin of this app if you need to, or run `/sms-sessions` for your own.",
       };
+    case 'ADMIN_ONLY':
+      return {
+        title: 'Only admins can do that',
+        body: `${detail.value === undefined ? 'That command' : codeSpan(`/sms-sessions ${detail.value}`)} is for admins of this app. Run \`/sms-sessions whoami\` to see how you are set up, or ask an admin.`,
+        admin:
+          'Admins are the Slack users in `ADMIN_SLACK_USER_IDS` (and Slack workspace admins and owners when `ADMINS_INCLUDE_WORKSPACE_ADMINS=true`).',
+      };
+    case 'SLACK_USER_NOT_FOUND':
+      return {
+        title: "I can't find that person in Slack",
+        body: `Slack doesn't know the person ${detail.value === undefined ? 'you named' : codeSpan(detail.value)}. @mention someone in this workspace.`,
+      };
     case 'NOT_LINKED': {
       const whom = detail.value === undefined ? 'this person' : slackMention(detail.value);
       return {
         title: 'No Zoom account linked',
-        body: `The app finds Zoom users by the email on a Slack profile, and it can't see one for ${whom} (the profile has no email, hides it, or is deactivated). Ask a Slack admin to check the profile's email.`,
+        body: `The app finds Zoom users by the email on a Slack profile, and it can't see one for ${whom} (the profile has no email, hides it, or is deactivated). Ask a Slack admin to check the profile's email, or an admin of this app to link ${whom} to their Zoom user with \`/sms-sessions link\`.`,
       };
     }
     case 'ZOOM_USER_NOT_FOUND':
@@ -193,9 +226,20 @@ const explain = (error: AppError, ctx: RenderContext): Explanation => {
         ...zoomCodeNote(detail),
       };
     case 'ZOOM_RATE_LIMITED':
+      if (detail.rateLimit === 'daily') {
+        return {
+          title: "Today's Zoom requests are used up",
+          body: `The app has made all the Zoom requests it may make today; the count starts again at midnight UTC. Try again ${retryWhen(detail.retryAfterMs, ctx)}.`,
+        };
+      }
       return {
         title: 'Zoom is busy',
         body: `Your Zoom account has made too many requests for now. Try again ${retryWhen(detail.retryAfterMs, ctx)}.`,
+      };
+    case 'APP_RESTARTING':
+      return {
+        title: 'The app is restarting',
+        body: 'The app was restarting before it could ask Zoom for this page. Try again in a moment.',
       };
     case 'ZOOM_UNAVAILABLE':
       return {
@@ -216,6 +260,24 @@ const explain = (error: AppError, ctx: RenderContext): Explanation => {
       return {
         title: "This button doesn't work any more",
         body: `The button is from an old or altered message, so I can't tell which page it meant. ${RUN_AGAIN}`,
+      };
+    case 'SHARE_DISABLED':
+      return {
+        title: 'Sharing is turned off',
+        body: 'This app is set up not to post SMS conversations to channels, so nothing was shared.',
+        admin: 'Sharing is controlled by `SHARE_ENABLED`.',
+      };
+    case 'SLACK_CANNOT_POST':
+      return {
+        title: "I can't post in this channel",
+        body: `${detail.value === 'is_archived' ? 'The channel is archived.' : "I'm not a member of this conversation."} Invite me (\`/invite @SMS Sessions\`) to a channel that is not archived and share from there. Nothing was shared.`,
+      };
+    case 'SLACK_UPLOAD_FAILED':
+      return {
+        title: "Slack didn't take the file",
+        body: `Slack refused the CSV file${detail.value === undefined ? '' : ` (${codeSpan(detail.value)})`}, so nothing was sent to your direct messages. Try again. ${TELL_ADMIN}`,
+        admin:
+          'The app needs the `files:write` and `im:write` scopes; reinstall it if they were added later.',
       };
     case 'INTERNAL':
       return {

@@ -72,14 +72,28 @@ export const PAGER_MAX_BUTTONS = 2;
 /** Characters of one pager button's text ("Start over" is the longest). */
 export const PAGER_BUTTON_TEXT_MAX_CHARS = 16;
 
-/** Blocks of a listing that are not sessions: header, summary, notes, divider, pager. */
-export const PAGE_FRAME_MAX_BLOCKS = 5;
+/**
+ * Blocks of a listing that are not sessions: header, summary, notes, divider, the list's own
+ * actions (Export CSV, Share to channel), pager.
+ */
+export const PAGE_FRAME_MAX_BLOCKS = 6;
+
+/**
+ * Characters of a listing's own actions: the Open a conversation…, Export CSV and Share to
+ * channel buttons and the share confirmation dialog (title, text, confirm and deny buttons).
+ * https://docs.slack.dev/reference/block-kit/composition-objects/confirmation-dialog-object
+ */
+export const LIST_ACTIONS_MAX_CHARS = 200;
+
+/** Characters of the "Open" button on each session of the detailed layout. */
+export const OPEN_BUTTON_TEXT_MAX_CHARS = 4;
 
 /** Characters of a listing that are not sessions, at most: header, frame elements, buttons. */
 export const PAGE_FRAME_MAX_CHARS =
   PAGE_HEADER_MAX_CHARS +
   PAGE_FRAME_MAX_ELEMENTS * PAGE_FRAME_ELEMENT_MAX_CHARS +
-  PAGER_MAX_BUTTONS * PAGER_BUTTON_TEXT_MAX_CHARS;
+  PAGER_MAX_BUTTONS * PAGER_BUTTON_TEXT_MAX_CHARS +
+  LIST_ACTIONS_MAX_CHARS;
 
 /** Blocks left for the sessions of one page. */
 export const SESSION_LIST_MAX_BLOCKS = MESSAGE_MAX_BLOCKS - PAGE_FRAME_MAX_BLOCKS;
@@ -93,7 +107,7 @@ export const DETAILED_BLOCKS_PER_SESSION = 2;
 /**
  * Most sessions a page shows in the detailed layout (its own blocks for each). Above it the
  * sessions are packed as one line each into shared sections, since 100 sessions cannot each have
- * a block in a 50-block message. 20 keeps every session at 500+ characters and the page at 45
+ * a block in a 50-block message. 20 keeps every session at 500+ characters and the page at 46
  * blocks or fewer.
  */
 export const DETAILED_LAYOUT_MAX_SESSIONS = Math.min(
@@ -103,8 +117,10 @@ export const DETAILED_LAYOUT_MAX_SESSIONS = Math.min(
 
 /**
  * Characters one session may use on a page of `sessionCount` sessions (at least one): an equal
- * share of {@link SESSION_LIST_MAX_CHARS}, never more than one text object holds. At 100
- * sessions that is 113 characters a line, separators included.
+ * share of {@link SESSION_LIST_MAX_CHARS}, never more than one text object holds, less the Open
+ * button a detailed session carries ({@link OPEN_BUTTON_TEXT_MAX_CHARS}). At 100 sessions that
+ * is 111 characters a line, separators included.
  */
 export const sessionCharBudget = (sessionCount: number): number =>
-  Math.min(TEXT_MAX_CHARS, Math.floor(SESSION_LIST_MAX_CHARS / Math.max(1, sessionCount)));
+  Math.min(TEXT_MAX_CHARS, Math.floor(SESSION_LIST_MAX_CHARS / Math.max(1, sessionCount))) -
+  (sessionCount <= DETAILED_LAYOUT_MAX_SESSIONS ? OPEN_BUTTON_TEXT_MAX_CHARS : 0);

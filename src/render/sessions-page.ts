@@ -1,43 +1,53 @@
-import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import {
-  encodeCursor,
-  firstCursor,
-  nextCursor,
-  type PageCursor,
-  previousCursor,
-} from '../query/cursor.js';
+import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
+import type { PageCursor } from '../query/cursor.js';
 import type { WindowNote } from '../query/types.js';
-import { ACTION_IDS, type ActionId, BLOCK_IDS } from '../slack/ids.js';
-import type { ZoomParticipant, ZoomSmsSession } from '../zoom/schemas.js';
-import { escapeMrkdwn, truncate } from './escape.js';
+import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
+import { openPickerButton } from './conversation-open.js';
+import { truncate } from './escape.js';
+import { exportButton } from './export-button.js';
+import { describeQuery, type QueryDescription } from './format.js';
+import { subjectName, subjectWho } from './identity-subject.js';
+import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
 import {
-  codeSpan,
-  describeQuery,
-  ownerTypeLabel,
-  participantsLabel,
-  type QueryDescription,
-  type SlackDateFormat,
-  sessionTypeLabel,
-  slackDate,
-  slackMention,
-} from './format.js';
-import {
-  DETAILED_LAYOUT_MAX_SESSIONS,
-  OWNER_NAME_MAX_CHARS,
-  PAGE_FRAME_ELEMENT_MAX_CHARS,
-  PAGE_HEADER_MAX_CHARS,
-  PAGER_BUTTON_TEXT_MAX_CHARS,
-  sessionCharBudget,
-  TEXT_MAX_CHARS,
-} from './limits.js';
-import type { RenderContext, RenderedMessage, SessionsPageModel, SubjectModel } from './types.js';
+  isPackedLayout,
+  LINE_BREAK,
+  mrkdwn,
+  type PagerIds,
+  pagerBlock,
+  SEPARATOR,
+  sessionListBlocks,
+} from './session-list.js';
+import { shareButton } from './share-button.js';
+import type { RenderContext, RenderedMessage, SessionsPageModel } from './types.js';
 
 const HEADER_TEXT = 'SMS conversations';
-const SEPARATOR = ' · ';
-const LINE_BREAK = '\n';
-const BULLET = '• ';
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
+const PAGER_IDS: PagerIds = {
+  previous: ACTION_IDS.pagePrevious,
+  startOver: ACTION_IDS.pageStartOver,
+  next: ACTION_IDS.pageNext,
+  block: BLOCK_IDS.pager,
+};
+
+/** What a listing offers beyond paging and opening, as the app is configured. */
+export interface SessionsPageOptions {
+  /** `SHARE_ENABLED`: offer "Share to channel"; `maskNumbers` is `SHARE_MASK_NUMBERS`. */
+  readonly share?: { readonly maskNumbers: boolean };
+}
+
+const listActionsBlock = (
+  cursor: PageCursor,
+  packed: boolean,
+  options: SessionsPageOptions,
+): ActionsBlock => ({
+  type: 'actions',
+  block_id: SESSION_BLOCK_IDS.listActions,
+  elements: [
+    ...(packed ? [openPickerButton(cursor)] : []),
+    exportButton(cursor),
+    ...(options.share === undefined ? [] : [shareButton(cursor, options.share.maskNumbers)]),
+  ],
+});
 
 const frameContext = (texts: readonly string[]): ContextBlock => ({
   type: 'context',
@@ -55,81 +65,6 @@ const noteText = (note: WindowNote): string => {
   }
 };
 
-const counterparts = (session: ZoomSmsSession): readonly ZoomParticipant[] => {
-  const all = session.participants ?? [];
-  const others = all.filter((p) => p.is_session_owner !== true);
-  return others.length > 0 ? others : all;
-};
-
-const ownership = (session: ZoomSmsSession, subject: SubjectModel): string | undefined => {
-  const owner = session.participants?.find((p) => p.is_session_owner === true);
-  if (owner === undefined) return undefined;
-  const type = owner.owner?.type;
-  if (type === undefined || type === 'user') {
-    return subject.isSelf ? 'You own this' : `${slackMention(subject.slackUserId)} owns this`;
-  }
-  const name = owner.display_name?.trim();
-  const named = name ? ` ${truncate(escapeMrkdwn(name), OWNER_NAME_MAX_CHARS)}` : '';
-  return `Owned by ${ownerTypeLabel(type).toLowerCase()}${named}`;
-};
-
-const lastActivity = (session: ZoomSmsSession, format: SlackDateFormat, ctx: RenderContext) =>
-  (session.last_access_time === undefined
-    ? undefined
-    : slackDate(session.last_access_time, format, ctx.timeZone)) ?? 'unknown';
-
-const detailedBlocks = (
-  sessions: readonly ZoomSmsSession[],
-  subject: SubjectModel,
-  budget: number,
-  ctx: RenderContext,
-): KnownBlock[] =>
-  sessions.flatMap((session): KnownBlock[] => {
-    const meta = [
-      sessionTypeLabel(session.session_type),
-      ownership(session, subject),
-      `Last activity: ${lastActivity(session, 'dateTime', ctx)}`,
-    ]
-      .filter((part) => part !== undefined)
-      .join(SEPARATOR);
-    const who = participantsLabel(
-      counterparts(session),
-      Math.min(TEXT_MAX_CHARS, budget - meta.length),
-    );
-    return [
-      { type: 'section', text: mrkdwn(who) },
-      { type: 'context', elements: [mrkdwn(meta)] },
-    ];
-  });
-
-const packLines = (lines: readonly string[]): SectionBlock[] => {
-  const texts: string[] = [];
-  for (const line of lines) {
-    const last = texts.at(-1);
-    if (last !== undefined && last.length + LINE_BREAK.length + line.length <= TEXT_MAX_CHARS) {
-      texts[texts.length - 1] = `${last}${LINE_BREAK}${line}`;
-    } else {
-      texts.push(line);
-    }
-  }
-  return texts.map((text) => ({ type: 'section', text: mrkdwn(text) }));
-};
-
-const compactBlocks = (
-  sessions: readonly ZoomSmsSession[],
-  showType: boolean,
-  budget: number,
-  ctx: RenderContext,
-): SectionBlock[] =>
-  packLines(
-    sessions.map((session) => {
-      const type = showType ? `${SEPARATOR}${sessionTypeLabel(session.session_type)}` : '';
-      const tail = `${type}${SEPARATOR}${lastActivity(session, 'compactDateTime', ctx)}`;
-      const room = budget - LINE_BREAK.length - BULLET.length - tail.length;
-      return `${BULLET}${participantsLabel(counterparts(session), room)}${tail}`;
-    }),
-  );
-
 const emptyText = (model: SessionsPageModel, described: QueryDescription): string => {
   if (model.cursor.page > 1) return 'No more SMS conversations: this is the end of the list.';
   const phone = described.phone === undefined ? '' : `, with ${described.phone}`;
@@ -141,33 +76,9 @@ const emptyText = (model: SessionsPageModel, described: QueryDescription): strin
   const last = tips.pop();
   const advice = tips.length === 0 ? last : `${tips.join(', ')} or ${last}`;
   return (
-    `No SMS conversations for ${slackMention(model.subject.slackUserId)} between ${described.from} and ${described.to} ` +
+    `No SMS conversations for ${subjectName(model.subject)} between ${described.from} and ${described.to} ` +
     `(${described.type}, ${described.filter}${phone}).${LINE_BREAK}Try ${advice}.`
   );
-};
-
-const button = (text: string, actionId: ActionId, cursor: PageCursor, primary = false): Button => ({
-  type: 'button',
-  text: { type: 'plain_text', text: truncate(text, PAGER_BUTTON_TEXT_MAX_CHARS), emoji: true },
-  action_id: actionId,
-  value: encodeCursor(cursor),
-  ...(primary ? { style: 'primary' as const } : {}),
-});
-
-const pager = (model: SessionsPageModel): ActionsBlock | undefined => {
-  const previous = previousCursor(model.cursor);
-  const buttons: Button[] = [];
-  if (previous !== undefined) buttons.push(button('Previous', ACTION_IDS.pagePrevious, previous));
-  else if (model.cursor.page > 1) {
-    buttons.push(button('Start over', ACTION_IDS.pageStartOver, firstCursor(model.cursor)));
-  }
-  if (model.page.nextPageToken !== '') {
-    const next = nextCursor(model.cursor, model.page.nextPageToken);
-    buttons.push(button('Next', ACTION_IDS.pageNext, next, true));
-  }
-  return buttons.length === 0
-    ? undefined
-    : { type: 'actions', block_id: BLOCK_IDS.pager, elements: buttons };
 };
 
 /**
@@ -183,16 +94,21 @@ const pager = (model: SessionsPageModel): ActionsBlock | undefined => {
  * a section and a context each; more are packed one line each into shared sections, and every
  * session is cut to its share of the message ({@link sessionCharBudget}), extra participants
  * becoming "+N more". All Zoom text is escaped.
+ *
+ * A page with sessions also offers Open on each session (or, when they are packed, one "Open a
+ * conversation…" that lists them in a modal), Export CSV and, when `options.share` is set, Share
+ * to channel; all re-checked when used, their text counted in the page's budget.
  * https://docs.slack.dev/reference/block-kit/blocks
  * @throws AppError `INTERNAL` only when Zoom's page token alone cannot fit a button value.
  */
 export const renderSessionsPage = (
   model: SessionsPageModel,
   ctx: RenderContext,
+  options: SessionsPageOptions = {},
 ): RenderedMessage => {
   const { subject, cursor, page } = model;
   const described = describeQuery(cursor.query, ctx.timeZone);
-  const mention = slackMention(subject.slackUserId);
+  const mention = subjectName(subject);
   const filters = [
     `*Type:* ${described.type}`,
     described.filter,
@@ -204,7 +120,7 @@ export const renderSessionsPage = (
       text: { type: 'plain_text', text: truncate(HEADER_TEXT, PAGE_HEADER_MAX_CHARS), emoji: true },
     },
     frameContext([
-      `*Who:* ${mention} (Zoom user ${codeSpan(subject.zoomUser)})`,
+      `*Who:* ${subjectWho(subject)}`,
       `*When:* ${described.from} – ${described.to}`,
       `${filters}${SEPARATOR}*Page ${cursor.page}*`,
     ]),
@@ -212,16 +128,22 @@ export const renderSessionsPage = (
   if (model.notes.length > 0) blocks.push(frameContext([model.notes.map(noteText).join(' ')]));
   blocks.push({ type: 'divider' });
 
-  const count = Math.max(cursor.query.pageSize, page.sessions.length);
-  const budget = sessionCharBudget(count);
   if (page.sessions.length === 0) {
     blocks.push({ type: 'section', text: mrkdwn(emptyText(model, described)) });
-  } else if (count <= DETAILED_LAYOUT_MAX_SESSIONS) {
-    blocks.push(...detailedBlocks(page.sessions, subject, budget, ctx));
   } else {
-    blocks.push(...compactBlocks(page.sessions, cursor.query.sessionType === 'all', budget, ctx));
+    blocks.push(
+      ...sessionListBlocks(
+        { sessions: page.sessions, subject, query: cursor.query, openFor: cursor.subject },
+        ctx,
+      ),
+      listActionsBlock(
+        cursor,
+        isPackedLayout({ sessions: page.sessions, query: cursor.query }),
+        options,
+      ),
+    );
   }
-  const buttons = pager(model);
+  const buttons = pagerBlock(cursor, page.nextPageToken, PAGER_IDS);
   if (buttons !== undefined) blocks.push(buttons);
 
   const n = page.sessions.length;

@@ -18,11 +18,17 @@ export interface RenderedMessage {
 
 /** Whose sessions a page shows. */
 export interface SubjectModel {
-  readonly slackUserId: string;
+  /** The Slack person; absent when an admin named a Zoom user directly (`zoom:…`). */
+  readonly slackUserId?: string;
   /** The Zoom user id or email the sessions were fetched for. */
   readonly zoomUser: string;
   /** True when the viewer is looking at their own sessions. */
   readonly isSelf: boolean;
+  /**
+   * How the Zoom user was found: an admin's `link`, the Slack profile's email, or named directly
+   * with `zoom:`. Absent: not said on the page.
+   */
+  readonly resolvedBy?: 'link' | 'email' | 'zoom-target';
 }
 
 /** One page of a listing, ready to render. */

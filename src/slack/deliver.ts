@@ -1,8 +1,10 @@
 import type { RespondFn } from '@slack/bolt';
 import { type AppError, toAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
+import { reportAnswered, reportOutcome } from '../ops/request-context.js';
 import { type ErrorRecovery, renderError } from '../render/error-message.js';
 import type { RenderContext, RenderedMessage } from '../render/types.js';
+import { createInterimAnswers } from './interim-answer.js';
 
 /** UTC stands in when even the viewer's time zone could not be read. */
 const FALLBACK_TIME_ZONE = 'UTC';
@@ -20,7 +22,13 @@ export interface Delivery {
   readonly now: () => Date;
 }
 
-const logFailure = (logger: AppLogger, error: AppError) => {
+/**
+ * Logs a failure the person is told about: its code and the admin-facing detail (status, Zoom's
+ * code, reason), never the message shown or any personal data; the stack only for `INTERNAL`.
+ * The code also becomes the outcome of the request's `request handled` line and metrics.
+ */
+export const logFailure = (logger: AppLogger, error: AppError): void => {
+  reportOutcome(error.code);
   const fields = {
     code: error.code,
     status: error.detail.status,
@@ -36,7 +44,10 @@ const logFailure = (logger: AppLogger, error: AppError) => {
  * Runs the work that follows an `ack()` and always answers: Bolt hands an error thrown after the
  * ack to `app.error`, and the person would otherwise see nothing at all. Failures are rendered as
  * one friendly message per error code; a `response_url` that refuses the answer (expired after 30
- * minutes or 5 uses) is logged, since there is nobody left to tell.
+ * minutes or 5 uses) is logged, since there is nobody left to tell. The outcome code and whether
+ * Slack took the answer go to the request's `request handled` line (see `ops/observe-receiver`).
+ * A long wait for Zoom gets an interim "queued" note first (src/slack/interim-answer.ts), which
+ * the answer then replaces.
  * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
  */
 export const deliver = async (
@@ -44,8 +55,10 @@ export const deliver = async (
   work: () => Promise<RenderedMessage>,
 ): Promise<void> => {
   let message: RenderedMessage;
+  const interim = createInterimAnswers(delivery);
   try {
-    message = await work();
+    message = await interim.run(work);
+    reportOutcome('OK');
   } catch (caught) {
     const error = toAppError(caught);
     logFailure(delivery.logger, error);
@@ -57,11 +70,13 @@ export const deliver = async (
   try {
     await delivery.respond({
       response_type: 'ephemeral',
-      replace_original: delivery.replaceOriginal,
+      replace_original: (await interim.settled()) || delivery.replaceOriginal,
       text: message.text,
       blocks: message.blocks,
     });
+    reportAnswered(true);
   } catch (error) {
+    reportAnswered(false);
     delivery.logger.warn(
       { err: { message: error instanceof Error ? error.message : String(error) } },
       'response_url refused the answer',

@@ -1,10 +1,31 @@
 import type { Clock } from '../clock.js';
+import type { ConversationCore } from '../core/conversation.js';
+import type { ExportCore } from '../core/export.js';
+import type { HomeState } from '../core/home-state.js';
+import type { IdentityCore } from '../core/identity.js';
 import type { SessionsCore } from '../core/sessions.js';
+import type { ShareCore } from '../core/share.js';
 import type { AppLogger } from '../logger.js';
+import type { AccessPolicy } from '../users/access.js';
+import type { FileUploader } from './upload-file.js';
 
 /** What every listener may use; built once in the composition root (src/app.ts). */
 export interface SlackDeps {
   readonly core: SessionsCore;
+  /** Links, `who`/`whoami` and the audit trail (`/sms-sessions link | unlink | who | whoami | audit`). */
+  readonly identity: IdentityCore;
   readonly logger: AppLogger;
   readonly clock: Clock;
+  /** Who may see whom: the Home tab's user picker is for admins, and a pick is checked. */
+  readonly access: AccessPolicy;
+  /** Each person's Home filters, when their tab was last opened, which update is newest. */
+  readonly home: HomeState;
+  /** Reading one session's messages (Open, Older / Newer in the modal). */
+  readonly conversation: ConversationCore;
+  /** Every session of a listing's query, for Export CSV. */
+  readonly exporter: ExportCore;
+  /** Posting a page to its channel on purpose (Share to channel), when enabled. */
+  readonly sharing: ShareCore;
+  /** Files into a person's direct message with the app (the export's CSV). */
+  readonly uploader: FileUploader;
 }

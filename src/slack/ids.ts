@@ -40,3 +40,125 @@ export const BLOCK_IDS = {
   /** The actions block with Start over / Try again under an error message. */
   errorActions: 'sms_sessions.error_actions',
 } as const;
+
+/**
+ * Every `action_id` on the App Home tab. Home actions carry no `response_url`, so they have
+ * their own ids (and listeners that answer with `views.publish`) instead of sharing the
+ * message buttons' ids. https://docs.slack.dev/surfaces/app-home
+ */
+export const HOME_ACTION_IDS = {
+  /** Session type select (`session_type`). */
+  sessionType: 'sms_sessions.home.session_type',
+  /** Which time the dates match (`filter_type`). */
+  filterType: 'sms_sessions.home.filter_type',
+  /** First day of the window (date picker, `YYYY-MM-DD` in the viewer's zone). */
+  from: 'sms_sessions.home.from',
+  /** Last day of the window (date picker). */
+  to: 'sms_sessions.home.to',
+  /** Phone number input, dispatched when the person presses Enter. */
+  phone: 'sms_sessions.home.phone',
+  /** Page 1 again with the same filters. */
+  refresh: 'sms_sessions.home.refresh',
+  /** Admins only: whose conversations to show (`users_select`). */
+  pickUser: 'sms_sessions.home.pick_user',
+  /** Next page; the button value is the encoded cursor of that page. */
+  pageNext: 'sms_sessions.home.page_next',
+  /** Previous page, replayed from the cursor's trail. */
+  pagePrevious: 'sms_sessions.home.page_previous',
+  /** Page 1 of the same listing. */
+  pageStartOver: 'sms_sessions.home.page_start_over',
+  /** The same page again, after a failure that may pass. */
+  pageRetry: 'sms_sessions.home.page_retry',
+} as const;
+
+/** Home actions whose button value is a page cursor and whose answer is the page it points at. */
+export const HOME_PAGE_ACTION_IDS = [
+  HOME_ACTION_IDS.pageNext,
+  HOME_ACTION_IDS.pagePrevious,
+  HOME_ACTION_IDS.pageStartOver,
+  HOME_ACTION_IDS.pageRetry,
+] as const;
+
+/** Every `block_id` of the App Home view. */
+export const HOME_BLOCK_IDS = {
+  /** The section whose accessory is the admin's user picker. */
+  person: 'sms_sessions.home.person',
+  /** The actions block with the type and filter selects, the date pickers and Refresh. */
+  filters: 'sms_sessions.home.filters',
+  /** The input block with the phone number. */
+  phone: 'sms_sessions.home.phone',
+  /** The "Loading…" section, present only while a listing is on its way. */
+  loading: 'sms_sessions.home.loading',
+  /** Previous / Start over / Next under the listing. */
+  pager: 'sms_sessions.home.pager',
+  /** Start over / Retry under an error. */
+  errorActions: 'sms_sessions.home.error_actions',
+} as const;
+
+/** The `callback_id` of the App Home view, so tests and logs can tell it from other views. */
+export const HOME_CALLBACK_ID = 'sms_sessions.home';
+
+/**
+ * Every `action_id` of reading a conversation, exporting a listing and sharing a page. Open, Export
+ * CSV and Share sit on a listing (Open also on the Home tab: it needs only the click's
+ * `trigger_id`); the conversation ids sit on the modal, whose clicks carry no `response_url`.
+ * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ */
+export const SESSION_ACTION_IDS = {
+  /**
+   * Prefix of the "Open" button on one session (see {@link openActionId}); the value is the
+   * conversation cursor of its newest page.
+   */
+  open: 'sms_sessions.open',
+  /**
+   * "Open a conversation…" under a packed listing (no room for a button each); the value is the
+   * listing's page cursor, and the answer a modal to pick one of its sessions from.
+   */
+  openPicker: 'sms_sessions.open_picker',
+  /** The pick in that modal; each option's value is a conversation cursor. */
+  openPicked: 'sms_sessions.open_picked',
+  /** "Export CSV"; the value is the listing's page cursor. */
+  exportCsv: 'sms_sessions.export_csv',
+  /** "Share to channel" (behind a confirmation); the value is the listing's page cursor. */
+  share: 'sms_sessions.share',
+  /** Older messages in the conversation modal. */
+  conversationOlder: 'sms_sessions.conversation.older',
+  /** Newer messages, replayed from the cursor's trail. */
+  conversationNewer: 'sms_sessions.conversation.newer',
+  /** The newest messages again, when the trail does not reach back or a token expired. */
+  conversationNewest: 'sms_sessions.conversation.newest',
+  /** The same messages again, after a failure that may pass. */
+  conversationRetry: 'sms_sessions.conversation.retry',
+} as const;
+
+/**
+ * The `action_id` of the Open button on the `index`-th session of a listing: each button needs
+ * its own, since the app keeps `action_id`s unique within a message (Slack asks it of a block).
+ */
+export const openActionId = (index: number): string => `${SESSION_ACTION_IDS.open}.${index}`;
+
+/** Matches every {@link openActionId}, for the one listener that serves them all. */
+export const OPEN_ACTION_ID_PATTERN = /^sms_sessions\.open\.\d+$/;
+
+/** Conversation actions whose value is a conversation cursor and whose answer is its page. */
+export const CONVERSATION_PAGE_ACTION_IDS = [
+  SESSION_ACTION_IDS.conversationOlder,
+  SESSION_ACTION_IDS.conversationNewer,
+  SESSION_ACTION_IDS.conversationNewest,
+  SESSION_ACTION_IDS.conversationRetry,
+] as const;
+
+/** Every `block_id` of the conversation modal and of a listing's own actions. */
+export const SESSION_BLOCK_IDS = {
+  /** Export CSV and Share to channel under a listing. */
+  listActions: 'sms_sessions.list_actions',
+  /** The conversation picker in the modal "Open a conversation…" opens. */
+  openPicker: 'sms_sessions.open_picker',
+  /** Older / Newer in the conversation modal. */
+  conversationPager: 'sms_sessions.conversation.pager',
+  /** Back to newest / Try again under an error in the modal. */
+  conversationErrorActions: 'sms_sessions.conversation.error_actions',
+} as const;
+
+/** The `callback_id` of the conversation modal. */
+export const CONVERSATION_CALLBACK_ID = 'sms_sessions.conversation';

@@ -1,10 +1,24 @@
 import type { App } from '@slack/bolt';
+import { registerConversationPagingActions } from './actions/conversation-paging.js';
+import { registerExportCsvAction } from './actions/export-csv.js';
+import { registerHomeFilterActions } from './actions/home-filters.js';
+import { registerHomePagingActions } from './actions/home-paging.js';
+import { registerOpenSessionActions } from './actions/open-session.js';
 import { registerPagingActions } from './actions/paging.js';
+import { registerShareAction } from './actions/share.js';
 import { registerSmsSessionsCommand } from './commands/sms-sessions.js';
 import type { SlackDeps } from './deps.js';
+import { registerAppHomeOpened } from './events/app-home-opened.js';
 
 /** Registers every listener, as slack-samples/bolt-ts-starter-template does, with the app's deps. */
 export const registerListeners = (app: App, deps: SlackDeps): void => {
   registerSmsSessionsCommand(app, deps);
   registerPagingActions(app, deps);
+  registerAppHomeOpened(app, deps);
+  registerHomeFilterActions(app, deps);
+  registerHomePagingActions(app, deps);
+  registerOpenSessionActions(app, deps);
+  registerConversationPagingActions(app, deps);
+  registerExportCsvAction(app, deps);
+  registerShareAction(app, deps);
 };

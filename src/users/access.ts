@@ -1,35 +1,88 @@
-import { AppError } from '../errors.js';
+import type { Subject } from '../query/cursor.js';
 
 /** Why a viewer may see a person's sessions. */
 export type AccessGrant = 'self' | 'admin';
 
 /**
- * The one rule for who may see whose SMS sessions, enforced at every entry point (the command,
- * every button, every Home action). Button values are untrusted: callers pass the *clicker* as
- * the actor, never an id read from the button.
+ * What a Slack person may do: `admin` is listed in `ADMIN_SLACK_USER_IDS`; `workspace-admin` is
+ * a Slack workspace admin or owner counted as an admin (`ADMINS_INCLUDE_WORKSPACE_ADMINS=true`);
+ * `member` is everybody else.
+ */
+export type AccessRole = 'admin' | 'workspace-admin' | 'member';
+
+/**
+ * What someone asks to do: see a subject's SMS sessions (a command, a button, a Home action), or
+ * run an admin command (`link`, `unlink`, `who`, `audit`).
+ */
+export type AccessRequest =
+  | { readonly kind: 'view'; readonly subject: Subject }
+  | { readonly kind: 'administer' };
+
+/** The answer to an {@link AccessRequest}; a refusal carries the error code to show. */
+export type AccessDecision =
+  | { readonly allowed: true; readonly grant: AccessGrant }
+  | { readonly allowed: false; readonly code: 'FORBIDDEN' | 'ADMIN_ONLY' };
+
+/**
+ * The one rule for who may do what, enforced at every entry point (the command, every button,
+ * every Home action, every admin command). Button values and `private_metadata` are untrusted:
+ * callers pass the *clicker* as the actor, never an id read from the payload.
  */
 export interface AccessPolicy {
   /**
-   * @returns how the actor is allowed to see the subject's sessions.
-   * @throws AppError `FORBIDDEN` when the actor is neither the subject nor an admin.
+   * Decides one request. Everyone may see their own sessions (any `type`); admins may see
+   * anyone's, and name a Zoom user directly; only admins may administer. A `zoom:` subject is
+   * never "self", even when it is the actor's own Zoom user: naming Zoom users is an admin tool.
    */
-  assertCanView(actorSlackUserId: string, subjectSlackUserId: string): AccessGrant;
-  /** Whether the actor may look at other people's sessions at all (e.g. to show a user picker). */
-  isAdmin(actorSlackUserId: string): boolean;
+  authorize(actorSlackUserId: string, request: AccessRequest): Promise<AccessDecision>;
+  /** The actor's role, for `whoami` and for deciding what to offer (e.g. a user picker). */
+  roleOf(actorSlackUserId: string): Promise<AccessRole>;
+  /** Whether {@link AccessPolicy.roleOf} is an admin role. */
+  isAdmin(actorSlackUserId: string): Promise<boolean>;
 }
 
-/** Admins are the Slack user ids in `ADMIN_SLACK_USER_IDS`; everyone may see their own sessions. */
-export const createAccessPolicy = (options: {
-  adminSlackUserIds: readonly string[];
-}): AccessPolicy => {
+/** What {@link createAccessPolicy} needs. */
+export interface AccessPolicyOptions {
+  /** `ADMIN_SLACK_USER_IDS`. */
+  readonly adminSlackUserIds: readonly string[];
+  /**
+   * Whether a Slack person is a workspace admin or owner right now; given only when
+   * `ADMINS_INCLUDE_WORKSPACE_ADMINS=true` (see `createWorkspaceAdminCheck`).
+   */
+  readonly isWorkspaceAdmin?: (slackUserId: string) => Promise<boolean>;
+}
+
+/**
+ * Builds the access policy. The configured admins are known without any call; Slack is asked
+ * about workspace admins only when the option is on and only when it decides the answer (never
+ * for people looking at their own sessions).
+ */
+export const createAccessPolicy = (options: AccessPolicyOptions): AccessPolicy => {
   const admins = new Set(options.adminSlackUserIds);
-  const isAdmin = (actor: string) => admins.has(actor);
+  const roleOf = async (actor: string): Promise<AccessRole> => {
+    if (admins.has(actor)) return 'admin';
+    if (options.isWorkspaceAdmin !== undefined && (await options.isWorkspaceAdmin(actor))) {
+      return 'workspace-admin';
+    }
+    return 'member';
+  };
+  const isAdmin = async (actor: string) => (await roleOf(actor)) !== 'member';
   return {
+    roleOf,
     isAdmin,
-    assertCanView: (actor, subject) => {
-      if (actor === subject) return 'self';
-      if (isAdmin(actor)) return 'admin';
-      throw new AppError('FORBIDDEN', 'Only admins may view other people’s SMS sessions');
+    authorize: async (actor, request) => {
+      if (request.kind === 'view') {
+        const { subject } = request;
+        if (subject.kind === 'slack-user' && subject.slackUserId === actor) {
+          return { allowed: true, grant: 'self' };
+        }
+        return (await isAdmin(actor))
+          ? { allowed: true, grant: 'admin' }
+          : { allowed: false, code: 'FORBIDDEN' };
+      }
+      return (await isAdmin(actor))
+        ? { allowed: true, grant: 'admin' }
+        : { allowed: false, code: 'ADMIN_ONLY' };
     },
   };
 };

@@ -1,24 +1,113 @@
+import { z } from 'zod';
 import { AppError } from '../errors.js';
-import type { SlackPerson } from './slack-directory.js';
+import type { Link, Store } from '../store/types.js';
+import type { SlackDirectory, SlackPerson } from './slack-directory.js';
+
+/** How long a resolved Slack → Zoom mapping is reused before it is worked out again. */
+export const IDENTITY_CACHE_TTL_MS = 5 * 60 * 1000;
+
+const NAMESPACE = 'zoom-identity';
+
+const identitySchema = z.object({
+  slackUserId: z.string(),
+  zoomUser: z.string().min(1),
+  how: z.enum(['link', 'email']),
+});
 
 /** A Slack person's Zoom user, and how the app found it (shown to people, recorded in audits). */
-export interface ZoomIdentity {
-  readonly slackUserId: string;
-  /** Zoom user id or email; Zoom accepts either as `userId`. */
-  readonly zoomUser: string;
-  readonly how: 'email';
-}
+export type ZoomIdentity = z.infer<typeof identitySchema>;
+
+/** Why a Slack person has no Zoom user. */
+export type UnresolvedReason = 'no-email' | 'deactivated';
+
+/** How a Slack person resolves, with the evidence, for `who` and `whoami`. */
+export type Resolution =
+  | { readonly kind: 'link'; readonly identity: ZoomIdentity; readonly link: Link }
+  | { readonly kind: 'email'; readonly identity: ZoomIdentity }
+  | { readonly kind: 'none'; readonly slackUserId: string; readonly reason: UnresolvedReason };
 
 /**
- * Maps a Slack person to their Zoom user by the email on their Slack profile, compared
- * case-insensitively (Zoom accepts the email as `userId`, so no lookup call is needed).
- * @throws AppError `NOT_LINKED` when the profile has no email (hidden, bot, or missing scope).
+ * Slack person → Zoom user, and the admin-set links that override the email. Resolved identities
+ * are cached in the store (shared by every replica on Redis); setting or removing a link
+ * rewrites that cache entry at once, so the change applies on every replica with no wait.
  */
-export const resolveZoomIdentity = (person: SlackPerson): ZoomIdentity => {
+export interface IdentityResolver {
+  /**
+   * The Zoom user whose sessions a Slack person's listing shows (cached).
+   * @throws AppError `NOT_LINKED` (`detail.value` the Slack id) when the person has no link and
+   * no usable profile email; `SLACK_USER_NOT_FOUND` when Slack does not know them.
+   */
+  resolve(slackUserId: string): Promise<ZoomIdentity>;
+  /** How the person resolves right now, read fresh (never from the cache), and why. */
+  explain(slackUserId: string): Promise<Resolution>;
+  /** Stores a link (durable once resolved) and makes it the cached identity. */
+  setLink(link: Link): Promise<void>;
+  /** Removes a link and forgets the cached identity; resolves to the link that was removed. */
+  removeLink(slackUserId: string): Promise<Link | undefined>;
+}
+
+const byEmail = (person: SlackPerson): Resolution => {
+  if (person.deleted) return { kind: 'none', slackUserId: person.id, reason: 'deactivated' };
   if (person.email === undefined) {
-    throw new AppError('NOT_LINKED', 'Slack profile has no email', {
-      detail: { value: person.id },
-    });
+    return { kind: 'none', slackUserId: person.id, reason: 'no-email' };
   }
-  return { slackUserId: person.id, zoomUser: person.email.toLowerCase(), how: 'email' };
+  return {
+    kind: 'email',
+    identity: { slackUserId: person.id, zoomUser: person.email.toLowerCase(), how: 'email' },
+  };
+};
+
+/**
+ * Resolution order: an explicit link set by an admin → the email on the Slack profile, compared
+ * case-insensitively (Zoom accepts an email as `userId`, so no lookup call is needed) → not
+ * linked. A link wins even for a deactivated Slack account, since an admin chose it; email
+ * matching does not apply to deactivated accounts.
+ * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
+ */
+export const createIdentityResolver = (deps: {
+  store: Store;
+  directory: SlackDirectory;
+  ttlMs?: number;
+}): IdentityResolver => {
+  const ttlMs = deps.ttlMs ?? IDENTITY_CACHE_TTL_MS;
+  const remember = (identity: ZoomIdentity) =>
+    deps.store.cacheSet(NAMESPACE, identity.slackUserId, identity, ttlMs);
+
+  const explain = async (slackUserId: string): Promise<Resolution> => {
+    const link = await deps.store.getLink(slackUserId);
+    if (link !== undefined) {
+      return {
+        kind: 'link',
+        link,
+        identity: { slackUserId, zoomUser: link.zoomUser, how: 'link' },
+      };
+    }
+    return byEmail(await deps.directory.getPerson(slackUserId));
+  };
+
+  return {
+    explain,
+    resolve: async (slackUserId) => {
+      const cached = identitySchema.safeParse(await deps.store.cacheGet(NAMESPACE, slackUserId));
+      if (cached.success && cached.data.slackUserId === slackUserId) return cached.data;
+      const resolution = await explain(slackUserId);
+      if (resolution.kind === 'none') {
+        throw new AppError('NOT_LINKED', `Slack user cannot be resolved: ${resolution.reason}`, {
+          detail: { value: slackUserId },
+        });
+      }
+      await remember(resolution.identity);
+      return resolution.identity;
+    },
+    setLink: async (link) => {
+      await deps.store.setLink(link);
+      await remember({ slackUserId: link.slackUserId, zoomUser: link.zoomUser, how: 'link' });
+    },
+    removeLink: async (slackUserId) => {
+      const link = await deps.store.getLink(slackUserId);
+      await deps.store.deleteLink(slackUserId);
+      await deps.store.cacheDelete(NAMESPACE, slackUserId);
+      return link;
+    },
+  };
 };

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { AppError } from '../errors.js';
 
 /** What the app needs to know about a Slack person. */
 export interface SlackPerson {
@@ -15,8 +16,18 @@ export interface SlackPerson {
 
 /** Reads Slack people (`users.info`). */
 export interface SlackDirectory {
-  /** @throws the Web API error when Slack does not know the user. */
+  /**
+   * The person, from the cache when it has them.
+   * @throws AppError `SLACK_USER_NOT_FOUND` when Slack does not know the user; the Web API
+   * error for any other failure.
+   */
   getPerson(slackUserId: string): Promise<SlackPerson>;
+  /**
+   * The person as Slack says now, skipping (and then refreshing) the cache: for facts that must
+   * not be stale for long, such as whether someone is still a workspace admin.
+   * @throws as {@link SlackDirectory.getPerson}.
+   */
+  refreshPerson(slackUserId: string): Promise<SlackPerson>;
 }
 
 /**
@@ -28,15 +39,29 @@ export interface PersonCache {
   set(slackUserId: string, person: SlackPerson): Promise<void>;
 }
 
+const isUserNotFound = (error: unknown): boolean => {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return data?.error === 'user_not_found';
+};
+
 /**
  * `users.info` behind a cache, so repeated commands by the same person cost no Slack call.
+ * Slack's `user_not_found` (a mention of someone outside the workspace, or a forged id) becomes
+ * `SLACK_USER_NOT_FOUND`, so the person reads why instead of an apology.
  * https://docs.slack.dev/reference/methods/users.info
  */
-export const createSlackDirectory = (client: WebClient, cache: PersonCache): SlackDirectory => ({
-  getPerson: async (slackUserId) => {
-    const cached = await cache.get(slackUserId);
-    if (cached !== undefined) return cached;
-    const { user } = await client.users.info({ user: slackUserId });
+export const createSlackDirectory = (client: WebClient, cache: PersonCache): SlackDirectory => {
+  const fetchPerson = async (slackUserId: string): Promise<SlackPerson> => {
+    let user: Awaited<ReturnType<WebClient['users']['info']>>['user'];
+    try {
+      ({ user } = await client.users.info({ user: slackUserId }));
+    } catch (error) {
+      if (!isUserNotFound(error)) throw error;
+      throw new AppError('SLACK_USER_NOT_FOUND', 'Slack does not know this user', {
+        cause: error,
+        detail: { value: slackUserId },
+      });
+    }
     const person: SlackPerson = {
       id: slackUserId,
       email: user?.profile?.email || undefined,
@@ -47,5 +72,9 @@ export const createSlackDirectory = (client: WebClient, cache: PersonCache): Sla
     };
     await cache.set(slackUserId, person);
     return person;
-  },
-});
+  };
+  return {
+    getPerson: async (slackUserId) => (await cache.get(slackUserId)) ?? fetchPerson(slackUserId),
+    refreshPerson: fetchPerson,
+  };
+};

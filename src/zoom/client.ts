@@ -2,17 +2,21 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { FetchError, ofetch } from 'ofetch';
 import type { z } from 'zod';
 import type { Clock } from '../clock.js';
-import { AppError } from '../errors.js';
+import { AppError, type ErrorCode } from '../errors.js';
 import type { AppLogger } from '../logger.js';
+import type { ZoomAttemptGovernor } from './attempt-governor.js';
 import { mapZoomError } from './map-error.js';
+import type { ZoomCallObserver } from './observer.js';
 import { toSmsSessionsParams } from './query-params.js';
 import { parseRetryAfter } from './retry-after.js';
 import {
   zoomErrorBodySchema,
   zoomPhoneUserSchema,
+  zoomSmsSessionDetailsSchema,
   zoomSmsSessionsPageSchema,
   zoomUserSchema,
 } from './schemas.js';
+import { toSessionDetailsParams } from './session-details.js';
 import type { TokenProvider } from './token-provider.js';
 import type { ZoomApi } from './types.js';
 
@@ -33,6 +37,10 @@ export interface ZoomRetryPolicy {
    * anything longer becomes `ZOOM_RATE_LIMITED` with `retryAfterMs`.
    */
   readonly maxRateLimitWaitMs: number;
+  /** How many 429s in one call are waited out (each within `maxRateLimitWaitMs`). */
+  readonly maxRateLimitRetries: number;
+  /** The wait after a 429 without `Retry-After`; `undefined` gives up at once. */
+  readonly rateLimitWaitWithoutHeaderMs: number | undefined;
 }
 
 /** Two brief retries (about 250 ms, then 500 ms) and at most a two-second wait on a 429. */
@@ -40,6 +48,8 @@ export const DEFAULT_ZOOM_RETRY_POLICY: ZoomRetryPolicy = {
   maxRetries: 2,
   baseDelayMs: 250,
   maxRateLimitWaitMs: 2_000,
+  maxRateLimitRetries: 1,
+  rateLimitWaitWithoutHeaderMs: undefined,
 };
 
 /** What {@link createZoomClient} needs; `fetch`, `sleep` and `random` are seams for tests. */
@@ -55,13 +65,21 @@ export interface ZoomClientOptions {
   readonly random?: () => number;
   readonly timeoutMs?: number;
   readonly retry?: Partial<ZoomRetryPolicy>;
+  /** Told about every attempt and rate-limit wait (metrics, the request log line). */
+  readonly observer?: ZoomCallObserver;
+  /**
+   * Asked before every attempt and told of every 429 (the shared rate limiter and the call's
+   * time budget: src/zoom/resilient-zoom.ts); without one, attempts go out at once.
+   */
+  readonly governor?: ZoomAttemptGovernor;
 }
 
 interface ZoomRequest<T> {
   /** The operation's path as Zoom documents it; the only path that reaches the log. */
   readonly template: string;
   readonly path: string;
-  readonly zoomUser: string;
+  /** Whom the request is about, for the person-facing message; absent when nobody is named. */
+  readonly zoomUser?: string;
   readonly query?: Record<string, unknown>;
   readonly schema: z.ZodType<T>;
 }
@@ -87,8 +105,11 @@ const parseJson = (text: string): unknown => {
  *
  * - a 401 (or a 4711 "missing scopes", which a token issued after an admin added scopes cures)
  *   invalidates the token and retries once with a fresh one (octokit/auth-app.js `hook.ts`);
- * - a 429 whose `Retry-After` is at most `maxRateLimitWaitMs` is waited out once; otherwise it
- *   becomes `ZOOM_RATE_LIMITED` (https://developers.zoom.us/docs/api/rest/rate-limits/);
+ * - a 429 whose `Retry-After` is at most `maxRateLimitWaitMs` is waited out (`maxRateLimitRetries`
+ *   times, once by default); otherwise it becomes `ZOOM_RATE_LIMITED`
+ *   (https://developers.zoom.us/docs/api/rest/rate-limits/);
+ * - with a `governor`, every attempt first waits its turn and no wait or attempt outlives the
+ *   call's time budget;
  * - a 5xx, network error or timeout is retried `maxRetries` times with exponential backoff and
  *   jitter, then becomes `ZOOM_UNAVAILABLE`.
  *
@@ -111,6 +132,9 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
         ...(request.query === undefined ? {} : { query: request.query }),
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         responseType: 'text',
+        ...(options.governor === undefined
+          ? {}
+          : { timeout: Math.max(1, Math.min(timeoutMs, options.governor.remainingMs())) }),
       });
       return { kind: 'response', response, text: response._data ?? '' };
     } catch (error) {
@@ -132,7 +156,7 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
       status: response.status,
       body: body.success ? body.data : undefined,
       pageTokenSent: typeof request.query?.next_page_token === 'string',
-      zoomUser: request.zoomUser,
+      ...(request.zoomUser === undefined ? {} : { zoomUser: request.zoomUser }),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   };
@@ -151,15 +175,43 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
   const call = async <T>(request: ZoomRequest<T>): Promise<T> => {
     let transientRetries = 0;
     let reauthorized = false;
-    let rateLimitWaited = false;
+    let rateLimitRetries = 0;
+    let previous: AppError | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const token = await options.tokenProvider.getToken();
+      const release = await options.governor?.beforeAttempt(attempt, previous);
+      const sentAt = options.clock.now().getTime();
       const outcome = await send(request, token);
+      release?.();
+      const observed = {
+        operation: request.template,
+        durationMs: options.clock.now().getTime() - sentAt,
+      };
       if (outcome.kind === 'response' && outcome.response.ok) {
-        return parseBody(request, outcome.response.status, outcome.text);
+        const status = outcome.response.status;
+        let code: ErrorCode | undefined = 'ZOOM_BAD_RESPONSE';
+        try {
+          const body = parseBody(request, status, outcome.text);
+          code = undefined;
+          return body;
+        } finally {
+          options.observer?.attempt({ ...observed, status, zoomCode: undefined, code });
+        }
       }
-      const error = toError(request, outcome);
+      const mapped = toError(request, outcome);
+      const error =
+        options.governor !== undefined &&
+        outcome.kind === 'response' &&
+        mapped.code === 'ZOOM_RATE_LIMITED'
+          ? await options.governor.rateLimited(mapped, outcome.response.headers)
+          : mapped;
       const status = outcome.kind === 'response' ? outcome.response.status : undefined;
+      options.observer?.attempt({
+        ...observed,
+        status,
+        zoomCode: error.detail.zoomCode,
+        code: error.code,
+      });
       let waitMs: number | undefined;
       if (error.code === 'ZOOM_UNAVAILABLE' && transientRetries < policy.maxRetries) {
         waitMs = Math.round(policy.baseDelayMs * 2 ** transientRetries * (0.5 + random() / 2));
@@ -170,12 +222,17 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
         waitMs = 0;
       } else if (
         error.code === 'ZOOM_RATE_LIMITED' &&
-        !rateLimitWaited &&
-        error.detail.retryAfterMs !== undefined &&
-        error.detail.retryAfterMs <= policy.maxRateLimitWaitMs
+        rateLimitRetries < policy.maxRateLimitRetries
       ) {
-        rateLimitWaited = true;
-        waitMs = error.detail.retryAfterMs;
+        const wait = error.detail.retryAfterMs ?? policy.rateLimitWaitWithoutHeaderMs;
+        if (wait !== undefined && wait <= policy.maxRateLimitWaitMs) {
+          rateLimitRetries += 1;
+          waitMs = wait;
+          options.observer?.rateLimitWait(waitMs);
+        }
+      }
+      if (waitMs !== undefined && waitMs > (options.governor?.remainingMs() ?? Infinity)) {
+        waitMs = undefined;
       }
       options.logger.warn(
         {
@@ -190,6 +247,7 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
         'Zoom request failed',
       );
       if (waitMs === undefined) throw error;
+      previous = error;
       if (waitMs > 0) await sleep(waitMs);
     }
   };
@@ -219,5 +277,14 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
         zoomUser: zoomUserIdOrEmail,
         schema: zoomPhoneUserSchema,
       }),
+    getSmsSessionDetails: async (sessionId, request) => {
+      const page = await call({
+        template: '/phone/sms/sessions/{sessionId}',
+        path: `/phone/sms/sessions/${encodeURIComponent(sessionId)}`,
+        query: { ...toSessionDetailsParams(request) },
+        schema: zoomSmsSessionDetailsSchema,
+      });
+      return { messages: page.sms_histories ?? [], nextPageToken: page.next_page_token ?? '' };
+    },
   };
 };

@@ -18,7 +18,7 @@ type Verdict = readonly [code: ErrorCode, summary: string];
 
 /**
  * Zoom error codes that mean the same whatever the HTTP status. Sources: the operations' error
- * tables in ../shared/zoom/phone-sms-openapi.json (300, 1001, 1120, 2001, 7012) and
+ * tables in ../shared/zoom/phone-sms-openapi.json (300, 1001, 1120, 2001, 7012, 7013) and
  * https://developers.zoom.us/docs/api/rest/error-definitions/ (124, 2031, 4711), as collected
  * in ../shared/PLATFORM.md.
  */
@@ -31,6 +31,7 @@ const BY_ZOOM_CODE: ReadonlyMap<number, Verdict> = new Map<number, Verdict>([
   [2031, ['ZOOM_PHONE_NOT_ENABLED', 'Zoom Phone is not enabled']],
   [4711, ['ZOOM_MISSING_SCOPES', 'access token lacks scopes']],
   [7012, ['ZOOM_SMS_ERROR', 'error retrieving SMS']],
+  [7013, ['ZOOM_SMS_ERROR', 'error retrieving SMS history']],
 ]);
 
 const PHONE_NOT_ENABLED = /zoom phone|not enabled/i;

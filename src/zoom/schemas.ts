@@ -40,6 +40,50 @@ export const zoomSmsSessionsPageSchema = z.object({
   sms_sessions: z.array(zoomSmsSessionSchema).max(100).optional(),
 });
 
+/** `sender` and `to_members[]` of a message in `GET /phone/sms/sessions/{sessionId}`. */
+export const zoomSmsPartySchema = z.object({
+  display_name: z.string().optional(),
+  /** Digits with country code, no `+`; the spec requires it, but a reader must cope. */
+  phone_number: z.string().optional(),
+  owner: zoomParticipantOwnerSchema.optional(),
+});
+
+/** `sms_histories[].attachments[]` (at most 10 a message). */
+export const zoomSmsAttachmentSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  /** Bytes. */
+  size: z.number().optional(),
+  /** `OTHER`, `PNG`, `GIF`, `JPG`, `AUDIO` or `VIDEO` today. */
+  type: z.string().optional(),
+  download_url: z.string().optional(),
+});
+
+/** `sms_histories[]`: one SMS or MMS. */
+export const zoomSmsHistorySchema = z.object({
+  message_id: z.string().optional(),
+  /** UTC, e.g. `2022-03-23T02:58:01Z`. */
+  date_time: z.string().optional(),
+  /** `In` or `Out`. */
+  direction: z.string().optional(),
+  message: z.string().optional(),
+  /** `received`, `delivered`, `failed_to_send`, `sent`, `failed_to_deliver` or `unknown` today. */
+  delivery_status: z.string().optional(),
+  /** 1 SMS, 2 MMS, 3 group SMS, 4 group MMS, 5 international SMS, 6 on-net message. */
+  message_type: z.number().int().optional(),
+  sender: zoomSmsPartySchema.optional(),
+  to_members: z.array(zoomSmsPartySchema).optional(),
+  attachments: z.array(zoomSmsAttachmentSchema).optional(),
+});
+
+/** 200 body of `GET /phone/sms/sessions/{sessionId}` ("Get SMS session details"). */
+export const zoomSmsSessionDetailsSchema = z.object({
+  /** Opaque; `""` (or absent) on the last page; expires after 15 minutes. */
+  next_page_token: z.string().optional(),
+  page_size: z.number().int().optional(),
+  sms_histories: z.array(zoomSmsHistorySchema).max(100).optional(),
+});
+
 /** Zoom's error body: `{ code, message }`, sometimes with `errors[]`. */
 export const zoomErrorBodySchema = z.object({
   code: z.number().optional(),
@@ -121,9 +165,18 @@ export type ZoomTokenResponse = z.infer<typeof zoomTokenResponseSchema>;
 export type ZoomTokenErrorBody = z.infer<typeof zoomTokenErrorBodySchema>;
 export type ZoomUser = z.infer<typeof zoomUserSchema>;
 export type ZoomPhoneUser = z.infer<typeof zoomPhoneUserSchema>;
+export type ZoomSmsParty = z.infer<typeof zoomSmsPartySchema>;
+export type ZoomSmsAttachment = z.infer<typeof zoomSmsAttachmentSchema>;
+export type ZoomSmsHistory = z.infer<typeof zoomSmsHistorySchema>;
 
 /** One page as the rest of the app sees it: arrays always present, last page = `''`. */
 export interface SmsSessionsPage {
   readonly sessions: readonly ZoomSmsSession[];
+  readonly nextPageToken: string;
+}
+
+/** One page of a session's messages as the rest of the app sees it: last page = `''`. */
+export interface SmsSessionDetailsPage {
+  readonly messages: readonly ZoomSmsHistory[];
   readonly nextPageToken: string;
 }

@@ -1,5 +1,6 @@
 import type { SessionQuery } from '../query/types.js';
-import type { SmsSessionsPage, ZoomPhoneUser, ZoomUser } from './schemas.js';
+import type { SmsSessionDetailsPage, SmsSessionsPage, ZoomPhoneUser, ZoomUser } from './schemas.js';
+import type { SessionDetailsRequest } from './session-details.js';
 
 /**
  * What the app needs from Zoom. Implemented by `createZoomClient` (src/zoom/client.ts);
@@ -31,4 +32,15 @@ export interface ZoomApi {
    * @throws AppError `ZOOM_PHONE_NOT_ENABLED`, `ZOOM_USER_NOT_FOUND` or another `ZOOM_*` code.
    */
   getPhoneUser(zoomUserIdOrEmail: string): Promise<ZoomPhoneUser>;
+
+  /**
+   * One page of `GET /phone/sms/sessions/{sessionId}` ("Get SMS session details"): the messages
+   * of one session within `request.from`/`request.to`. Needs `phone:read:sms_session:admin` (or
+   * a classic `phone:read:admin` / `phone_sms:read:admin`).
+   * @throws AppError `ZOOM_SMS_ERROR` (404 / 7013), `PAGE_EXPIRED` or another `ZOOM_*` code.
+   */
+  getSmsSessionDetails(
+    sessionId: string,
+    request: SessionDetailsRequest,
+  ): Promise<SmsSessionDetailsPage>;
 }

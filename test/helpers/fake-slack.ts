@@ -19,6 +19,32 @@ export interface RecordedApiCall {
   args: Record<string, unknown>;
 }
 
+/** One `views.publish` Slack accepted: the Home view a person now sees, and its new hash. */
+export interface RecordedPublish {
+  userId: string;
+  view: Record<string, unknown>;
+  hash: string;
+}
+
+/** One state of a modal the app opened (`views.open`) or changed (`views.update`). */
+export interface RecordedModal {
+  viewId: string;
+  view: Record<string, unknown>;
+  hash: string;
+  via: 'views.open' | 'views.update';
+}
+
+/** One file the app uploaded and shared (`files.completeUploadExternal`), with its bytes. */
+export interface RecordedFile {
+  id: string;
+  filename: string;
+  title: string | undefined;
+  channel: string;
+  comment: string | undefined;
+  /** The bytes POSTed to the upload URL, read as UTF-8. */
+  content: string;
+}
+
 /** One post the app made to a `response_url`. */
 export interface RecordedResponse {
   id: string;
@@ -26,6 +52,16 @@ export interface RecordedResponse {
 }
 
 const POLL_INTERVAL_MS = 20;
+
+/** The bot scopes manifest.yml asks for, as Slack lists them after an install. */
+const MANIFEST_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'users:read',
+  'users:read.email',
+  'files:write',
+  'im:write',
+];
 
 const readBody = async (req: IncomingMessage): Promise<string> => {
   const chunks: Buffer[] = [];
@@ -44,14 +80,31 @@ const parseArgs = (raw: string, contentType: string | undefined): Record<string,
 
 /**
  * Slack as the app sees it, on 127.0.0.1: the Web API methods the app calls (`auth.test`,
- * `users.info`, `views.publish`, `chat.postMessage`) under `/api/`, and `response_url`s under
- * `/response/:id`. Records everything so tests assert on what a person would have seen.
+ * `users.info`, `views.publish`, `chat.postMessage`, `views.open`, `views.update`,
+ * `conversations.open`, `files.getUploadURLExternal`, `files.completeUploadExternal`) under
+ * `/api/`, upload URLs under `/upload/:fileId`, and `response_url`s under `/response/:id`.
+ * Records everything so tests assert on what a person would have seen.
  */
-export const startFakeSlack = async (options: { users: FakeSlackUser[] }) => {
+export const startFakeSlack = async (options: {
+  users: FakeSlackUser[];
+  /** Bot scopes `auth.test` reports in its `x-oauth-scopes` header (the manifest's when absent). */
+  botScopes?: string[];
+  /** What `apps.connections.open` returns as the Socket Mode WebSocket URL (Socket Mode tests). */
+  socketModeUrl?: () => string;
+}) => {
   const users = new Map(options.users.map((user) => [user.id, user]));
   const calls: RecordedApiCall[] = [];
   const responses: RecordedResponse[] = [];
   const expiredResponseUrls = new Set<string>();
+  const publishes: RecordedPublish[] = [];
+  const homeHashes = new Map<string, string>();
+  let hashCounter = 0;
+  const modals: RecordedModal[] = [];
+  const modalHashes = new Map<string, string>();
+  const pendingUploads = new Map<string, { filename: string; length: number; content?: string }>();
+  const files: RecordedFile[] = [];
+  const failures = new Map<string, string[]>();
+  let objectCounter = 0;
   const waiters: Array<() => void> = [];
   const notify = () => {
     for (const wake of waiters.splice(0)) wake();
@@ -78,12 +131,29 @@ export const startFakeSlack = async (options: { users: FakeSlackUser[] }) => {
       notify();
       return;
     }
+    const uploadMatch = /^\/upload\/(F\d+)$/.exec(url.pathname);
+    if (uploadMatch?.[1] !== undefined) {
+      const pending = pendingUploads.get(uploadMatch[1]);
+      if (pending === undefined || req.method !== 'POST') {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not_found');
+        return;
+      }
+      pending.content = raw;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`OK - ${Buffer.byteLength(raw)}`);
+      notify();
+      return;
+    }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
     calls.push({ method, args });
     notify();
+    const failure = failures.get(method)?.shift();
+    if (failure !== undefined) return send(200, { ok: false, error: failure });
     switch (method) {
       case 'auth.test':
+        res.setHeader('x-oauth-scopes', (options.botScopes ?? MANIFEST_BOT_SCOPES).join(','));
         return send(200, {
           ok: true,
           user_id: 'UBOT',
@@ -108,10 +178,70 @@ export const startFakeSlack = async (options: { users: FakeSlackUser[] }) => {
           },
         });
       }
-      case 'views.publish':
-        return send(200, { ok: true, view: { id: 'V1', hash: 'h1', ...(args.view as object) } });
+      case 'views.publish': {
+        const userId = String(args.user_id);
+        const current = homeHashes.get(userId);
+        if (args.hash !== undefined && args.hash !== current) {
+          return send(200, { ok: false, error: 'hash_conflict' });
+        }
+        hashCounter += 1;
+        const hash = `hash-${hashCounter}`;
+        homeHashes.set(userId, hash);
+        const view = args.view as Record<string, unknown>;
+        publishes.push({ userId, view, hash });
+        return send(200, { ok: true, view: { ...view, id: `V${userId}`, hash } });
+      }
       case 'chat.postMessage':
         return send(200, { ok: true, channel: args.channel, ts: '1.0001' });
+      case 'views.open':
+      case 'views.update': {
+        objectCounter += 1;
+        const viewId = method === 'views.open' ? `VMODAL${objectCounter}` : String(args.view_id);
+        if (method === 'views.update') {
+          const current = modalHashes.get(viewId);
+          if (current === undefined) return send(200, { ok: false, error: 'not_found' });
+          if (args.hash !== undefined && args.hash !== current) {
+            return send(200, { ok: false, error: 'hash_conflict' });
+          }
+        }
+        const hash = `modal-hash-${objectCounter}`;
+        modalHashes.set(viewId, hash);
+        const view = args.view as Record<string, unknown>;
+        modals.push({ viewId, view, hash, via: method });
+        return send(200, { ok: true, view: { ...view, id: viewId, hash } });
+      }
+      case 'conversations.open':
+        return send(200, { ok: true, channel: { id: `D${String(args.users)}` } });
+      case 'files.getUploadURLExternal': {
+        objectCounter += 1;
+        const fileId = `F${objectCounter}`;
+        pendingUploads.set(fileId, {
+          filename: String(args.filename),
+          length: Number(args.length),
+        });
+        return send(200, { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId });
+      }
+      case 'files.completeUploadExternal': {
+        const listed = (args.files ?? []) as { id: string; title?: string }[];
+        for (const { id, title } of listed) {
+          const pending = pendingUploads.get(id);
+          if (pending?.content === undefined)
+            return send(200, { ok: false, error: 'file_not_found' });
+          files.push({
+            id,
+            filename: pending.filename,
+            title,
+            channel: String(args.channel_id),
+            comment: args.initial_comment === undefined ? undefined : String(args.initial_comment),
+            content: pending.content,
+          });
+        }
+        return send(200, { ok: true, files: listed.map(({ id }) => ({ id })) });
+      }
+      case 'apps.connections.open':
+        return options.socketModeUrl === undefined
+          ? send(200, { ok: false, error: 'not_allowed_token_type' })
+          : send(200, { ok: true, url: options.socketModeUrl() });
       default:
         return send(200, { ok: false, error: 'unknown_method' });
     }
@@ -140,6 +270,25 @@ export const startFakeSlack = async (options: { users: FakeSlackUser[] }) => {
     apiUrl: `${base}/api/`,
     calls,
     responses,
+    /**
+     * Every accepted `views.publish`, oldest first. Like Slack, the fake gives each published
+     * Home view a fresh `hash` and answers `hash_conflict` when a publish passes a stale one.
+     */
+    publishes,
+    /** The Home view `userId` sees now, with its hash, as a `block_actions` payload carries it. */
+    homeView: (userId: string): RecordedPublish | undefined =>
+      publishes.filter((p) => p.userId === userId).at(-1),
+    /** Every modal state, oldest first: what `views.open` and `views.update` put on screen. */
+    modals,
+    /** The modal `viewId` shows now. */
+    modal: (viewId: string): RecordedModal | undefined =>
+      modals.filter((m) => m.viewId === viewId).at(-1),
+    /** Every file shared through `files.completeUploadExternal`, with its bytes. */
+    files,
+    /** The next call to Web API `method` answers `{ ok: false, error }`, as Slack refuses one. */
+    failNext: (method: string, error: string) => {
+      failures.set(method, [...(failures.get(method) ?? []), error]);
+    },
     /** A fresh `response_url` for one command or click. */
     responseUrl: (id: string) => `${base}/response/${id}`,
     /** Makes a `response_url` answer 404 as an expired one does. */

@@ -5,13 +5,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, type SmsSessionsApp } from '../../src/app.js';
-import { systemClock } from '../../src/clock.js';
+import { type Clock, systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { createDemoZoom, type DemoDataset, type DemoZoom } from '../../src/demo-zoom/index.js';
+import {
+  createDemoZoom,
+  type DemoDataset,
+  type DemoZoom,
+  type DemoZoomAddress,
+} from '../../src/demo-zoom/index.js';
 import { createLogger } from '../../src/logger.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 import { type FakeSlack, type FakeSlackUser, startFakeSlack } from './fake-slack.js';
-import { buttonClickBody, commandBody, postSigned, type SignOptions } from './slack-requests.js';
+import {
+  buttonClickBody,
+  commandBody,
+  messageActionBody,
+  postSigned,
+  type SignOptions,
+  viewActionBody,
+} from './slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-5f2a';
 export const ZOOM_CREDENTIALS = {
@@ -26,21 +38,37 @@ export interface HarnessOptions {
   dataset: DemoDataset;
   admins?: string[];
   env?: Record<string, string>;
+  /** The app's clock (the system clock when absent); the demo Zoom keeps its own. */
+  clock?: Clock;
+  /** Replaces global fetch for the app's Zoom calls (to watch what Zoom answers). */
+  fetch?: typeof fetch;
+  /** A fake Slack to share with another harness (several replicas); it is not closed here. */
+  slack?: FakeSlack;
+  /** A listening demo Zoom to share with another harness; it is not closed here. */
+  zoom?: { zoom: DemoZoom; address: DemoZoomAddress };
 }
+
+/**
+ * Defaults for every harness: the Zoom cache is off, so a test that injects a fault on the next
+ * Zoom call gets one (cache tests turn it on through `env`).
+ */
+const HARNESS_ENV = { ZOOM_CACHE_TTL_SECONDS: '0' };
 
 /**
  * The real app (real Bolt HTTP receiver, real SQLite file) on 127.0.0.1, wired to a fake Slack
  * and the demo Zoom, both real HTTP servers on loopback. Log lines are captured for assertions.
  */
 export const startHarness = async (options: HarnessOptions) => {
-  const slack: FakeSlack = await startFakeSlack({ users: options.users });
+  const slack: FakeSlack = options.slack ?? (await startFakeSlack({ users: options.users }));
   const zoomClock: FakeClock = createFakeClock(new Date().toISOString());
-  const zoom: DemoZoom = createDemoZoom({
-    clock: zoomClock,
-    dataset: options.dataset,
-    credentials: ZOOM_CREDENTIALS,
-  });
-  const zoomAddress = await zoom.listen();
+  const zoom: DemoZoom =
+    options.zoom?.zoom ??
+    createDemoZoom({
+      clock: zoomClock,
+      dataset: options.dataset,
+      credentials: ZOOM_CREDENTIALS,
+    });
+  const zoomAddress = options.zoom?.address ?? (await zoom.listen());
   const dir = mkdtempSync(join(tmpdir(), 'sms-sessions-'));
   const logLines: string[] = [];
   const logger = createLogger(
@@ -64,9 +92,14 @@ export const startHarness = async (options: HarnessOptions) => {
     ADMIN_SLACK_USER_IDS: (options.admins ?? []).join(','),
     DATABASE_PATH: join(dir, 'test.db'),
     PORT: '0',
+    ...HARNESS_ENV,
     ...options.env,
   });
-  const app: SmsSessionsApp = await createApp(config, { logger, clock: systemClock });
+  const app: SmsSessionsApp = await createApp(config, {
+    logger,
+    clock: options.clock ?? systemClock,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
   const server = await app.start();
   if (server === undefined) throw new Error('expected HTTP mode');
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -77,6 +110,7 @@ export const startHarness = async (options: HarnessOptions) => {
   });
 
   return {
+    app,
     slack,
     zoom,
     zoomClock,
@@ -108,10 +142,46 @@ export const startHarness = async (options: HarnessOptions) => {
       );
       return { ack, id };
     },
+    /**
+     * Sends one element's action from an ephemeral message as `userId` (a button or a select's
+     * choice; `channelId` is where the message is); returns the HTTP ack and the response_url id.
+     */
+    act: async (userId: string, action: Record<string, unknown>, channelId?: string) => {
+      const id = randomUUID();
+      const ack = await postSigned(
+        eventsUrl,
+        messageActionBody({
+          user_id: userId,
+          response_url: slack.responseUrl(id),
+          action,
+          ...(channelId === undefined ? {} : { channel_id: channelId }),
+        }),
+        sign(),
+      );
+      return { ack, id };
+    },
+    /**
+     * Sends one element's action (a button, a select's choice) from the modal `viewId` as
+     * `userId`, with the modal's current `hash` as Slack sends it; returns the HTTP ack.
+     */
+    actInModal: async (
+      userId: string,
+      modal: { viewId: string; hash: string },
+      action: Record<string, unknown>,
+    ) =>
+      postSigned(
+        eventsUrl,
+        viewActionBody({
+          user_id: userId,
+          action,
+          view: { id: modal.viewId, hash: modal.hash, type: 'modal', root_view_id: modal.viewId },
+        }),
+        sign(),
+      ),
     close: async () => {
       await app.stop();
-      await zoom.close();
-      await slack.close();
+      if (options.zoom === undefined) await zoom.close();
+      if (options.slack === undefined) await slack.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

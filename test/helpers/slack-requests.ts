@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 /** Signs a body exactly as Slack does: `v0=` + HMAC-SHA256(secret, `v0:{ts}:{body}`). */
 export const slackSignature = (secret: string, timestamp: number, body: string): string =>
@@ -80,6 +80,99 @@ export const buttonClickBody = (fields: {
         action_ts: '1.0002',
       },
     ],
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+};
+
+/** The JSON body of an `app_home_opened` event, as the Events API delivers it. */
+export const appHomeOpenedBody = (fields: {
+  user_id: string;
+  tab?: 'home' | 'messages';
+  /** The Home view the person sees, when one was published (Slack sends its `hash`). */
+  view?: { hash: string } & Record<string, unknown>;
+}): string =>
+  JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T0001',
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: `Ev${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0001', user_id: 'UBOT', is_bot: true }],
+    event: {
+      type: 'app_home_opened',
+      user: fields.user_id,
+      channel: 'D0001',
+      tab: fields.tab ?? 'home',
+      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+      ...(fields.view === undefined ? {} : { view: { id: 'VHOME', type: 'home', ...fields.view } }),
+    },
+  });
+
+/**
+ * The form body of a `block_actions` payload from an element in a Home tab view (container type
+ * `view`): no `response_url`, and the view as the person saw it, with its `hash`.
+ */
+export const viewActionBody = (fields: {
+  user_id: string;
+  /** The element's action as Slack sends it (`type`, `action_id`, `selected_option`, …). */
+  action: Record<string, unknown>;
+  view: { hash: string } & Record<string, unknown>;
+}): string => {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'example' },
+    user: {
+      id: fields.user_id,
+      username: fields.user_id.toLowerCase(),
+      name: fields.user_id.toLowerCase(),
+      team_id: 'T0001',
+    },
+    api_app_id: 'A0001',
+    token: 'legacy-verification-token',
+    container: { type: 'view', view_id: 'VHOME' },
+    trigger_id: '1.2.3',
+    view: {
+      id: 'VHOME',
+      team_id: 'T0001',
+      type: 'home',
+      private_metadata: '',
+      callback_id: '',
+      state: { values: {} },
+      root_view_id: 'VHOME',
+      previous_view_id: null,
+      app_id: 'A0001',
+      bot_id: 'BBOT',
+      ...fields.view,
+    },
+    actions: [{ block_id: 'block', action_ts: '1.0002', ...fields.action }],
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+};
+
+/**
+ * The form body of a `block_actions` payload from any element of an ephemeral message (a
+ * select's choice as well as a button), in the channel `channel_id` (`C0001` by default).
+ */
+export const messageActionBody = (fields: {
+  user_id: string;
+  response_url: string;
+  /** The element's action as Slack sends it (`type`, `action_id`, `value`, `selected_option`, …). */
+  action: Record<string, unknown>;
+  channel_id?: string;
+}): string => {
+  const channel = fields.channel_id ?? 'C0001';
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: fields.user_id, username: fields.user_id.toLowerCase(), team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: '1.0001', channel_id: channel, is_ephemeral: true },
+    trigger_id: `${randomUUID()}.trigger`,
+    channel: { id: channel, name: 'general' },
+    response_url: fields.response_url,
+    actions: [{ block_id: 'block', action_ts: '1.0002', ...fields.action }],
   };
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 };

@@ -11,7 +11,7 @@ import {
 } from '../../src/query/cursor.js';
 
 const cursor: PageCursor = {
-  subject: 'U123ABC',
+  subject: { kind: 'slack-user', slackUserId: 'U123ABC' },
   query: {
     sessionType: 'user',
     filterType: 'last_message_time',
@@ -35,11 +35,25 @@ const edited = (edit: (wire: Record<string, unknown>) => void): string => {
 
 const query = (wire: Record<string, unknown>) => wire.q as Record<string, unknown>;
 
+const aboutZoomUser = (z: unknown): string =>
+  edited((w) => {
+    Reflect.deleteProperty(w, 's');
+    Object.assign(w, { z });
+  });
+
 describe('encodeCursor', () => {
   it.each([
     ['with a phone number', cursor],
     ['without a phone number', { ...cursor, query: queryWithoutPhone }],
     ['on the first page', { ...cursor, token: '', trail: [], page: 1 }],
+    [
+      'about a Zoom user named by email',
+      { ...cursor, subject: { kind: 'zoom-user', zoomUser: 'carol@example.com' } as const },
+    ],
+    [
+      'about a Zoom user named by id',
+      { ...cursor, subject: { kind: 'zoom-user', zoomUser: 'KDcuGIm1QgePTO8WbOqwIQ' } as const },
+    ],
   ])('round-trips through decodeCursor when the cursor is %s', (_case, original) => {
     expect(decodeCursor(encodeCursor(original))).toEqual(original);
   });
@@ -90,10 +104,31 @@ describe('decodeCursor', () => {
     ['on page 0', edited((w) => Object.assign(w, { n: 0 }))],
     ['on page 1.5', edited((w) => Object.assign(w, { n: 1.5 }))],
     ['on page "3"', edited((w) => Object.assign(w, { n: '3' }))],
+    ['without a subject', edited((w) => Reflect.deleteProperty(w, 's'))],
+    [
+      'about both a Slack and a Zoom user',
+      edited((w) => Object.assign(w, { z: 'carol@example.com' })),
+    ],
+    ['about a Zoom user not written as the app writes one', aboutZoomUser('Carol@Example.com')],
+    ['about a Zoom user that is a mention', aboutZoomUser('<@U123ABC>')],
+    ['about a Zoom user that is me', aboutZoomUser('me')],
   ])('refuses as BAD_BUTTON a value that is %s', (_case, value) => {
     expect(() => decodeCursor(value)).toThrow(
       expect.objectContaining({ constructor: AppError, code: 'BAD_BUTTON' }),
     );
+  });
+});
+
+describe('encodeCursor wire', () => {
+  it('writes a Zoom subject as z and a Slack subject as s, never both', () => {
+    const zoomWire = JSON.parse(
+      encodeCursor({ ...cursor, subject: { kind: 'zoom-user', zoomUser: 'carol@example.com' } }),
+    );
+    expect(zoomWire.z).toBe('carol@example.com');
+    expect(zoomWire).not.toHaveProperty('s');
+    const slackWire = JSON.parse(encodeCursor(cursor));
+    expect(slackWire.s).toBe('U123ABC');
+    expect(slackWire).not.toHaveProperty('z');
   });
 });
 

@@ -15,7 +15,7 @@ import { expectValidMessage, findButtons, visibleText } from '../helpers/block-k
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/New_York' };
 
 const cursor = (page: number, token: string, trail: string[]): PageCursor => ({
-  subject: 'U0123ABCD',
+  subject: { kind: 'slack-user', slackUserId: 'U0123ABCD' },
   query: {
     sessionType: 'user',
     filterType: 'last_message_time',
@@ -72,6 +72,8 @@ const CODES: [ErrorCode, ErrorDetail, string][] = [
   ['PAGE_EXPIRED', { status: 400, zoomCode: 400 }, "Zoom's page links last 15 minutes"],
   ['BAD_BUTTON', {}, 'from an old or altered message'],
   ['INTERNAL', {}, 'Something went wrong on our side. Try again.'],
+  ['ADMIN_ONLY', { value: 'link' }, '/sms-sessions link is for admins of this app.'],
+  ['SLACK_USER_NOT_FOUND', { value: 'U0NOBODY1' }, "Slack doesn't know the person U0NOBODY1."],
 ];
 
 const REASONS: [InvalidArgsReason, Omit<ErrorDetail, 'reason'>, string][] = [
@@ -117,6 +119,18 @@ const REASONS: [InvalidArgsReason, Omit<ErrorDetail, 'reason'>, string][] = [
     'That window is longer than 31 days',
   ],
   ['from-in-future', { option: 'from', value: '2027-01-01' }, 'from: 2027-01-01 is in the future.'],
+  ['missing-person', { option: 'who' }, '/sms-sessions who needs one person: @mention them'],
+  ['missing-zoom-user', { option: 'link' }, '/sms-sessions link needs the person and then'],
+  [
+    'bad-zoom-user',
+    { option: 'zoom', value: 'carol' },
+    'carol is not a Zoom user I can look up. Write the Zoom email',
+  ],
+  [
+    'bad-count',
+    { value: '50', limit: 20 },
+    '50 is not a number of entries. Use a whole number from 1 to 20.',
+  ],
 ];
 
 describe('renderError', () => {

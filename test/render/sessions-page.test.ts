@@ -26,6 +26,10 @@ import {
   visibleText,
 } from '../helpers/block-kit.js';
 
+/** The Previous / Start over / Next buttons, apart from Open, Export and Share. */
+const pagerButtons = (message: { blocks: readonly unknown[] }) =>
+  findButtons(message).filter((button) => button.blockId === BLOCK_IDS.pager);
+
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/New_York' };
 
 const SUBJECT = 'U0123ABCD';
@@ -39,7 +43,7 @@ const baseQuery: SessionQuery = {
 };
 
 const cursorAt = (overrides: Partial<PageCursor> = {}): PageCursor => ({
-  subject: SUBJECT,
+  subject: { kind: 'slack-user', slackUserId: SUBJECT },
   query: baseQuery,
   token: '',
   trail: [],
@@ -179,7 +183,7 @@ describe('renderSessionsPage', () => {
     await snapshot('page-first', message);
 
     expect(message.text).toBe(`10 SMS conversations for <@${SUBJECT}>, page 1`);
-    const buttons = findButtons(message);
+    const buttons = pagerButtons(message);
     expect(buttons.map((b) => [b.text, b.actionId, b.blockId])).toEqual([
       ['Next', ACTION_IDS.pageNext, BLOCK_IDS.pager],
     ]);
@@ -257,7 +261,7 @@ describe('renderSessionsPage', () => {
     await snapshot('page-middle', message);
 
     expect(message.text).toBe(`4 SMS conversations for <@${SUBJECT}>, page 2`);
-    const buttons = findButtons(message);
+    const buttons = pagerButtons(message);
     expect(buttons.map((b) => b.text)).toEqual(['Previous', 'Next']);
     expect(buttons.map((b) => b.style)).toEqual([undefined, 'primary']);
     expect(decodeCursor(buttons[0]?.value ?? '')).toEqual(previousCursor(cursor));
@@ -274,7 +278,7 @@ describe('renderSessionsPage', () => {
     await snapshot('page-last', message);
 
     expect(message.text).toBe(`1 SMS conversation for <@${SUBJECT}>, page 3`);
-    const buttons = findButtons(message);
+    const buttons = pagerButtons(message);
     expect(buttons.map((b) => b.actionId)).toEqual([ACTION_IDS.pagePrevious]);
     expect(decodeCursor(buttons[0]?.value ?? '')).toEqual(
       cursorAt({ token: 'token-2', trail: [''], page: 2 }),
@@ -290,7 +294,7 @@ describe('renderSessionsPage', () => {
     expectValidMessage(message);
     await snapshot('page-start-over', message);
 
-    const buttons = findButtons(message);
+    const buttons = pagerButtons(message);
     expect(buttons.map((b) => [b.text, b.actionId])).toEqual([
       ['Start over', ACTION_IDS.pageStartOver],
       ['Next', ACTION_IDS.pageNext],
@@ -338,7 +342,7 @@ describe('renderSessionsPage', () => {
     );
     expectValidMessage(message);
     expect(visibleText(message)).toContain('No more SMS conversations');
-    expect(findButtons(message).map((b) => b.text)).toEqual(['Previous']);
+    expect(pagerButtons(message).map((b) => b.text)).toEqual(['Previous']);
   });
 
   it.each<[string, WindowNote, string]>([
@@ -389,7 +393,7 @@ describe('renderSessionsPage', () => {
     const raw = JSON.stringify(message.blocks);
     expect(raw).not.toMatch(/<b>|<x>/);
     expect(raw).toContain('&lt;b&gt;');
-    expect(findButtons(message).map((b) => b.text)).toEqual(['Previous', 'Next']);
+    expect(pagerButtons(message).map((b) => b.text)).toEqual(['Previous', 'Next']);
     const frame = message.blocks.filter((block) => block.type !== 'section');
     expect(frame.length).toBeLessThanOrEqual(PAGE_FRAME_MAX_BLOCKS);
     const frameElements = frame.flatMap((block) =>
@@ -448,5 +452,81 @@ describe('renderSessionsPage', () => {
 
   it('is a pure function of model and context', () => {
     expect(renderSessionsPage(model(), ctx)).toEqual(renderSessionsPage(model(), ctx));
+  });
+});
+
+describe('renderSessionsPage subjects', () => {
+  const few = { sessions: tenSessions.slice(0, 2), nextPageToken: 'token-2' };
+
+  it('says the Zoom user was matched by email when resolution used the Slack profile', () => {
+    const message = renderSessionsPage(
+      model({
+        page: few,
+        subject: {
+          slackUserId: SUBJECT,
+          zoomUser: 'alex@example.com',
+          isSelf: true,
+          resolvedBy: 'email',
+        },
+      }),
+      ctx,
+    );
+    expectValidMessage(message);
+    expect(visibleText(message)).toContain(
+      `Who: @${SUBJECT} (Zoom user alex@example.com, matched by email)`,
+    );
+  });
+
+  it('says an admin linked the Zoom user when resolution used a link', async () => {
+    const message = renderSessionsPage(
+      model({
+        page: few,
+        subject: {
+          slackUserId: SUBJECT,
+          zoomUser: 'alex.zoom@example.org',
+          isSelf: false,
+          resolvedBy: 'link',
+        },
+      }),
+      ctx,
+    );
+    expectValidMessage(message);
+    await snapshot('page-linked-subject', message);
+    expect(visibleText(message)).toContain(
+      `Who: @${SUBJECT} (Zoom user alex.zoom@example.org, linked by an admin)`,
+    );
+  });
+
+  it('names a Zoom user given directly, with no Slack mention, when an admin used zoom:', async () => {
+    const zoomCursor = cursorAt({ subject: { kind: 'zoom-user', zoomUser: 'carol@example.com' } });
+    const message = renderSessionsPage(
+      model({
+        cursor: zoomCursor,
+        page: few,
+        subject: { zoomUser: 'carol@example.com', isSelf: false, resolvedBy: 'zoom-target' },
+      }),
+      ctx,
+    );
+    expectValidMessage(message);
+    await snapshot('page-zoom-subject', message);
+    const text = visibleText(message);
+    expect(text).toContain('Who: Zoom user carol@example.com (named directly)');
+    expect(text).toContain('Zoom user carol@example.com owns this');
+    expect(text).not.toContain('@U');
+    expect(message.text).toContain('for Zoom user `carol@example.com`');
+    const next = findButtons(message).find((b) => b.actionId === ACTION_IDS.pageNext);
+    expect(decodeCursor(next?.value ?? '').subject).toEqual(zoomCursor.subject);
+  });
+
+  it('names the Zoom user in the empty state when an admin used zoom:', () => {
+    const message = renderSessionsPage(
+      model({
+        cursor: cursorAt({ subject: { kind: 'zoom-user', zoomUser: 'carol@example.com' } }),
+        page: { sessions: [], nextPageToken: '' },
+        subject: { zoomUser: 'carol@example.com', isSelf: false, resolvedBy: 'zoom-target' },
+      }),
+      ctx,
+    );
+    expect(visibleText(message)).toContain('No SMS conversations for Zoom user carol@example.com');
   });
 });

@@ -4,6 +4,7 @@ import { renderSessionsPage } from '../../render/sessions-page.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { PAGE_ACTION_IDS } from '../ids.js';
+import { listingOptions } from '../listing-options.js';
 
 /**
  * Next / Previous / Start over / Try again on a listing message. The button's value is untrusted: it is
@@ -32,7 +33,7 @@ export const registerPagingActions = (app: App, deps: SlackDeps): void => {
         async () => {
           cursor = decodeCursor(action.value ?? '');
           const { model, ctx } = await deps.core.page(actor, cursor);
-          return renderSessionsPage(model, ctx);
+          return renderSessionsPage(model, ctx, listingOptions(deps.sharing));
         },
       );
     });

@@ -1,4 +1,3 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { invalidArgs } from '../../errors.js';
 import { normalizePhoneNumber } from '../../query/phone.js';
 import { dayjs } from '../../query/time-zone.js';
@@ -12,6 +11,11 @@ import {
   type SessionType,
   type Target,
 } from '../../query/types.js';
+import { parseZoomUserRef } from '../../users/zoom-user-ref.js';
+import { IDENTITY_SUBCOMMANDS, type IdentityCommand } from './identity-grammar.js';
+import { parsePerson, SELF_WORD } from './person.js';
+import { nearest } from './suggest.js';
+import { tokenize } from './tokenize.js';
 
 export type { ListArgs } from '../../query/types.js';
 
@@ -21,23 +25,29 @@ export const COMMAND_OPTIONS = ['from', 'to', 'type', 'filter', 'phone', 'size']
 /** One of {@link COMMAND_OPTIONS}. */
 export type CommandOption = (typeof COMMAND_OPTIONS)[number];
 
-/** What the command text asks for: the help text, or a listing of someone's SMS sessions. */
+/** The option that names a Zoom user directly as the target (`zoom:carol@example.com`, admins). */
+export const ZOOM_TARGET_OPTION = 'zoom';
+
+/**
+ * What the command text asks for: the help text, a listing of someone's SMS sessions, or an
+ * identity subcommand (`link`, `unlink`, `who`, `whoami`, `audit`).
+ */
 export type ParsedCommand =
   | { readonly kind: 'help' }
-  | { readonly kind: 'list'; readonly args: ListArgs };
+  | { readonly kind: 'list'; readonly args: ListArgs }
+  | IdentityCommand;
 
 type Subcommand = (rest: readonly string[]) => ParsedCommand;
 
 const help: Subcommand = () => ({ kind: 'help' });
 
-const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([
+const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>([
   ['help', help],
   ['?', help],
   ['-h', help],
   ['--help', help],
+  ...IDENTITY_SUBCOMMANDS,
 ]);
-
-const SELF_WORD = 'me';
 
 const SELF: Target = { kind: 'self' };
 
@@ -47,19 +57,7 @@ const SUGGESTED_WORDS: readonly string[] = [
   SELF_WORD,
 ];
 
-const QUOTE_CLOSERS: ReadonlyMap<string, string> = new Map([
-  ['"', '"'],
-  ["'", "'"],
-  ['“', '“”'],
-  ['”', '“”'],
-  ['‘', '‘’'],
-  ['’', '‘’'],
-]);
-
-const WHITESPACE = /\s/;
-const OPTION_PREFIX = /^([A-Za-z][\w-]*)[:=]$/;
 const OPTION = /^([A-Za-z][\w-]*)[:=](.*)$/s;
-const MENTION = /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const SIZE = /^\d{1,3}$/;
@@ -79,54 +77,6 @@ const FILTER_TYPE_WORDS: ReadonlyMap<string, FilterType> = new Map<string, Filte
   ['received', 'received_message_time'],
   ['sent_received', 'sent_received_message_time'],
 ]);
-
-const nearest = (word: string, candidates: readonly string[]): { suggestion?: string } => {
-  const candidate = closest(word, candidates);
-  const edits = distance(word, candidate);
-  return edits <= Math.min(2, Math.floor(Math.max(word.length, candidate.length) / 2))
-    ? { suggestion: candidate }
-    : {};
-};
-
-const indexOfAny = (text: string, chars: string, from: number): number => {
-  const found = [...chars].map((char) => text.indexOf(char, from)).filter((index) => index >= 0);
-  return found.length === 0 ? -1 : Math.min(...found);
-};
-
-const tokenize = (text: string): string[] => {
-  const tokens: string[] = [];
-  let current: string | undefined;
-  let i = 0;
-  while (i < text.length) {
-    const char = text.charAt(i);
-    const closers = QUOTE_CLOSERS.get(char);
-    if (WHITESPACE.test(char)) {
-      if (current !== undefined) tokens.push(current);
-      current = undefined;
-      i += 1;
-    } else if (closers !== undefined && (current === undefined || OPTION_PREFIX.test(current))) {
-      const end = indexOfAny(text, closers, i + 1);
-      if (end === -1) {
-        const option = OPTION_PREFIX.exec(current ?? '')?.[1];
-        throw invalidArgs('unclosed-quote', {
-          value: text.slice(i).trim(),
-          ...(option === undefined ? {} : { option }),
-        });
-      }
-      current = (current ?? '') + text.slice(i + 1, end);
-      i = end + 1;
-    } else if (char === '<' && current === undefined && text.includes('>', i)) {
-      const end = text.indexOf('>', i);
-      current = text.slice(i, end + 1);
-      i = end + 1;
-    } else {
-      current = (current ?? '') + char;
-      i += 1;
-    }
-  }
-  if (current !== undefined) tokens.push(current);
-  return tokens;
-};
 
 const parseDate = (option: 'from' | 'to', value: string): DateArg => {
   if (DAY.test(value) && dayjs.utc(value, 'YYYY-MM-DD', true).isValid()) {
@@ -168,14 +118,14 @@ const OPTION_PARSERS = {
 const isCommandOption = (name: string): name is CommandOption =>
   (COMMAND_OPTIONS as readonly string[]).includes(name);
 
-const parseTarget = (word: string): Target | undefined => {
-  if (word.toLowerCase() === SELF_WORD) return SELF;
-  const userId = MENTION.exec(word)?.[1];
-  if (userId !== undefined) return { kind: 'slack-user', userId };
-  if (word.startsWith('@') || word.startsWith('<')) {
-    throw invalidArgs('bad-target', { value: word });
+const zoomTarget = (token: string, value: string, earlier: Target | undefined): Target => {
+  if (value === '') throw invalidArgs('missing-value', { option: ZOOM_TARGET_OPTION, value });
+  if (earlier !== undefined) throw invalidArgs('unexpected-word', { value: token });
+  const zoomUser = parseZoomUserRef(value);
+  if (zoomUser === undefined) {
+    throw invalidArgs('bad-zoom-user', { option: ZOOM_TARGET_OPTION, value });
   }
-  return undefined;
+  return { kind: 'zoom-user', zoomUser };
 };
 
 const parseList = (tokens: readonly string[]): ListArgs => {
@@ -186,11 +136,15 @@ const parseList = (tokens: readonly string[]): ListArgs => {
     const [, key, value] = OPTION.exec(token) ?? [];
     if (key !== undefined && value !== undefined) {
       const name = key.toLowerCase();
+      if (name === ZOOM_TARGET_OPTION) {
+        target = zoomTarget(token, value, target);
+        continue;
+      }
       if (!isCommandOption(name)) {
         throw invalidArgs('unknown-option', {
           option: key,
           value,
-          ...nearest(name, COMMAND_OPTIONS),
+          ...nearest(name, [...COMMAND_OPTIONS, ZOOM_TARGET_OPTION]),
         });
       }
       if (value === '') throw invalidArgs('missing-value', { option: name, value });
@@ -199,7 +153,7 @@ const parseList = (tokens: readonly string[]): ListArgs => {
       args = { ...args, ...OPTION_PARSERS[name](value) };
       continue;
     }
-    const named = parseTarget(token);
+    const named = parsePerson(token);
     if (named === undefined || target !== undefined) {
       throw invalidArgs('unexpected-word', {
         value: token,
@@ -218,15 +172,20 @@ const parseList = (tokens: readonly string[]): ListArgs => {
  * ```
  * /sms-sessions [target] [from:DATE] [to:DATE] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]
  * /sms-sessions help
+ * /sms-sessions link @person zoom-email-or-id | unlink @person | who @person | whoami | audit [@person] [n]
  * ```
  *
  * - Words are split on whitespace. A value may be quoted, straight (`"…"`, `'…'`) or curly
  *   (`“…”`, `‘…’`, either curly mark closing), at the start of a word or right after `key:`:
  *   `phone:"+1 415 555 0100"`. A Slack mention (`<@U123|jane doe>`) is one word even with spaces.
  * - `help`, `?`, `-h`, `--help` as the first word (any case) ask for help; the rest is ignored.
- *   Further subcommands are one more entry in the first-word dispatch table.
+ *   `link`, `unlink`, `who`, `whoami` and `audit` as the first word are the identity
+ *   subcommands ({@link IDENTITY_SUBCOMMANDS}); further subcommands are one more entry in the
+ *   first-word dispatch table.
  * - target: nothing or `me` is the caller; a mention as Slack sends it with `should_escape`
- *   (`<@U123ABC|name>` or `<@U123ABC>`, ids starting with U or W) is that person. At most one.
+ *   (`<@U123ABC|name>` or `<@U123ABC>`, ids starting with U or W) is that person;
+ *   `zoom:carol@example.com` (or `zoom:<mailto:…|…>`, or `zoom:` and a Zoom user id) is that Zoom
+ *   user, named directly. At most one target.
  * - Options are `key:value` or `key=value`, keys in any case, each at most once:
  *   - `from`, `to`: `YYYY-MM-DD` (a day in the person's time zone) or `YYYY-MM-DDTHH:mm:ssZ` (a UTC
  *     instant), both checked to be real dates;
@@ -241,8 +200,9 @@ const parseList = (tokens: readonly string[]): ListArgs => {
  * Zoom's parameters: https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  * Mentions with `should_escape`: https://docs.slack.dev/interactivity/implementing-slash-commands
  * @throws AppError `INVALID_ARGS`; `detail.reason` says why (`unclosed-quote`, `unknown-option`,
- * `missing-value`, `duplicate-option`, `unexpected-word`, `bad-target`, `bad-date`, `bad-type`,
- * `bad-filter`, `bad-phone`, `bad-size`), `detail.option` and `detail.value` what was typed, and
+ * `missing-value`, `duplicate-option`, `unexpected-word`, `bad-target`, `bad-zoom-user`, `bad-date`,
+ * `bad-type`, `bad-filter`, `bad-phone`, `bad-size`, and those of the identity subcommands),
+ * `detail.option` and `detail.value` what was typed, and
  * `detail.suggestion` the nearest valid option, word or value when one is close.
  */
 export const parseCommand = (text: string): ParsedCommand => {

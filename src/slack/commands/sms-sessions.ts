@@ -4,14 +4,17 @@ import { renderHelp } from '../../render/help.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import { listingOptions } from '../listing-options.js';
 import { parseCommand } from './grammar.js';
+import { runIdentityCommand } from './identity-commands.js';
 
 /** The slash command as declared in manifest.yml. */
 export const SLASH_COMMAND = '/sms-sessions';
 
 /**
  * `/sms-sessions [target] [from:DATE] …`: ack at once (Slack allows 3 seconds), then parse, ask
- * the core for page 1 and answer ephemerally through the command's `response_url`.
+ * the core for page 1 and answer ephemerally through the command's `response_url`. The identity
+ * subcommands (`link`, `unlink`, `who`, `whoami`, `audit`) go to {@link runIdentityCommand}.
  * https://docs.slack.dev/interactivity/implementing-slash-commands
  */
 export const registerSmsSessionsCommand = (app: App, deps: SlackDeps): void => {
@@ -32,9 +35,10 @@ export const registerSmsSessionsCommand = (app: App, deps: SlackDeps): void => {
       async () => {
         const parsed = parseCommand(command.text);
         if (parsed.kind === 'help') return renderHelp(await deps.core.viewerContext(actor));
+        if (parsed.kind !== 'list') return runIdentityCommand(parsed, actor, deps);
         start = await deps.core.start(actor, parsed.args);
-        const { model, ctx } = await deps.core.page(actor, start.cursor, start.notes);
-        return renderSessionsPage(model, ctx);
+        const { model, ctx } = await deps.core.page(actor, start.cursor, start.notes, 'list');
+        return renderSessionsPage(model, ctx, listingOptions(deps.sharing));
       },
     );
   });

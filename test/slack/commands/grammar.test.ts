@@ -276,7 +276,7 @@ describe('parseCommand', () => {
     ['hlep', { value: 'hlep', suggestion: 'help' }],
     ['from 2026-10-01', { value: 'from', suggestion: 'from' }],
     ['banana', { value: 'banana' }],
-    ['link <@U123ABC>', { value: 'link' }],
+    ['unlnk <@U123ABC>', { value: 'unlnk', suggestion: 'unlink' }],
     ['me <@U123ABC>', { value: '<@U123ABC>' }],
     ['<@U123ABC> me', { value: 'me' }],
     ['<@U123ABC> <@U456DEF>', { value: '<@U456DEF>' }],

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { normalizePhoneNumber } from '../query/phone.js';
+import { dayjs } from '../query/time-zone.js';
+import { FILTER_TYPES, type ListArgs, SESSION_TYPES } from '../query/types.js';
+
+/** Characters of a phone number as typed in the Home tab (the input's `max_length`). */
+export const PHONE_INPUT_MAX_CHARS = 40;
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+const isCalendarDay = (value: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs.utc(value, 'YYYY-MM-DD', true).isValid();
+
+/**
+ * The filters of a person's App Home tab, as they chose them, kept between visits. Read back
+ * from the store through this schema, so a value from an older release or a damaged entry
+ * falls back to the defaults instead of breaking the tab.
+ */
+export const homeFiltersSchema = z.object({
+  /** Whose conversations (admins only); absent means the viewer's own. */
+  subject: z.string().regex(SLACK_USER_ID).optional(),
+  sessionType: z.enum(SESSION_TYPES),
+  filterType: z.enum(FILTER_TYPES),
+  /** First day of the window, `YYYY-MM-DD` in the viewer's time zone (a date picker's value). */
+  from: z.string().refine(isCalendarDay).optional(),
+  /** Last day of the window, likewise. */
+  to: z.string().refine(isCalendarDay).optional(),
+  /** The phone number exactly as typed, normalised only when the query is built. */
+  phone: z.string().min(1).max(PHONE_INPUT_MAX_CHARS).optional(),
+});
+
+/** See {@link homeFiltersSchema}. */
+export type HomeFilters = z.infer<typeof homeFiltersSchema>;
+
+/** Zoom's own defaults: direct conversations, by last message time, the past 30 days. */
+export const DEFAULT_HOME_FILTERS: HomeFilters = {
+  sessionType: 'user',
+  filterType: 'last_message_time',
+};
+
+/** Stored filters, or the defaults when there are none or they cannot be read. */
+export const parseHomeFilters = (raw: unknown): HomeFilters => {
+  const parsed = homeFiltersSchema.safeParse(raw);
+  return parsed.success ? parsed.data : DEFAULT_HOME_FILTERS;
+};
+
+/**
+ * One control of the Home tab changed, with the value from the `block_actions` payload. Payload
+ * values are untrusted: {@link applyFilterChange} accepts only what the controls can produce.
+ * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ */
+export type HomeFilterChange =
+  | { readonly kind: 'session-type'; readonly value: string | undefined }
+  | { readonly kind: 'filter-type'; readonly value: string | undefined }
+  | { readonly kind: 'from'; readonly date: string | null | undefined }
+  | { readonly kind: 'to'; readonly date: string | null | undefined }
+  | { readonly kind: 'phone'; readonly text: string | null | undefined }
+  | { readonly kind: 'subject'; readonly slackUserId: string | null | undefined };
+
+const altered = (what: string): AppError =>
+  new AppError('BAD_BUTTON', `Home control value is not one the view offers: ${what}`);
+
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined, what: string) => {
+  const found = values.find((known) => known === value);
+  if (found === undefined) throw altered(what);
+  return found;
+};
+
+const day = (date: string | null | undefined, what: string): string | undefined => {
+  if (date === null || date === undefined || date === '') return undefined;
+  if (!isCalendarDay(date)) throw altered(what);
+  return date;
+};
+
+type OptionalFilter = 'from' | 'to' | 'phone' | 'subject';
+
+const withOptional = (
+  filters: HomeFilters,
+  key: OptionalFilter,
+  value: string | undefined,
+): HomeFilters => {
+  const next: HomeFilters = { ...filters };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+};
+
+/**
+ * The filters after one control changed. A cleared date picker or an emptied phone field
+ * removes that filter; a phone number is kept as typed (trimmed, cut to
+ * {@link PHONE_INPUT_MAX_CHARS}) and checked when the query is built, so the person sees what
+ * they typed next to the explanation. Who may be picked is not decided here.
+ * @throws AppError `BAD_BUTTON` when a value is one no control offers (an altered payload).
+ */
+export const applyFilterChange = (filters: HomeFilters, change: HomeFilterChange): HomeFilters => {
+  switch (change.kind) {
+    case 'session-type':
+      return { ...filters, sessionType: oneOf(SESSION_TYPES, change.value, 'session type') };
+    case 'filter-type':
+      return { ...filters, filterType: oneOf(FILTER_TYPES, change.value, 'filter type') };
+    case 'from':
+      return withOptional(filters, 'from', day(change.date, 'from date'));
+    case 'to':
+      return withOptional(filters, 'to', day(change.date, 'to date'));
+    case 'phone': {
+      const text = (change.text ?? '').trim().slice(0, PHONE_INPUT_MAX_CHARS);
+      return withOptional(filters, 'phone', text === '' ? undefined : text);
+    }
+    case 'subject': {
+      const id = change.slackUserId ?? undefined;
+      if (id !== undefined && !SLACK_USER_ID.test(id)) throw altered('user');
+      return withOptional(filters, 'subject', id);
+    }
+  }
+};
+
+/** The Slack person whose conversations the filters ask for. */
+export const subjectOf = (filters: HomeFilters, viewer: string): string =>
+  filters.subject ?? viewer;
+
+/**
+ * The filters as a viewer may use them: someone who is not (or no longer) an admin always sees
+ * their own conversations, whatever was stored, so losing the admin role never leaves a Home
+ * tab stuck on someone else's refusal.
+ */
+export const filtersForViewer = (
+  filters: HomeFilters,
+  viewer: string,
+  isAdmin: boolean,
+): HomeFilters =>
+  filters.subject === undefined || filters.subject === viewer || isAdmin
+    ? filters
+    : withOptional(filters, 'subject', undefined);
+
+/**
+ * The same request the command would make (`ListArgs`), so the Home tab goes through the same
+ * `SessionsCore.start`: the 31-day rule, the reading of dates in the viewer's zone and their
+ * messages are shared. Dates are whole days in the viewer's time zone, as the date pickers give.
+ * @throws AppError `INVALID_ARGS` / `bad-phone` when the typed phone number is not one.
+ */
+export const toListArgs = (filters: HomeFilters, viewer: string): ListArgs => {
+  const subject = subjectOf(filters, viewer);
+  return {
+    target: subject === viewer ? { kind: 'self' } : { kind: 'slack-user', userId: subject },
+    sessionType: filters.sessionType,
+    filterType: filters.filterType,
+    ...(filters.from === undefined ? {} : { from: { kind: 'day', date: filters.from } }),
+    ...(filters.to === undefined ? {} : { to: { kind: 'day', date: filters.to } }),
+    ...(filters.phone === undefined ? {} : { phoneNumber: normalizePhoneNumber(filters.phone) }),
+  };
+};

@@ -1,0 +1,37 @@
+/**
+ * A CSV writer, written by hand rather than taken from a package: it is small and specific to
+ * this app — RFC 4180 quoting plus spreadsheet formula neutralisation — and needs nothing else.
+ * https://www.rfc-editor.org/rfc/rfc4180 · https://owasp.org/www-community/attacks/CSV_Injection
+ */
+
+/** Between records, as RFC 4180 asks. */
+export const CSV_LINE_BREAK = '\r\n';
+
+/**
+ * Marks a file as UTF-8 for spreadsheet programs (Excel reads it as the local code page
+ * otherwise, garbling accented names); CSV parsers skip it.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/**
+ * A cell a spreadsheet will show as text, never run: one starting with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return (what spreadsheets read as a formula) gets a leading `'`.
+ */
+export const neutraliseFormula = (value: string): string =>
+  FORMULA_START.test(value) ? `'${value}` : value;
+
+/**
+ * One field, neutralised, then quoted when it holds a quote, comma, line break or edge spaces
+ * (quotes doubled), so any text reads back exactly.
+ */
+export const csvField = (value: string): string => {
+  const safe = neutraliseFormula(value);
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** Records as CSV text: fields joined by commas, each record ended by CRLF. */
+export const toCsv = (records: readonly (readonly string[])[]): string =>
+  records.map((record) => `${record.map(csvField).join(',')}${CSV_LINE_BREAK}`).join('');

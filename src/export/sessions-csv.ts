@@ -1,0 +1,77 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { dayjs, safeTimeZone } from '../query/time-zone.js';
+import type { ZoomParticipant, ZoomSmsSession } from '../zoom/schemas.js';
+import { toCsv, UTF8_BOM } from './csv.js';
+
+/** Zoom caps a session at 10 participants; the owner has columns of its own. */
+const MAX_OTHER_PARTICIPANTS = 10;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A Zoom number (digits with country code) in E.164, `+14155550100`; anything that does not
+ * parse as it came. https://www.itu.int/rec/T-REC-E.164
+ */
+export const toE164 = (zoomNumber: string | undefined): string => {
+  const trimmed = zoomNumber?.trim() ?? '';
+  if (!/^\+?\d{6,15}$/.test(trimmed)) return trimmed;
+  const parsed = parsePhoneNumberFromString(trimmed.startsWith('+') ? trimmed : `+${trimmed}`);
+  return parsed?.isPossible() ? parsed.number : trimmed;
+};
+
+const utc = (iso: string | undefined): string => {
+  if (iso === undefined || !ISO_INSTANT.test(iso)) return iso ?? '';
+  return dayjs.utc(iso).format('YYYY-MM-DDTHH:mm:ss[Z]');
+};
+
+const local = (iso: string | undefined, timeZone: string): string =>
+  iso === undefined || !ISO_INSTANT.test(iso)
+    ? ''
+    : dayjs.utc(iso).tz(timeZone).format('YYYY-MM-DDTHH:mm:ssZ');
+
+const isOwner = (participant: ZoomParticipant) => participant.is_session_owner === true;
+
+/**
+ * The sessions of an export as a CSV file's text (UTF-8 with a byte-order mark, CRLF, every
+ * field neutralised against formulas and quoted as needed): session id, Zoom's `session_type`,
+ * last activity in UTC (ISO 8601) and in `timeZone` (ISO 8601 with its offset), the owner's name
+ * and number, then each other participant's name and number (E.164), as many column pairs as the
+ * busiest session needs. Pure; Zoom's order.
+ * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
+ */
+export const sessionsCsv = (sessions: readonly ZoomSmsSession[], timeZone: string): string => {
+  const zone = safeTimeZone(timeZone);
+  const others = sessions.map((session) =>
+    (session.participants ?? []).filter((p) => !isOwner(p)).slice(0, MAX_OTHER_PARTICIPANTS),
+  );
+  const width = Math.max(1, ...others.map((list) => list.length));
+  const header = [
+    'Session ID',
+    'Type',
+    'Last activity (UTC)',
+    `Last activity, local (${zone})`,
+    'Owner',
+    'Owner number',
+    ...Array.from({ length: width }, (_, i) => [
+      `Participant ${i + 1} name`,
+      `Participant ${i + 1} number`,
+    ]).flat(),
+  ];
+  const records = sessions.map((session, index) => {
+    const owner = session.participants?.find(isOwner);
+    const people = others[index] ?? [];
+    return [
+      session.session_id ?? '',
+      session.session_type ?? '',
+      utc(session.last_access_time),
+      local(session.last_access_time, zone),
+      owner?.display_name ?? '',
+      toE164(owner?.phone_number),
+      ...Array.from({ length: width }, (_, i) => {
+        const person = people[i];
+        return [person?.display_name ?? '', toE164(person?.phone_number)];
+      }).flat(),
+    ];
+  });
+  return `${UTF8_BOM}${toCsv([header, ...records])}`;
+};

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { PublishedHome } from './home-views.js';
+import type { ModalStackChange } from './modals.js';
+import type { PlaygroundPerson } from './people.js';
+import type { TimelineChange, TimelineMessage } from './timeline.js';
+
+const userId = z.string().regex(/^[UW][A-Z0-9]{2,20}$/);
+
+/** `POST /playground/command`: run a slash command as a person. */
+export const commandRequestSchema = z.object({
+  user: userId,
+  text: z.string().max(4000),
+});
+
+/** Slack caps a text input's value at 3,000 characters; selects and dates are far shorter. */
+const selection = z.string().max(3000).nullable();
+
+const selectionsSchema = z.record(z.string().max(255), z.record(z.string().max(255), selection));
+
+/** `POST /playground/action`: click or choose on a message or the Home tab. */
+export const actionRequestSchema = z.object({
+  user: userId,
+  surface: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('message'), ts: z.string().regex(/^\d+\.\d{6}$/) }),
+    z.object({ kind: z.literal('home') }),
+    z.object({ kind: z.literal('modal'), viewId: z.string().min(1).max(255) }),
+  ]),
+  blockId: z.string().min(1).max(255),
+  actionId: z.string().min(1).max(255),
+  selection: selection.optional(),
+  selections: selectionsSchema.optional(),
+});
+
+/** `POST /playground/home`: open the Home tab as a person. */
+export const homeRequestSchema = z.object({ user: userId });
+
+/** `POST /playground/modal-close`: close the person's top modal. */
+export const modalCloseRequestSchema = z.object({
+  user: userId,
+  viewId: z.string().min(1).max(255),
+});
+
+/** Whether the app talks to the embedded demo Zoom or to a real Zoom account. */
+export type ZoomMode = 'demo' | 'real';
+
+/** What the page learns when it opens: who it may be and what it talks to. */
+export interface PageSession {
+  readonly people: readonly PlaygroundPerson[];
+  readonly zoom: ZoomMode;
+  readonly channel: { readonly id: string; readonly name: string };
+  readonly command: string;
+  readonly appName: string;
+}
+
+/** Everything the page is sent over its event stream. */
+export type PageEvent =
+  | {
+      readonly type: 'snapshot';
+      readonly messages: readonly TimelineMessage[];
+      readonly homes: readonly PublishedHome[];
+      readonly modals: readonly ModalStackChange[];
+    }
+  | TimelineChange
+  | { readonly type: 'home'; readonly home: PublishedHome }
+  | ({ readonly type: 'modals' } & ModalStackChange);

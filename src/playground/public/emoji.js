@@ -1,0 +1,71 @@
+/**
+ * The emoji short names an app is likely to use, as Unicode. Slack knows thousands; a name not
+ * here is shown as typed (`:name:`), which is what Slack shows for a name it does not know.
+ */
+export const EMOJI = {
+  alarm_clock: '⏰',
+  arrow_left: '⬅️',
+  arrow_right: '➡️',
+  arrows_counterclockwise: '🔄',
+  bar_chart: '📊',
+  bell: '🔔',
+  bulb: '💡',
+  bust_in_silhouette: '👤',
+  busts_in_silhouette: '👥',
+  calendar: '📆',
+  calling: '📲',
+  chart_with_upwards_trend: '📈',
+  closed_lock_with_key: '🔐',
+  construction: '🚧',
+  date: '📅',
+  email: '📧',
+  envelope: '✉️',
+  exclamation: '❗',
+  gear: '⚙️',
+  grey_question: '❔',
+  hammer_and_wrench: '🛠️',
+  heavy_check_mark: '✔️',
+  hourglass: '⌛',
+  hourglass_flowing_sand: '⏳',
+  house: '🏠',
+  inbox_tray: '📥',
+  incoming_envelope: '📨',
+  information_source: 'ℹ️',
+  iphone: '📱',
+  key: '🔑',
+  link: '🔗',
+  lock: '🔒',
+  mag: '🔍',
+  mega: '📣',
+  memo: '📝',
+  no_entry: '⛔',
+  no_entry_sign: '🚫',
+  outbox_tray: '📤',
+  paperclip: '📎',
+  phone: '☎️',
+  pushpin: '📌',
+  question: '❓',
+  robot_face: '🤖',
+  rocket: '🚀',
+  rotating_light: '🚨',
+  shield: '🛡️',
+  slightly_smiling_face: '🙂',
+  sparkles: '✨',
+  speech_balloon: '💬',
+  stopwatch: '⏱️',
+  tada: '🎉',
+  telephone_receiver: '📞',
+  thinking_face: '🤔',
+  warning: '⚠️',
+  wave: '👋',
+  white_check_mark: '✅',
+  x: '❌',
+  zap: '⚡',
+};
+
+/** The emoji for a short name (without colons), or undefined. */
+export const emojiFor = (name) => (Object.hasOwn(EMOJI, name) ? EMOJI[name] : undefined);
+
+/** Plain text with every known `:name:` replaced by its emoji. */
+export const withEmoji = (text) =>
+  text.replace(/:([a-z0-9_+-]+):/g, (whole, name) => emojiFor(name) ?? whole);

@@ -1,0 +1,189 @@
+/**
+ * The playground page: who the visitor is, the composer, the two tabs, and the event stream
+ * that brings every answer the app posts (`response_url`) or publishes (`views.publish`).
+ * The page never signs anything: it asks the playground's server, which signs as Slack does.
+ */
+import { createModalView } from './page-modal.js';
+import { createHomeView, createTimelineView } from './page-surfaces.js';
+import { browserTimeZone } from './slack-date.js';
+
+const HOME_WAIT_MS = 5_000;
+
+const SUGGESTIONS = [
+  ['/sms-sessions', 'your conversations of the past 30 days'],
+  ['/sms-sessions type:all size:5', 'every kind, five a page'],
+  ['/sms-sessions @bob', "Bob's conversations (admins only)"],
+  ['/sms-sessions filter:received phone:"+1 415 555 0134"', 'one number'],
+  ['/sms-sessions help', 'the whole grammar'],
+  ['/sms-sessions size:500', 'a mistake, to see the error'],
+];
+
+const $ = (id) => document.getElementById(id);
+
+const post = async (path, body) => {
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return await response.json();
+  } catch {
+    return { ok: false, error: 'the playground is not running' };
+  }
+};
+
+const say = (text, isError = false) => {
+  const status = $('status');
+  status.setAttribute('role', isError ? 'alert' : 'status');
+  status.textContent = text;
+  status.classList.toggle('status-error', isError);
+};
+
+const start = async () => {
+  const session = await (await fetch('/playground/session')).json();
+  const admin = session.people.find((person) => person.isAdmin) ?? session.people[0];
+  const requested = new URLSearchParams(location.search).get('as');
+  let me = session.people.some((p) => p.id === requested) ? requested : admin.id;
+  const page = {
+    session,
+    me: () => me,
+    ctx: {
+      people: new Map(session.people.map((person) => [person.id, person])),
+      timeZone: browserTimeZone(),
+      get now() {
+        return new Date();
+      },
+    },
+    act: async (action) => {
+      const result = await post('/playground/action', { user: me, ...action });
+      if (!result.ok) say(`The app did not take that: ${result.error}`, true);
+    },
+  };
+  const timeline = createTimelineView($('timeline'), $('timeline-empty'), page);
+  const home = createHomeView($('home'), page);
+  const modal = createModalView($('modal'), page, async (viewId) => {
+    const result = await post('/playground/modal-close', { user: me, viewId });
+    if (!result.ok) say(`The modal did not close: ${result.error}`, true);
+  });
+
+  $('mode').textContent =
+    session.zoom === 'demo'
+      ? 'The real SMS Sessions app, with a simulated Slack and a demo Zoom account on this machine.'
+      : 'The real SMS Sessions app, with a simulated Slack and YOUR REAL Zoom account.';
+
+  const persona = $('persona');
+  for (const person of session.people) {
+    const option = document.createElement('option');
+    option.value = person.id;
+    option.textContent = `${person.displayName}${person.isAdmin ? ' (admin)' : ''}`;
+    persona.append(option);
+  }
+  persona.value = me;
+  const describe = () => {
+    const person = page.ctx.people.get(me);
+    $('persona-detail').textContent = `@${person.handle} · ${person.email} · ${person.timeZone}`;
+  };
+  describe();
+
+  const suggestions = $('suggestions');
+  for (const [command, meaning] of SUGGESTIONS) {
+    const item = document.createElement('li');
+    const use = document.createElement('button');
+    use.type = 'button';
+    use.className = 'suggestion';
+    use.textContent = command;
+    use.setAttribute('aria-describedby', `suggestion-${suggestions.children.length}`);
+    const note = document.createElement('span');
+    note.className = 'hint';
+    note.id = `suggestion-${suggestions.children.length}`;
+    note.textContent = meaning;
+    use.addEventListener('click', () => {
+      selectTab('messages');
+      $('composer-input').value = command;
+      $('composer-input').focus();
+    });
+    item.append(use, note);
+    suggestions.append(item);
+  }
+
+  const tabs = { messages: $('tab-messages'), home: $('tab-home') };
+  let homeTimer;
+  const openHome = async () => {
+    home.show();
+    clearTimeout(homeTimer);
+    const revision = $('home').dataset.revision;
+    const result = await post('/playground/home', { user: me });
+    if (!result.ok) {
+      home.missing(`The app did not take app_home_opened: ${result.error}`);
+      return;
+    }
+    homeTimer = setTimeout(() => {
+      if ($('home').dataset.revision === revision && revision === '0') {
+        home.missing('The app has not published a Home tab for you.');
+      }
+    }, HOME_WAIT_MS);
+  };
+  const selectTab = (name) => {
+    for (const [key, tab] of Object.entries(tabs)) {
+      const selected = key === name;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      $(tab.getAttribute('aria-controls')).hidden = !selected;
+    }
+    if (name === 'home') openHome();
+  };
+  for (const [key, tab] of Object.entries(tabs)) {
+    tab.addEventListener('click', () => selectTab(key));
+    tab.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+      const other = key === 'messages' ? 'home' : 'messages';
+      selectTab(other);
+      tabs[other].focus();
+    });
+  }
+
+  persona.addEventListener('change', () => {
+    me = persona.value;
+    describe();
+    timeline.rerender();
+    modal.show();
+    if (tabs.home.getAttribute('aria-selected') === 'true') openHome();
+    else home.show();
+    say(`You are now ${page.ctx.people.get(me).displayName}.`);
+  });
+
+  $('composer').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const input = $('composer-input');
+    const text = input.value.trim();
+    if (text === '') return;
+    input.disabled = true;
+    const result = await post('/playground/command', { user: me, text });
+    input.disabled = false;
+    input.focus();
+    if (result.ok) {
+      input.value = '';
+      say('Sent.');
+    } else {
+      say(result.error, true);
+    }
+  });
+
+  const stream = new EventSource('/playground/stream');
+  stream.addEventListener('message', (event) => {
+    const data = JSON.parse(event.data);
+    if (data.type === 'snapshot') {
+      timeline.reset(data.messages);
+      home.reset(data.homes);
+      modal.reset(data.modals);
+      document.body.dataset.ready = 'true';
+    } else if (data.type === 'message') timeline.upsert(data.message);
+    else if (data.type === 'modals') modal.upsert(data);
+    else if (data.type === 'message-deleted') timeline.remove(data.ts);
+    else if (data.type === 'home') home.upsert(data.home);
+  });
+  stream.addEventListener('error', () => say('Lost the playground; reconnecting…', true));
+};
+
+start();

@@ -1,0 +1,257 @@
+import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
+import type { ConversationModel } from '../core/conversation.js';
+import {
+  type ConversationCursor,
+  encodeConversationCursor,
+  newerCursor,
+  newestCursor,
+  olderCursor,
+} from '../query/conversation-cursor.js';
+import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
+import type { ZoomSmsAttachment, ZoomSmsHistory, ZoomSmsParty } from '../zoom/schemas.js';
+import { escapeMrkdwn, truncate } from './escape.js';
+import { participantsLabel, phoneLabel, slackDate } from './format.js';
+import { subjectName } from './identity-subject.js';
+import { LABEL_MAX_CHARS, TEXT_MAX_CHARS, VIEW_MAX_BLOCKS } from './limits.js';
+import type { RenderContext } from './types.js';
+
+/** A modal's title: Slack allows 24 characters. https://docs.slack.dev/reference/views/modal-views */
+export const CONVERSATION_TITLE = 'SMS conversation';
+
+/** Blocks of the modal that are not messages: who, window, divider, pager, footnote. */
+export const CONVERSATION_FRAME_MAX_BLOCKS = 5;
+
+/** Blocks one message takes at most: who/when/status, its text, its attachments. */
+export const BLOCKS_PER_MESSAGE = 3;
+
+/** Messages one modal shows at most, whatever Zoom sends: inside the 100 blocks of a view. */
+export const MESSAGES_PER_VIEW_MAX = Math.floor(
+  (VIEW_MAX_BLOCKS - CONVERSATION_FRAME_MAX_BLOCKS) / BLOCKS_PER_MESSAGE,
+);
+
+/** Characters of a sender's name in a message's heading. */
+const SENDER_NAME_MAX_CHARS = 60;
+
+/** Characters of the "With:" line listing the other parties. */
+const WITH_MAX_CHARS = 1000;
+
+/** Characters of an attachment's file name. */
+const FILE_NAME_MAX_CHARS = 80;
+
+const DELIVERY_LABELS: Readonly<Record<string, string>> = {
+  received: 'Received',
+  delivered: 'Delivered',
+  sent: 'Sent, not confirmed',
+  failed_to_send: ':warning: Failed to send',
+  failed_to_deliver: ':warning: Not delivered',
+  unknown: 'Delivery unknown',
+};
+
+const DIRECTION_LABELS: Readonly<Record<string, string>> = { In: 'Incoming', Out: 'Outgoing' };
+
+const plainLabel = (labels: Readonly<Record<string, string>>, value: string | undefined) =>
+  value === undefined
+    ? undefined
+    : Object.hasOwn(labels, value)
+      ? labels[value]
+      : truncate(escapeMrkdwn(value), LABEL_MAX_CHARS);
+
+/** The frame every conversation modal shares: title, Close, callback id. */
+export const conversationModal = (blocks: KnownBlock[]): ModalView => ({
+  type: 'modal',
+  callback_id: CONVERSATION_CALLBACK_ID,
+  title: { type: 'plain_text', text: CONVERSATION_TITLE },
+  close: { type: 'plain_text', text: 'Close' },
+  blocks,
+});
+
+/**
+ * What `views.open` shows at once, while Zoom is asked for the messages: Slack's `trigger_id`
+ * lives 3 seconds, far less than Zoom may take. https://docs.slack.dev/surfaces/modals
+ */
+export const renderConversationLoading = (): ModalView =>
+  conversationModal([
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: ':hourglass_flowing_sand: Loading messages…' },
+    },
+  ]);
+
+const partyLabel = (party: ZoomSmsParty | undefined): string => {
+  const name = party?.display_name?.trim();
+  const phone = party?.phone_number?.trim();
+  const shownName = name ? `*${truncate(escapeMrkdwn(name), SENDER_NAME_MAX_CHARS)}*` : undefined;
+  const shownPhone = phone ? phoneLabel(phone) : undefined;
+  if (shownName !== undefined && shownPhone !== undefined) return `${shownName} (${shownPhone})`;
+  return shownName ?? shownPhone ?? '*Unknown sender*';
+};
+
+const byteSize = (bytes: number | undefined): string | undefined => {
+  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return undefined;
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+};
+
+const attachmentLabel = (attachment: ZoomSmsAttachment): string => {
+  const name = truncate(
+    escapeMrkdwn(attachment.name?.trim() || 'Unnamed file'),
+    FILE_NAME_MAX_CHARS,
+  );
+  const facts = [
+    attachment.type === undefined
+      ? undefined
+      : truncate(escapeMrkdwn(attachment.type), LABEL_MAX_CHARS),
+    byteSize(attachment.size),
+  ].filter((fact) => fact !== undefined);
+  return facts.length === 0 ? name : `${name} (${facts.join(', ')})`;
+};
+
+const messageBlocks = (message: ZoomSmsHistory, ctx: RenderContext): KnownBlock[] => {
+  const heading = [
+    partyLabel(message.sender),
+    plainLabel(DIRECTION_LABELS, message.direction),
+    (message.date_time === undefined
+      ? undefined
+      : slackDate(message.date_time, 'dateTime', ctx.timeZone)) ?? 'unknown time',
+    plainLabel(DELIVERY_LABELS, message.delivery_status),
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
+  const blocks: KnownBlock[] = [
+    { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(heading, TEXT_MAX_CHARS) }] },
+  ];
+  const text = message.message?.trim();
+  if (text) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'plain_text', text: truncate(text, TEXT_MAX_CHARS), emoji: false },
+    });
+  }
+  const files = message.attachments ?? [];
+  if (files.length > 0) {
+    const list = `:paperclip: ${files.map(attachmentLabel).join(', ')}`;
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: truncate(list, TEXT_MAX_CHARS) }],
+    });
+  }
+  return blocks;
+};
+
+/** The other parties of a page: everyone who is not an account's own line, once each by number. */
+const outsideParties = (messages: readonly ZoomSmsHistory[]): ZoomSmsParty[] => {
+  const seen = new Map<string, ZoomSmsParty>();
+  for (const message of messages) {
+    for (const party of [message.sender, ...(message.to_members ?? [])]) {
+      if (party === undefined || party.owner !== undefined) continue;
+      const key = party.phone_number ?? party.display_name ?? '';
+      if (!seen.has(key)) seen.set(key, party);
+    }
+  }
+  return [...seen.values()];
+};
+
+const pagerButton = (
+  text: string,
+  actionId: string,
+  cursor: ConversationCursor,
+  primary = false,
+): Button[] => {
+  const value = encodeConversationCursor(cursor);
+  return value === undefined
+    ? []
+    : [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text },
+          action_id: actionId,
+          value,
+          ...(primary ? { style: 'primary' as const } : {}),
+        },
+      ];
+};
+
+const pager = (cursor: ConversationCursor, nextPageToken: string): ActionsBlock | undefined => {
+  const newer = newerCursor(cursor);
+  const elements = [
+    ...(nextPageToken === ''
+      ? []
+      : pagerButton(
+          '← Older',
+          SESSION_ACTION_IDS.conversationOlder,
+          olderCursor(cursor, nextPageToken),
+          true,
+        )),
+    ...(newer !== undefined
+      ? pagerButton('Newer →', SESSION_ACTION_IDS.conversationNewer, newer)
+      : cursor.page > 1
+        ? pagerButton('Newest', SESSION_ACTION_IDS.conversationNewest, newestCursor(cursor))
+        : []),
+  ];
+  return elements.length === 0
+    ? undefined
+    : { type: 'actions', block_id: SESSION_BLOCK_IDS.conversationPager, elements };
+};
+
+const windowText = (cursor: ConversationCursor, ctx: RenderContext): string =>
+  `${slackDate(cursor.from, 'dateTime', ctx.timeZone) ?? cursor.from} – ${
+    slackDate(cursor.to, 'dateTime', ctx.timeZone) ?? cursor.to
+  }`;
+
+/**
+ * One page of a conversation as a modal (`views.update` after the loading view): who the other
+ * parties are and whose conversation it is, then each message oldest to newest — its sender and
+ * number, direction, time as a Slack date token (each viewer's own zone), delivery status, the
+ * text as plain text (never formatted, links and mentions inert) and attachments by name, type
+ * and size — then Older / Newer buttons carrying conversation cursors. Zoom sends pages newest
+ * first, so page 1 is the latest messages and Older walks back. Pure; inside a modal's 100
+ * blocks for any page (at most {@link MESSAGES_PER_VIEW_MAX} messages are shown).
+ * https://docs.slack.dev/reference/views/modal-views
+ */
+export const renderConversation = (model: ConversationModel, ctx: RenderContext): ModalView => {
+  const { cursor } = model;
+  const shown = model.messages.slice(0, MESSAGES_PER_VIEW_MAX);
+  const others = outsideParties(shown);
+  const context = [
+    `*Whose:* ${subjectName(model.subject)}`,
+    `*Messages of:* ${windowText(cursor, ctx)}`,
+    `*Page ${cursor.page}*${cursor.page === 1 ? ' (newest)' : ''}`,
+  ];
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*With:* ${others.length === 0 ? 'nobody else listed' : participantsLabel(others, WITH_MAX_CHARS)}`,
+      },
+    },
+    { type: 'context', elements: context.map((text) => ({ type: 'mrkdwn', text })) },
+    { type: 'divider' },
+  ];
+  if (shown.length === 0) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text:
+          cursor.page === 1
+            ? 'No messages in this conversation during these 30 days.'
+            : 'No older messages in these 30 days.',
+      },
+    });
+  }
+  for (const message of [...shown].reverse()) blocks.push(...messageBlocks(message, ctx));
+  const buttons = pager(cursor, model.nextPageToken);
+  if (buttons !== undefined) blocks.push(buttons);
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: 'Times are in your time zone. Zoom answers a month at a time: this view covers the 30 days up to the conversation’s last activity.',
+      },
+    ],
+  });
+  return conversationModal(blocks);
+};

@@ -1,0 +1,89 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { AppError } from '../errors.js';
+import { MAX_RANGE_DAYS } from '../query/types.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../slack/ids.js';
+import { type ErrorRecovery, type Explanation, explain, isPassingError } from './error-message.js';
+import { codeSpan } from './format.js';
+import { cursorButton, mrkdwn } from './session-list.js';
+import type { RenderContext } from './types.js';
+
+const REFRESH_POINTER = 'Press *Refresh* to start again from the first page.';
+
+const CHECK_FILTERS = 'Check the filters';
+
+/**
+ * The Home tab's words where the command's would point at command syntax: a date window the
+ * pickers made impossible, a phone number that is not one, a control from an altered view.
+ * Every other failure reads as it does in the command's answer ({@link explain}).
+ */
+const homeExplanation = (error: AppError): Explanation | undefined => {
+  const { detail } = error;
+  if (error.code === 'BAD_BUTTON') {
+    return {
+      title: "This control doesn't work any more",
+      body: `It is from an old or altered view, so I can't tell what it meant. ${REFRESH_POINTER}`,
+    };
+  }
+  if (error.code !== 'INVALID_ARGS') return undefined;
+  switch (detail.reason) {
+    case 'from-after-to':
+      return {
+        title: CHECK_FILTERS,
+        body: 'The *From* date is after the *To* date. Pick a *To* date on or after *From*, or clear one of them.',
+      };
+    case 'range-too-long':
+      return {
+        title: CHECK_FILTERS,
+        body: `The dates are more than ${detail.limit ?? MAX_RANGE_DAYS} days apart, and Zoom answers at most a month at a time. Pick *From* and *To* at most ${detail.limit ?? MAX_RANGE_DAYS} days apart.`,
+      };
+    case 'from-in-future':
+      return {
+        title: CHECK_FILTERS,
+        body: `The *From* date${detail.value === undefined ? '' : ` ${codeSpan(detail.value)}`} is in the future. Pick a day up to today.`,
+      };
+    case 'bad-phone':
+      return {
+        title: CHECK_FILTERS,
+        body: `${detail.value === undefined ? 'That' : codeSpan(detail.value)} doesn't look like a phone number. Any usual way of writing one works, e.g. \`+1 810 800 1001\`; press Enter to apply, or empty the field for every number.`,
+      };
+    default:
+      return undefined;
+  }
+};
+
+const recoveryActions = (error: AppError, recovery: ErrorRecovery): ActionsBlock | undefined => {
+  const passing = isPassingError(error.code);
+  const buttons: Button[] = [
+    ...((passing || error.code === 'PAGE_EXPIRED') && recovery.startOver !== undefined
+      ? [cursorButton('Start over', HOME_ACTION_IDS.pageStartOver, recovery.startOver)]
+      : []),
+    ...(passing && recovery.retry !== undefined
+      ? [cursorButton('Retry', HOME_ACTION_IDS.pageRetry, recovery.retry, true)]
+      : []),
+  ];
+  return buttons.length === 0
+    ? undefined
+    : { type: 'actions', block_id: HOME_BLOCK_IDS.errorActions, elements: buttons };
+};
+
+/**
+ * A failure in the Home tab, where the listing would be: what happened and what to do, one
+ * message per error code, shared with the command's answers except where the command's words
+ * name its syntax (dates, phone, altered controls: see the pickers instead). Buttons appear
+ * only where pressing them can succeed, with the Home tab's own action ids: **Start over**
+ * after an expired page and after failures that may pass, **Retry** after those failures (Zoom
+ * busy, rate limited or down). The filter controls above stay usable in every state. Pure; at
+ * most three blocks. https://docs.slack.dev/surfaces/app-home
+ */
+export const renderHomeError = (
+  error: AppError,
+  ctx: RenderContext,
+  recovery: ErrorRecovery,
+): KnownBlock[] => {
+  const { title, body, admin } = homeExplanation(error) ?? explain(error, ctx);
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(`:warning: *${title}*\n${body}`) }];
+  if (admin !== undefined) blocks.push({ type: 'context', elements: [mrkdwn(admin)] });
+  const actions = recoveryActions(error, recovery);
+  if (actions !== undefined) blocks.push(actions);
+  return blocks;
+};

@@ -1,0 +1,80 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { AppError } from '../errors.js';
+import { HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../slack/ids.js';
+import type { ErrorRecovery } from './error-message.js';
+import { type HomeControlsModel, renderHomeControls } from './home-controls.js';
+import { renderHomeError } from './home-error.js';
+import { renderHomeIdentity, renderHomeListing } from './home-listing.js';
+import { mrkdwn } from './session-list.js';
+import type { RenderContext, SessionsPageModel } from './types.js';
+
+const HEADER_TEXT = 'SMS conversations';
+
+/**
+ * Most blocks a Home view can have, by construction: header, identity, four controls, divider
+ * and a listing of at most 43 (frame, notes, 40 for sessions, pager); half of the 100 Slack
+ * allows. https://docs.slack.dev/surfaces/app-home
+ */
+export const HOME_VIEW_MAX_BLOCKS = 50;
+
+/** What the Home tab shows under its controls once the answer is known. */
+export type HomeBody =
+  | { readonly kind: 'listing'; readonly page: SessionsPageModel }
+  | { readonly kind: 'error'; readonly error: AppError; readonly recovery: ErrorRecovery };
+
+/** Everything {@link renderHomeView} needs. */
+export interface HomeViewModel extends HomeControlsModel {
+  readonly body: HomeBody;
+}
+
+const header: KnownBlock = {
+  type: 'header',
+  text: { type: 'plain_text', text: HEADER_TEXT, emoji: true },
+};
+
+const homeView = (blocks: KnownBlock[]): HomeView => ({
+  type: 'home',
+  callback_id: HOME_CALLBACK_ID,
+  blocks,
+});
+
+/**
+ * The Home tab while Zoom is asked, published at once so the person sees their click was taken:
+ * the header, the controls already showing the new filters, and "Loading…". Pure.
+ * https://docs.slack.dev/surfaces/app-home
+ */
+export const renderHomeLoading = (model: HomeControlsModel): HomeView =>
+  homeView([
+    header,
+    ...renderHomeControls(model),
+    { type: 'divider' },
+    {
+      type: 'section',
+      block_id: HOME_BLOCK_IDS.loading,
+      text: mrkdwn(':hourglass_flowing_sand: Loading SMS conversations…'),
+    },
+  ]);
+
+/**
+ * A person's App Home tab for `views.publish`: a header; with a listing, who it is about in
+ * Zoom and how the app found them; the filter controls (the admin's user picker too); then one
+ * page of conversations with Previous / Next, or what went wrong and what to do.
+ * Every state keeps the controls, so the person can always change course.
+ *
+ * Pure, and within a Home view's limits by construction: at most {@link HOME_VIEW_MAX_BLOCKS}
+ * blocks, every text inside its limit whatever Zoom returns.
+ * https://docs.slack.dev/surfaces/app-home
+ * https://docs.slack.dev/reference/methods/views.publish
+ */
+export const renderHomeView = (model: HomeViewModel, ctx: RenderContext): HomeView => {
+  const { body } = model;
+  return homeView([
+    header,
+    ...(body.kind === 'listing' ? [renderHomeIdentity(body.page.subject)] : []),
+    ...renderHomeControls(model),
+    { type: 'divider' },
+    ...(body.kind === 'listing'
+      ? renderHomeListing(body.page, ctx)
+      : renderHomeError(body.error, ctx, body.recovery)),
+  ]);
+};

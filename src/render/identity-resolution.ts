@@ -1,0 +1,80 @@
+import type { KnownBlock } from '@slack/types';
+import type { AccessRole } from '../users/access.js';
+import type { Resolution } from '../users/resolve-identity.js';
+import { codeSpan, slackDate, slackMention } from './format.js';
+import type { RenderContext, RenderedMessage } from './types.js';
+
+const RESOLUTION_ORDER =
+  'The app tries, in order: a link set by an admin, then the email on the Slack profile.';
+
+const LINK_HINT =
+  'An admin can link them with `/sms-sessions link`, an @mention and their Zoom email or user id.';
+
+const ROLE_TEXT: Readonly<Record<AccessRole, string>> = {
+  admin:
+    "You are an admin of this app (listed in `ADMIN_SLACK_USER_IDS`): you may see anyone's SMS conversations, name a Zoom user with `zoom:`, and use `link`, `unlink`, `who` and `audit`.",
+  'workspace-admin':
+    "You are an admin of this app as a Slack workspace admin or owner: you may see anyone's SMS conversations, name a Zoom user with `zoom:`, and use `link`, `unlink`, `who` and `audit`.",
+  member:
+    "You may see your own SMS conversations (any `type:`). Looking up someone else's is for admins of this app.",
+};
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text }],
+});
+
+/**
+ * One sentence on how a Slack person resolves to a Zoom user and why: linked by an admin (who,
+ * when), matched by the email on their Slack profile, or not at all (and what would fix it).
+ * `name` is how to call the person (`<@U123>` or "You"), already safe mrkdwn.
+ */
+export const resolutionText = (
+  resolution: Resolution,
+  name: string,
+  ctx: RenderContext,
+): string => {
+  switch (resolution.kind) {
+    case 'link': {
+      const { link } = resolution;
+      const when = slackDate(link.setAt, 'dateTime', ctx.timeZone) ?? codeSpan(link.setAt);
+      return `${name} → Zoom user ${codeSpan(link.zoomUser)}, *linked by an admin* (${slackMention(link.setBy)}, ${when}).`;
+    }
+    case 'email':
+      return `${name} → Zoom user ${codeSpan(resolution.identity.zoomUser)}, *matched by the email* on the Slack profile.`;
+    case 'none':
+      return resolution.reason === 'deactivated'
+        ? `${name} → *no Zoom user*: the Slack account is deactivated and no admin has linked it. ${LINK_HINT}`
+        : `${name} → *no Zoom user*: the Slack profile shows no email (it is hidden or missing) and no admin has linked it. ${LINK_HINT}`;
+  }
+};
+
+/**
+ * The answer to `/sms-sessions who @person` (admins): how that person resolves to a Zoom user,
+ * and why. Pure; two blocks.
+ * https://docs.slack.dev/reference/block-kit/blocks
+ */
+export const renderWho = (resolution: Resolution, ctx: RenderContext): RenderedMessage => {
+  const slackUserId =
+    resolution.kind === 'none' ? resolution.slackUserId : resolution.identity.slackUserId;
+  const text = resolutionText(resolution, slackMention(slackUserId), ctx);
+  return { text, blocks: [section(text), context(RESOLUTION_ORDER)] };
+};
+
+/**
+ * The answer to `/sms-sessions whoami` (anyone): how the viewer resolves to a Zoom user, why,
+ * and what their role lets them see. Pure; three blocks.
+ */
+export const renderWhoAmI = (
+  model: { readonly resolution: Resolution; readonly role: AccessRole },
+  ctx: RenderContext,
+): RenderedMessage => {
+  const text = resolutionText(model.resolution, 'You', ctx);
+  const role = ROLE_TEXT[model.role];
+  return {
+    text: `${text} ${role}`,
+    blocks: [section(text), section(role), context(RESOLUTION_ORDER)],
+  };
+};

@@ -1,0 +1,105 @@
+import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { toAppError } from '../../errors.js';
+import type { AppLogger } from '../../logger.js';
+import { reportOutcome } from '../../ops/request-context.js';
+import { decodeCursor } from '../../query/cursor.js';
+import { renderConversationError } from '../../render/conversation-error.js';
+import { renderConversationPicker } from '../../render/conversation-picker.js';
+import { renderConversationLoading } from '../../render/conversation-view.js';
+import { logFailure } from '../deliver.js';
+import type { SlackDeps } from '../deps.js';
+import { OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../ids.js';
+import { errorContext, fillModal, showConversation } from './conversation-deliver.js';
+
+const openLoadingModal = async (
+  client: WebClient,
+  triggerId: string,
+  logger: AppLogger,
+): Promise<string | undefined> => {
+  try {
+    const opened = await client.views.open({
+      trigger_id: triggerId,
+      view: renderConversationLoading(),
+    });
+    return opened.view?.id;
+  } catch (error) {
+    logger.warn(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      'views.open refused the conversation modal',
+    );
+    return undefined;
+  }
+};
+
+/**
+ * Reading a conversation from a listing (a message or the Home tab): Open on a session opens a
+ * loading modal at once with the click's `trigger_id` (it lives 3 seconds, Zoom may take longer)
+ * and fills it with the conversation; "Open a conversation…" under a packed listing opens one
+ * with the page's sessions to pick from, and the pick fills the same modal. Every value is
+ * untrusted: the cores re-check that the clicker may see its subject, and that an opened session
+ * is that subject's. https://docs.slack.dev/surfaces/modals#opening_modals
+ */
+export const registerOpenSessionActions = (app: App, deps: SlackDeps): void => {
+  const loggerFor = (actionId: string, actor: string) =>
+    deps.logger.child({ kind: 'action', action: actionId, user: actor });
+
+  app.action<BlockButtonAction>(
+    { type: 'block_actions', action_id: OPEN_ACTION_ID_PATTERN },
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const actor = body.user.id;
+      const logger = loggerFor(action.action_id, actor);
+      const viewId = await openLoadingModal(client, body.trigger_id, logger);
+      if (viewId === undefined) return;
+      const value = action.value ?? '';
+      await showConversation({ client, deps, logger, actor, value, modal: { viewId } });
+    },
+  );
+
+  app.action<BlockButtonAction>(
+    SESSION_ACTION_IDS.openPicker,
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const actor = body.user.id;
+      const logger = loggerFor(action.action_id, actor);
+      const viewId = await openLoadingModal(client, body.trigger_id, logger);
+      if (viewId === undefined) return;
+      let view: ModalView;
+      try {
+        const { model, ctx } = await deps.core.page(actor, decodeCursor(action.value ?? ''));
+        view = renderConversationPicker(model, ctx);
+        reportOutcome('OK');
+      } catch (caught) {
+        const error = toAppError(caught);
+        reportOutcome(error.code);
+        logFailure(logger, error);
+        view = renderConversationError(error, await errorContext(deps, actor));
+      }
+      await fillModal(client, { viewId }, view, logger);
+    },
+  );
+
+  app.action<BlockStaticSelectAction>(
+    SESSION_ACTION_IDS.openPicked,
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const actor = body.user.id;
+      const logger = loggerFor(action.action_id, actor);
+      const view = body.view;
+      if (view === undefined) {
+        logger.warn({}, 'conversation pick outside a modal');
+        return;
+      }
+      await showConversation({
+        client,
+        deps,
+        logger,
+        actor,
+        value: action.selected_option?.value ?? '',
+        modal: { viewId: view.id, ...(view.hash === undefined ? {} : { hash: view.hash }) },
+      });
+    },
+  );
+};

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { noticeQueued } from '../interim-notice.js';
+import { msUntilNextUtcDay, type RateBudget } from './rate-budget.js';
+import type { WaitLine } from './wait-line.js';
+
+/** Waits estimated at least this long are told to the person ("queued behind N requests"). */
+export const DEFAULT_QUEUE_NOTICE_AFTER_MS = 3_000;
+
+/** How long every replica pauses after a per-second 429 that did not say (`Retry-After`). */
+export const DEFAULT_RATE_LIMIT_PAUSE_MS = 1_000;
+
+/** Which of Zoom's limits a 429 or a refusal is about. */
+export type RateLimitKind = 'per-second' | 'daily';
+
+/** Zoom's word that the account is over a limit, for the whole limiter to honour. */
+export interface RateLimitSignal {
+  readonly kind: RateLimitKind;
+  /** From `Retry-After`, when Zoom sent one. */
+  readonly retryAfterMs: number | undefined;
+}
+
+/** Ends a turn: called once the request has its answer (or failed), so the slot can cool down. */
+export type ReleaseTurn = () => void;
+
+/** One request for a turn. */
+export interface AcquireOptions {
+  /** Epoch ms past which the request would rather be refused than keep waiting. */
+  readonly deadlineMs: number;
+  /** A retry of a request that already had a turn: it goes to the front of the line. */
+  readonly retry: boolean;
+}
+
+/** Options for {@link createZoomRateLimiter}. */
+export interface ZoomRateLimiterOptions {
+  readonly budget: RateBudget;
+  /** The line across replicas; without it, only this replica's waiters are counted. */
+  readonly waitLine?: WaitLine;
+  readonly clock: Clock;
+  readonly noticeAfterMs?: number;
+  /** Told how long a request waited for its turn, when it waited (`metrics.zoomRateLimitWait`). */
+  readonly onWait?: (ms: number) => void;
+}
+
+/**
+ * Every Zoom request of the process waits here for a slot of the shared {@link RateBudget},
+ * first come first served (a retry goes first: it already had its turn).
+ */
+export interface ZoomRateLimiter {
+  /**
+   * Resolves when the request may be sent, with the function to call once it has its answer (a
+   * turn holds its slot until then). A wait estimated at `noticeAfterMs` or more is told through
+   * `noticeQueued` (src/interim-notice.ts).
+   * @throws AppError `ZOOM_RATE_LIMITED` when the day's budget is spent (`detail.rateLimit`
+   * `daily`, `retryAfterMs` until it resets) or the turn would come after the deadline;
+   * `APP_RESTARTING` once {@link ZoomRateLimiter.close} was called, unless a slot is free at
+   * once (work already under way finishes; nobody queues any more).
+   */
+  acquire(options: AcquireOptions): Promise<ReleaseTurn>;
+  /**
+   * Stops every replica sending for as long as Zoom said: a second ({@link
+   * DEFAULT_RATE_LIMIT_PAUSE_MS}) when it did not say, until 00:00 UTC for the daily limit.
+   */
+  backOff(signal: RateLimitSignal): Promise<void>;
+  /**
+   * The process is shutting down: refuses every waiting request, and every later one that
+   * would have to wait.
+   */
+  close(): void;
+  /** Requests waiting in this process. */
+  readonly waiting: number;
+}
+
+/** About how long a request with `ahead` requests before it waits: whole windows of slots. */
+export const estimateQueueWaitMs = (
+  ahead: number,
+  slotsPerWindow: number,
+  windowMs: number,
+): number => Math.floor(ahead / slotsPerWindow) * windowMs;
+
+/** The refusal when the day's budget is spent; `retryAfterMs` runs to the reset. */
+export const dailyBudgetSpent = (retryAfterMs: number): AppError =>
+  new AppError('ZOOM_RATE_LIMITED', "The day's Zoom request budget is spent", {
+    detail: { retryAfterMs, rateLimit: 'daily' },
+  });
+
+const turnTooLate = (estimateMs: number): AppError =>
+  new AppError('ZOOM_RATE_LIMITED', 'The turn for Zoom would come after the time budget', {
+    detail: { retryAfterMs: Math.max(1_000, estimateMs), rateLimit: 'per-second' },
+  });
+
+const restarting = (): AppError =>
+  new AppError('APP_RESTARTING', 'The process is shutting down; no new Zoom requests');
+
+interface Waiter {
+  readonly id: string;
+  readonly joinedAtMs: number;
+  readonly resolve: (release: ReleaseTurn) => void;
+  readonly reject: (error: AppError) => void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const createWaiter = (joinedAtMs: number): { waiter: Waiter; turn: Promise<ReleaseTurn> } => {
+  let settle: Pick<Waiter, 'resolve' | 'reject'> = { resolve: () => {}, reject: () => {} };
+  const turn = new Promise<ReleaseTurn>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  return { turn, waiter: { id: randomUUID(), joinedAtMs, ...settle, timer: undefined } };
+};
+
+/**
+ * Builds the {@link ZoomRateLimiter}. One pump per process asks the budget for a slot whenever
+ * someone waits, and sleeps until one may be free when there is none; the budget is shared, so
+ * replicas take turns without talking to each other. Waiting is refused up front when the
+ * estimated turn is past the deadline, so a person hears "busy, try again in N" at once rather
+ * than after the whole budget.
+ */
+export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRateLimiter => {
+  const { budget, clock, waitLine } = options;
+  const noticeAfterMs = options.noticeAfterMs ?? DEFAULT_QUEUE_NOTICE_AFTER_MS;
+  const queue: Waiter[] = [];
+  let pumping = false;
+  let closed = false;
+  let wake: (() => void) | undefined;
+
+  const nowMs = () => clock.now().getTime();
+  const estimate = (ahead: number) =>
+    estimateQueueWaitMs(ahead, budget.slotsPerWindow, budget.windowMs);
+
+  const remove = (waiter: Waiter): boolean => {
+    const index = queue.indexOf(waiter);
+    if (index === -1) return false;
+    queue.splice(index, 1);
+    clearTimeout(waiter.timer);
+    void waitLine?.leave(waiter.id);
+    return true;
+  };
+
+  const refuse = (waiter: Waiter, error: AppError) => {
+    if (remove(waiter)) waiter.reject(error);
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const releaser = (release: () => Promise<void>): ReleaseTurn => {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      void release();
+    };
+  };
+
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length > 0 && !closed) {
+        const answer = await budget.takeSlot();
+        if (!answer.granted) {
+          await sleep(answer.retryInMs);
+          continue;
+        }
+        const waiter = queue[0];
+        if (waiter === undefined) {
+          await answer.release();
+          break;
+        }
+        remove(waiter);
+        const waitedMs = nowMs() - waiter.joinedAtMs;
+        if (waitedMs > 0) options.onWait?.(waitedMs);
+        waiter.resolve(releaser(answer.release));
+      }
+    } finally {
+      pumping = false;
+      wake = undefined;
+    }
+  };
+
+  const acquire = async ({ deadlineMs, retry }: AcquireOptions): Promise<ReleaseTurn> => {
+    const daily = await budget.takeDaily();
+    if (!daily.granted) throw dailyBudgetSpent(daily.retryInMs);
+    if (closed) {
+      const slot = await budget.takeSlot();
+      if (slot.granted) return releaser(slot.release);
+      throw restarting();
+    }
+    const { waiter: self, turn } = createWaiter(nowMs());
+    if (retry) queue.unshift(self);
+    else queue.push(self);
+    void pump();
+    if (retry) return turn;
+    const localAhead = queue.indexOf(self);
+    const sharedAhead = waitLine === undefined ? undefined : await waitLine.join(self.id);
+    if (!queue.includes(self)) {
+      if (sharedAhead !== undefined) void waitLine?.leave(self.id);
+      return turn;
+    }
+    const ahead = sharedAhead ?? localAhead;
+    const estimatedWaitMs = estimate(ahead);
+    const leftMs = deadlineMs - nowMs();
+    const worstWaitMs = estimatedWaitMs + (ahead > 0 ? budget.windowMs : 0);
+    if (worstWaitMs > leftMs) {
+      refuse(self, turnTooLate(worstWaitMs));
+    } else {
+      if (estimatedWaitMs >= noticeAfterMs) noticeQueued({ ahead, estimatedWaitMs });
+      if (Number.isFinite(leftMs)) {
+        self.timer = setTimeout(
+          () => refuse(self, turnTooLate(estimate(Math.max(0, queue.indexOf(self))))),
+          leftMs,
+        );
+      }
+    }
+    return turn;
+  };
+
+  return {
+    acquire,
+    backOff: async (signal) => {
+      if (signal.kind === 'daily') {
+        const resetInMs = signal.retryAfterMs ?? msUntilNextUtcDay(clock.now());
+        await budget.exhaustDaily(resetInMs);
+        for (const waiter of [...queue]) refuse(waiter, dailyBudgetSpent(resetInMs));
+        return;
+      }
+      await budget.pauseSlots(signal.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS);
+    },
+    close: () => {
+      closed = true;
+      for (const waiter of [...queue]) refuse(waiter, restarting());
+      wake?.();
+    },
+    get waiting() {
+      return queue.length;
+    },
+  };
+};

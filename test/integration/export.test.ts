@@ -1,0 +1,179 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDataset, demoSession, demoUser } from '../../src/demo-zoom/index.js';
+import { neutraliseFormula } from '../../src/export/csv.js';
+import { SESSION_ACTION_IDS } from '../../src/slack/ids.js';
+import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
+import { type Harness, startHarness } from '../helpers/harness.js';
+
+const ALICE = 'U0ALICE01';
+const BOB = 'U0BOB0001';
+
+const NASTY = [
+  '=HYPERLINK("http://evil.test","click")',
+  '+1 cmd',
+  '-2+3',
+  '@SUM(A1:A9)',
+  'Quote "Q" Name',
+  'Comma, Name',
+  'Line\nBreak',
+  'Ünïcødé 🌷 <b>&',
+];
+
+const alice = demoUser({ email: 'alice@example.com' });
+const bob = demoUser({ email: 'bob@example.com' });
+const now = Date.now();
+const sessions = Array.from({ length: 250 }, (_, i) =>
+  demoSession({
+    owner: alice,
+    at: new Date(now - (i + 1) * 120_000),
+    contacts: [
+      {
+        name: `${NASTY[i % NASTY.length]} ${i}`,
+        phoneNumber: `1${200 + Math.floor(i / 100)}5550${100 + (i % 100)}`,
+      },
+    ],
+  }),
+);
+const users = [
+  { id: ALICE, email: 'alice@example.com', tz: 'Europe/Paris', name: 'Alice' },
+  { id: BOB, email: 'bob@example.com', tz: 'UTC', name: 'Bob' },
+];
+const dataset = buildDataset({ users: [alice, bob], sessions });
+
+interface Answer {
+  text: string;
+  blocks: unknown[];
+  replace_original?: boolean;
+}
+
+const exportButton = (answer: Answer) => {
+  const button = findButtons(answer).find((b) => b.actionId === SESSION_ACTION_IDS.exportCsv);
+  if (button?.value === undefined) throw new Error('no Export CSV button');
+  return { type: 'button', action_id: SESSION_ACTION_IDS.exportCsv, value: button.value };
+};
+
+const exportFrom = async (h: Harness, user: string, listing: Answer) => {
+  const { id } = await h.act(user, exportButton(listing));
+  await h.slack.waitFor(
+    () => h.slack.responses.some((r) => r.id === id && !/Exporting/.test(String(r.body.text))),
+    'the export to end',
+    20_000,
+  );
+  const posts = h.slack.responses
+    .filter((r) => r.id === id)
+    .map((r) => r.body as unknown as Answer);
+  for (const post of posts) expectValidMessage(post);
+  return { posts, last: posts.at(-1) as Answer };
+};
+
+const listingOf = async (h: Harness, user: string, text = '') =>
+  (await h.slack.nextResponse((await h.command(user, text)).id)) as unknown as Answer;
+
+const rowsOf = (content: string) => parse(content, { bom: true }) as string[][];
+
+describe('Export CSV over the real Bolt receiver', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ users, dataset });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('uploads every session of the query to the person’s DM, showing progress first', async () => {
+    const listing = await listingOf(h, ALICE);
+    const { posts, last } = await exportFrom(h, ALICE, listing);
+    expect(posts.length).toBeLessThanOrEqual(5);
+    expect(posts[0]?.text).toMatch(/Exporting/);
+    expect(posts.every((post) => post.replace_original === true)).toBe(true);
+    expect(visibleText(last)).toContain('Exported all 250 conversations');
+    expect(findButtons(last).map((b) => b.text)).toEqual(['Back to the list']);
+
+    const [file] = h.slack.files;
+    expect(file?.channel).toBe(`D${ALICE}`);
+    expect(file?.filename).toMatch(
+      /^sms-conversations-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    expect(file?.comment).toContain('250 conversations');
+    expect(file?.comment).toContain('Exports hold at most 2,000 conversations');
+    const opened = h.slack.calls.find((c) => c.method === 'conversations.open');
+    expect(opened?.args.users).toBe(ALICE);
+    const listCalls = h.zoom.requests.filter(
+      (r) => r.kind === 'list' && r.query.page_size === '100',
+    );
+    expect(listCalls).toHaveLength(3);
+
+    const rows = rowsOf(file?.content ?? '');
+    expect(rows[0]?.slice(0, 6)).toEqual([
+      'Session ID',
+      'Type',
+      'Last activity (UTC)',
+      'Last activity, local (Europe/Paris)',
+      'Owner',
+      'Owner number',
+    ]);
+    expect(rows).toHaveLength(251);
+    rows.slice(1).forEach((row, i) => {
+      expect(row[0]).toBe(sessions[i]?.id);
+      expect(row[4]).toBe('Alice Example');
+      expect(row[6]).toBe(neutraliseFormula(`${NASTY[i % NASTY.length]} ${i}`));
+      expect(row[7]).toMatch(/^'\+1\d{10}$/);
+    });
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('says what was exported and what was not when Zoom fails midway', async () => {
+    const listing = await listingOf(h, ALICE);
+    const before = h.slack.files.length;
+    h.zoom.failNext({ kind: 'delay', ms: 0 }, { kind: 'list' });
+    h.zoom.failNext({ status: 503, body: 'down' }, { kind: 'list', times: 3 });
+    const { last } = await exportFrom(h, ALICE, listing);
+    expect(visibleText(last)).toMatch(/^:warning: Exported 100 conversations/);
+    expect(visibleText(last)).toContain('the rest of the conversations were not exported');
+    const file = h.slack.files[before];
+    expect(file?.comment).toContain('the file has the first 1 page (100 conversations)');
+    expect(rowsOf(file?.content ?? '')).toHaveLength(101);
+  });
+
+  it('refuses a member replaying someone else’s Export, with no Zoom call and no file', async () => {
+    const listing = await listingOf(h, ALICE);
+    const calls = h.zoom.countCalls('list');
+    const files = h.slack.files.length;
+    const { last } = await exportFrom(h, BOB, listing);
+    expect(visibleText(last)).toMatch(/only admins/i);
+    expect(h.zoom.countCalls('list')).toBe(calls);
+    expect(h.slack.files).toHaveLength(files);
+  });
+
+  it('says nothing was sent when Slack refuses the upload', async () => {
+    const listing = await listingOf(h, ALICE);
+    h.slack.failNext('files.completeUploadExternal', 'missing_scope');
+    const { last } = await exportFrom(h, ALICE, listing);
+    expect(visibleText(last)).toContain("Slack didn't take the file");
+    expect(visibleText(last)).toContain('missing_scope');
+  });
+});
+
+describe('Export CSV with EXPORT_MAX_SESSIONS=120', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ users, dataset, env: { EXPORT_MAX_SESSIONS: '120' } });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('stops at the cap and says so in the file and the message', async () => {
+    const { last } = await exportFrom(h, ALICE, await listingOf(h, ALICE));
+    expect(visibleText(last)).toContain('reached its cap of 120 conversations');
+    const [file] = h.slack.files;
+    expect(rowsOf(file?.content ?? '')).toHaveLength(121);
+    expect(file?.comment).toContain('Exports hold at most 120 conversations');
+    expect(file?.comment).toContain('reached its cap of 120 conversations');
+  });
+});

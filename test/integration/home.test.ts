@@ -1,0 +1,442 @@
+import type { HomeView } from '@slack/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/clock.js';
+import { HOME_OPEN_DEBOUNCE_MS } from '../../src/core/home-state.js';
+import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../../src/slack/ids.js';
+import { expectValidHomeView, findButtons, visibleText } from '../helpers/block-kit.js';
+import type { RecordedPublish } from '../helpers/fake-slack.js';
+import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
+import { appHomeOpenedBody, postSigned, viewActionBody } from '../helpers/slack-requests.js';
+
+const ALICE = 'U0ALICE01';
+const BOB = 'U0BOB0001';
+const ADMIN = 'U0ADMIN01';
+const STRANGER = 'U0NOZOOM1';
+const NO_PHONE = 'U0NOPHONE';
+const NO_EMAIL = 'U0NOMAIL1';
+
+const DAY_MS = 86_400_000;
+
+const alice = demoUser({ email: 'alice@example.com' });
+const bob = demoUser({ email: 'bob@example.com' });
+const admin = demoUser({ email: 'ada@example.com' });
+const noPhone = demoUser({ email: 'nophone@example.com', hasPhone: false });
+const now = new Date();
+
+/** The system clock, moved forward by `advance` (the app's timers keep running in real time). */
+const createShiftedClock = (): Clock & { advance(ms: number): void } => {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(Date.now() + offsetMs),
+    advance: (ms) => {
+      offsetMs += ms;
+    },
+  };
+};
+
+const isLoading = (view: Record<string, unknown>): boolean =>
+  JSON.stringify(view.blocks).includes(HOME_BLOCK_IDS.loading);
+
+const asView = (publish: RecordedPublish): HomeView => publish.view as unknown as HomeView;
+
+const day = (offsetDays: number): string =>
+  new Date(now.getTime() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+
+const listQueries = (h: Harness) => h.zoom.requests.filter((r) => r.kind === 'list');
+
+/** The value the select `actionId` of a view shows as chosen. */
+const chosen = (view: HomeView, actionId: string): string | undefined => {
+  const visit = (node: unknown): string | undefined => {
+    if (Array.isArray(node)) return node.map(visit).find((found) => found !== undefined);
+    if (typeof node !== 'object' || node === null) return undefined;
+    const element = node as { action_id?: unknown; initial_option?: { value?: string } };
+    if (element.action_id === actionId) return element.initial_option?.value;
+    return visit(Object.values(node));
+  };
+  return visit(view.blocks);
+};
+
+describe('App Home over the real Bolt receiver', () => {
+  let h: Harness;
+  const appClock = createShiftedClock();
+
+  beforeAll(async () => {
+    h = await startHarness({
+      users: [
+        { id: ALICE, email: 'Alice@Example.com', tz: 'Europe/Paris', name: 'Alice' },
+        { id: BOB, email: 'bob@example.com', tz: 'America/Los_Angeles', name: 'Bob' },
+        { id: ADMIN, email: 'ada@example.com', tz: 'UTC', name: 'Ada' },
+        { id: STRANGER, email: 'nobody@example.com', name: 'Stranger' },
+        { id: NO_PHONE, email: 'nophone@example.com', name: 'No Phone' },
+        { id: NO_EMAIL, name: 'No Email' },
+      ],
+      admins: [ADMIN],
+      clock: appClock,
+      env: { ZOOM_CACHE_TTL_SECONDS: '0' },
+      dataset: buildDataset({
+        users: [alice, bob, admin, noPhone],
+        sessions: [
+          ...demoSessions(alice, 25, { newest: new Date(now.getTime() - 60_000) }),
+          ...demoSessions(bob, 3, { newest: new Date(now.getTime() - 120_000) }),
+        ],
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const publishesOf = (user: string, from: number) =>
+    h.slack.publishes.slice(from).filter((p) => p.userId === user);
+
+  /** Resolves with the first view after `from` that is not "Loading…"; checks every view. */
+  const settled = async (user: string, from: number): Promise<HomeView> => {
+    await h.slack.waitFor(
+      () => publishesOf(user, from).some((p) => !isLoading(p.view)),
+      `a Home view for ${user}`,
+    );
+    for (const publish of publishesOf(user, from)) expectValidHomeView(asView(publish));
+    const last = publishesOf(user, from).find((p) => !isLoading(p.view));
+    if (last === undefined) throw new Error('unreachable');
+    return asView(last);
+  };
+
+  const open = async (user: string, tab: 'home' | 'messages' = 'home') => {
+    const before = h.slack.publishes.length;
+    const current = h.slack.homeView(user);
+    const ack = await postSigned(
+      h.eventsUrl,
+      appHomeOpenedBody({
+        user_id: user,
+        tab,
+        ...(current === undefined ? {} : { view: { hash: current.hash } }),
+      }),
+      { secret: SIGNING_SECRET, contentType: 'application/json' },
+    );
+    expect(ack.status).toBe(200);
+    return before;
+  };
+
+  const act = async (user: string, action: Record<string, unknown>, hash?: string) => {
+    const before = h.slack.publishes.length;
+    const ack = await postSigned(
+      h.eventsUrl,
+      viewActionBody({
+        user_id: user,
+        action,
+        view: { hash: hash ?? h.slack.homeView(user)?.hash ?? 'no-view-yet' },
+      }),
+      { secret: SIGNING_SECRET },
+    );
+    expect(ack.status).toBe(200);
+    expect(await ack.text()).toBe('');
+    return before;
+  };
+
+  const select = (actionId: string, value: string) => ({
+    type: 'static_select',
+    action_id: actionId,
+    selected_option: { text: { type: 'plain_text', text: value }, value },
+  });
+
+  const datepicker = (actionId: string, date: string | null) => ({
+    type: 'datepicker',
+    action_id: actionId,
+    selected_date: date,
+  });
+
+  const press = (view: HomeView, label: RegExp) => {
+    const button = findButtons(view).find((b) => label.test(b.text));
+    if (button?.actionId === undefined) throw new Error(`no ${label} in ${visibleText(view)}`);
+    return { type: 'button', action_id: button.actionId, value: button.value ?? '' };
+  };
+
+  /** Opens the tab after the debounce window, so the open is a fresh one. */
+  const reopen = async (user: string) => {
+    appClock.advance(HOME_OPEN_DEBOUNCE_MS + 1);
+    return settled(user, await open(user));
+  };
+
+  it('publishes Loading… at once, then the latest sessions, when the tab is opened', async () => {
+    const before = await open(ALICE);
+    const view = await settled(ALICE, before);
+    const published = publishesOf(ALICE, before);
+    expect(published.map((p) => isLoading(p.view))).toEqual([true, false]);
+    expect(view.callback_id).toBe(HOME_CALLBACK_ID);
+    const text = visibleText(view);
+    expect(text).toContain('alice@example.com');
+    expect(text).toContain('matched by email');
+    expect(text).toContain('Contact 1');
+    expect(text).toContain('Contact 10');
+    expect(text).not.toContain('Contact 11');
+    expect(JSON.stringify(view)).not.toContain(HOME_ACTION_IDS.pickUser);
+    expect(findButtons(view).map((b) => b.actionId)).toEqual([
+      HOME_ACTION_IDS.refresh,
+      HOME_ACTION_IDS.pageNext,
+    ]);
+    const list = listQueries(h).at(-1);
+    expect(decodeURIComponent(list?.path ?? '')).toBe(
+      '/v2/phone/users/alice@example.com/sms/sessions',
+    );
+    expect(list?.query).toMatchObject({ session_type: 'user', filter_type: 'last_message_time' });
+  });
+
+  it('calls neither Zoom nor views.publish for a re-open within a few seconds or the Messages tab', async () => {
+    const zoomCalls = h.zoom.countCalls('list');
+    const publishes = h.slack.publishes.length;
+    await open(ALICE);
+    await open(ALICE);
+    await open(BOB, 'messages');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls);
+    expect(h.slack.publishes.length).toBe(publishes);
+
+    const view = await reopen(ALICE);
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls + 1);
+    expect(visibleText(view)).toContain('Contact 1');
+  });
+
+  it('sends a new session type to Zoom, and keeps it when the tab is opened again', async () => {
+    const view = await settled(ALICE, await act(ALICE, select(HOME_ACTION_IDS.sessionType, 'all')));
+    expect(listQueries(h).at(-1)?.query).toMatchObject({ session_type: 'all' });
+    expect(chosen(view, HOME_ACTION_IDS.sessionType)).toBe('all');
+
+    await reopen(ALICE);
+    expect(listQueries(h).at(-1)?.query).toMatchObject({ session_type: 'all' });
+    const reset = await settled(
+      ALICE,
+      await act(ALICE, select(HOME_ACTION_IDS.sessionType, 'user')),
+    );
+    expect(chosen(reset, HOME_ACTION_IDS.sessionType)).toBe('user');
+  });
+
+  it('sends the chosen window and filter type to Zoom as the viewer’s days', async () => {
+    await settled(ALICE, await act(ALICE, select(HOME_ACTION_IDS.filterType, 'sent_message_time')));
+    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.from, day(-10))));
+    const view = await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.to, day(-1))));
+    const query = listQueries(h).at(-1)?.query;
+    expect(query).toMatchObject({ filter_type: 'sent_message_time' });
+    expect(query?.from).toMatch(new RegExp(`^${day(-11)}T2[23]:00:00Z$`));
+    expect(query?.to).toMatch(new RegExp(`^${day(-1)}T2[12]:59:59Z$`));
+    expect(JSON.stringify(view)).toContain(`"initial_date":"${day(-10)}"`);
+
+    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.from, null)));
+    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.to, null)));
+    const reset = await settled(
+      ALICE,
+      await act(ALICE, select(HOME_ACTION_IDS.filterType, 'last_message_time')),
+    );
+    expect(visibleText(reset)).toContain('Contact 1');
+  });
+
+  it('pages forward and back within the Home tab', async () => {
+    const first = await settled(
+      ALICE,
+      await act(ALICE, { type: 'button', action_id: HOME_ACTION_IDS.refresh }),
+    );
+    const second = await settled(ALICE, await act(ALICE, press(first, /^next$/i)));
+    expect(visibleText(second)).toContain('Contact 11');
+    expect(visibleText(second)).toContain('Page 2');
+    const back = await settled(ALICE, await act(ALICE, press(second, /previous/i)));
+    expect(visibleText(back)).toContain('Contact 1');
+    expect(visibleText(back)).not.toContain('Contact 11');
+    expect(visibleText(back)).toContain('Page 1');
+  });
+
+  it('explains a window longer than 31 days or reversed, without asking Zoom', async () => {
+    const zoomCalls = h.zoom.countCalls('list');
+    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.from, day(-40))));
+    const tooLong = await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.to, day(-1))));
+    expect(visibleText(tooLong)).toMatch(/more than 31 days apart/);
+    const reversed = await settled(
+      ALICE,
+      await act(ALICE, datepicker(HOME_ACTION_IDS.from, day(0))),
+    );
+    expect(visibleText(reversed)).toMatch(/From date is after the To date/);
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls + 1);
+
+    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.from, null)));
+    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.to, null)));
+  });
+
+  it('explains a phone number that is not one, and filters by one that is', async () => {
+    const zoomCalls = h.zoom.countCalls('list');
+    const phone = (value: string) => ({
+      type: 'plain_text_input',
+      action_id: HOME_ACTION_IDS.phone,
+      value,
+    });
+    const bad = await settled(ALICE, await act(ALICE, phone('call me maybe')));
+    expect(visibleText(bad)).toMatch(/doesn't look like a phone number/);
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls);
+    const good = await settled(ALICE, await act(ALICE, phone('+1 200 555 0100')));
+    expect(listQueries(h).at(-1)?.query).toMatchObject({ phone_number: '12005550100' });
+    expect(visibleText(good)).toContain('Contact 1');
+    expect(visibleText(good)).not.toContain('Contact 2');
+    const cleared = await settled(ALICE, await act(ALICE, phone('')));
+    expect(visibleText(cleared)).toContain('Contact 10');
+    expect(visibleText(cleared)).not.toContain('Phone:');
+  });
+
+  it('lets an admin pick another person, and shows the picker to admins only', async () => {
+    const own = await settled(ADMIN, await open(ADMIN));
+    expect(JSON.stringify(own)).toContain(HOME_ACTION_IDS.pickUser);
+    const picked = await settled(
+      ADMIN,
+      await act(ADMIN, {
+        type: 'users_select',
+        action_id: HOME_ACTION_IDS.pickUser,
+        selected_user: ALICE,
+      }),
+    );
+    expect(decodeURIComponent(listQueries(h).at(-1)?.path ?? '')).toBe(
+      '/v2/phone/users/alice@example.com/sms/sessions',
+    );
+    expect(visibleText(picked)).toContain(`Showing: @${ALICE}`);
+    expect(visibleText(picked)).toContain('Contact 1');
+    expect(JSON.stringify(picked)).toContain(`"initial_user":"${ALICE}"`);
+  });
+
+  it('refuses a non-admin’s forged pick-user action and never asks Zoom', async () => {
+    await settled(BOB, await open(BOB));
+    const zoomCalls = h.zoom.countCalls('list');
+    const refused = await settled(
+      BOB,
+      await act(BOB, {
+        type: 'users_select',
+        action_id: HOME_ACTION_IDS.pickUser,
+        selected_user: ALICE,
+      }),
+    );
+    expect(visibleText(refused)).toMatch(/only admins/i);
+    expect(visibleText(refused)).not.toContain('Contact');
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls);
+    expect(JSON.stringify(refused)).not.toContain(HOME_ACTION_IDS.pickUser);
+
+    await settled(BOB, await act(BOB, { type: 'button', action_id: HOME_ACTION_IDS.refresh }));
+    expect(decodeURIComponent(listQueries(h).at(-1)?.path ?? '')).toBe(
+      '/v2/phone/users/bob@example.com/sms/sessions',
+    );
+  });
+
+  it('refuses a non-admin replaying an admin’s Next button without asking Zoom', async () => {
+    const adminView = h.slack.homeView(ADMIN);
+    if (adminView === undefined) throw new Error('the admin test runs first');
+    const zoomCalls = h.zoom.countCalls('list');
+    const refused = await settled(BOB, await act(BOB, press(asView(adminView), /^next$/i)));
+    expect(visibleText(refused)).toMatch(/only admins/i);
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls);
+  });
+
+  it.each([
+    ['select value', select(HOME_ACTION_IDS.sessionType, 'fax')],
+    [
+      'page button',
+      { type: 'button', action_id: HOME_ACTION_IDS.pageNext, value: '{"v":1,"s":"x"}' },
+    ],
+    ['element', { type: 'button', action_id: HOME_ACTION_IDS.from, value: '2026-01-01' }],
+  ])('explains an altered %s without asking Zoom', async (_name, action) => {
+    const zoomCalls = h.zoom.countCalls('list');
+    const view = await settled(BOB, await act(BOB, action));
+    expect(visibleText(view)).toMatch(/old or altered view/);
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls);
+  });
+
+  it.each([
+    [STRANGER, /No matching Zoom user[\s\S]*nobody@example.com/],
+    [NO_PHONE, /Zoom Phone is not enabled/],
+    [NO_EMAIL, /No Zoom account linked/],
+  ])('explains what to do when %s cannot be listed', async (user, message) => {
+    const view = await settled(user, await open(user));
+    expect(visibleText(view)).toMatch(message);
+    expect(findButtons(view).map((b) => b.actionId)).toEqual([HOME_ACTION_IDS.refresh]);
+  });
+
+  it('offers Start over when the page token has expired, and it shows page 1', async () => {
+    const first = await settled(
+      ALICE,
+      await act(ALICE, { type: 'button', action_id: HOME_ACTION_IDS.refresh }),
+    );
+    h.zoomClock.advance(16 * 60 * 1000);
+    const expired = await settled(ALICE, await act(ALICE, press(first, /^next$/i)));
+    expect(visibleText(expired)).toMatch(/expired/i);
+    const restarted = await settled(ALICE, await act(ALICE, press(expired, /start over/i)));
+    expect(visibleText(restarted)).toContain('Contact 1');
+    expect(visibleText(restarted)).toContain('Page 1');
+  });
+
+  it('says Zoom is not answering, and Retry shows the page', async () => {
+    h.zoom.failNext(
+      { status: 503, body: '<html>Service Unavailable</html>' },
+      { kind: 'list', times: 3 },
+    );
+    const failed = await settled(
+      BOB,
+      await act(BOB, { type: 'button', action_id: HOME_ACTION_IDS.refresh }),
+    );
+    expect(visibleText(failed)).toMatch(/Zoom isn't answering/);
+    expect(visibleText(failed)).not.toContain('Contact 1');
+    const retried = await settled(BOB, await act(BOB, press(failed, /^retry$/i)));
+    expect(visibleText(retried)).toContain('Contact 1');
+  });
+
+  it('answers an action sent from a stale view, as the newest update', async () => {
+    const view = await settled(
+      BOB,
+      await act(BOB, { type: 'button', action_id: HOME_ACTION_IDS.refresh }, 'stale-hash'),
+    );
+    expect(visibleText(view)).toContain('Contact 1');
+  });
+
+  it('never lets an older answer overwrite a newer one', async () => {
+    h.zoom.setLatency(600);
+    try {
+      const before = await act(BOB, select(HOME_ACTION_IDS.sessionType, 'all'));
+      await h.slack.waitFor(() => publishesOf(BOB, before).length > 0, 'the first Loading…');
+      await act(BOB, select(HOME_ACTION_IDS.sessionType, 'call_queue'));
+      const final = await settled(BOB, before);
+      expect(chosen(final, HOME_ACTION_IDS.sessionType)).toBe('call_queue');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const finals = publishesOf(BOB, before).filter((p) => !isLoading(p.view));
+      expect(finals).toHaveLength(1);
+      const shown = h.slack.homeView(BOB);
+      expect(
+        shown === undefined ? undefined : chosen(asView(shown), HOME_ACTION_IDS.sessionType),
+      ).toBe('call_queue');
+    } finally {
+      h.zoom.setLatency(0);
+    }
+  });
+
+  it('explains a Zoom rate limit, with a Retry button', async () => {
+    h.zoom.failNext(
+      {
+        status: 429,
+        headers: { 'Retry-After': '120' },
+        body: { code: 429, message: 'You have reached the maximum per-second rate limit.' },
+      },
+      { kind: 'list' },
+    );
+    const busy = await settled(
+      ADMIN,
+      await act(ADMIN, { type: 'button', action_id: HOME_ACTION_IDS.refresh }),
+    );
+    expect(visibleText(busy)).toMatch(/Zoom[\s\S]*Try again in about 2 minutes/);
+    expect(findButtons(busy).map((b) => b.text)).toContain('Retry');
+  });
+
+  it('never writes a typed phone number or a token to the log', () => {
+    const log = h.logLines.join('\n');
+    expect(log).toContain('app_home_opened');
+    for (const secret of [
+      '12005550100',
+      '+1 200 555 0100',
+      'call me maybe',
+      'xoxb-test-bot-token',
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});

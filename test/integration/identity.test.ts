@@ -1,0 +1,327 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
+import { expectValidMessage, type Surface, visibleText } from '../helpers/block-kit.js';
+import { type Harness, startHarness } from '../helpers/harness.js';
+
+const ALICE = 'U0ALICE01';
+const BOB = 'U0BOB0001';
+const HIDDEN = 'U0HIDDEN1';
+const ADMIN = 'U0ADMIN01';
+const OWNER = 'U0OWNER01';
+
+const alice = demoUser({ email: 'alice@example.com' });
+const bobZoom = demoUser({ email: 'robert.zoom@example.org', firstName: 'Robert' });
+const carol = demoUser({ email: 'carol@example.com', firstName: 'Carol' });
+const noPhone = demoUser({ email: 'nophone@example.com', hasPhone: false });
+const admin = demoUser({ email: 'ada@example.com' });
+const now = new Date();
+
+const USERS = [
+  { id: ALICE, email: 'alice@example.com', name: 'Alice' },
+  { id: BOB, email: 'bob@example.com', name: 'Bob' },
+  { id: HIDDEN, name: 'Hidden' },
+  { id: ADMIN, email: 'ada@example.com', name: 'Ada', tz: 'UTC' },
+  { id: OWNER, email: 'olive@example.com', name: 'Olive', is_owner: true },
+];
+
+const DATASET = buildDataset({
+  users: [alice, bobZoom, carol, noPhone, admin],
+  sessions: [
+    ...demoSessions(alice, 2, { newest: new Date(now.getTime() - 60_000) }),
+    ...demoSessions(bobZoom, 4, { newest: new Date(now.getTime() - 60_000) }),
+    ...demoSessions(carol, 3, { newest: new Date(now.getTime() - 60_000) }),
+  ],
+});
+
+type Answer = Surface & { response_type?: string };
+
+describe('identity and admin commands over the real Bolt receiver', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ users: USERS, admins: [ADMIN], dataset: DATASET });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** Runs `/sms-sessions text` as `user` and returns the answer, checked against Block Kit. */
+  const run = async (user: string, text: string): Promise<Answer> => {
+    const { id } = await h.command(user, text);
+    const answer = (await h.slack.nextResponse(id)) as unknown as Answer;
+    expect(answer.response_type).toBe('ephemeral');
+    expectValidMessage(answer);
+    return answer;
+  };
+  const see = async (user: string, text: string) => visibleText(await run(user, text));
+  const lastListedZoomUser = () =>
+    decodeURIComponent(h.zoom.requests.filter((r) => r.kind === 'list').at(-1)?.path ?? '');
+
+  describe('whoami', () => {
+    it('tells a member they match by email and may see only their own', async () => {
+      const text = await see(ALICE, 'whoami');
+      expect(text).toContain('You → Zoom user alice@example.com, matched by the email');
+      expect(text).toContain('You may see your own SMS conversations');
+    });
+
+    it('tells an admin they are one, and why', async () => {
+      expect(await see(ADMIN, 'whoami')).toContain('listed in ADMIN_SLACK_USER_IDS');
+    });
+
+    it('tells a person with a hidden email that they are not linked, without calling Zoom', async () => {
+      const before = h.zoom.requests.length;
+      expect(await see(HIDDEN, 'whoami')).toContain('no Zoom user');
+      expect(h.zoom.requests.length).toBe(before);
+    });
+
+    it('does not count a workspace owner as an admin when the option is off', async () => {
+      expect(await see(OWNER, 'whoami')).toContain("Looking up someone else's is for admins");
+    });
+
+    it('refuses extra words', async () => {
+      expect(await see(ALICE, 'whoami now')).toContain("I didn't understand now.");
+    });
+  });
+
+  describe('link', () => {
+    it('links after checking Zoom, and the person’s next listing uses the link', async () => {
+      const answer = await see(ADMIN, `link <@${BOB}|bob> robert.zoom@example.org`);
+      expect(answer).toContain(
+        `Linked @${BOB} to Zoom user robert.zoom@example.org (Robert Example)`,
+      );
+      const checks = h.zoom.requests.slice(-2).map((r) => [r.kind, decodeURIComponent(r.path)]);
+      expect(checks).toEqual([
+        ['user', '/v2/users/robert.zoom@example.org'],
+        ['phone-user', '/v2/phone/users/robert.zoom@example.org'],
+      ]);
+      const listing = await see(BOB, '');
+      expect(listing).toContain('Zoom user robert.zoom@example.org, linked by an admin');
+      expect(lastListedZoomUser()).toBe('/v2/phone/users/robert.zoom@example.org/sms/sessions');
+      const who = await see(ADMIN, `who <@${BOB}>`);
+      expect(who).toContain(
+        `@${BOB} → Zoom user robert.zoom@example.org, linked by an admin (@${ADMIN}`,
+      );
+    });
+
+    it('accepts the email as Slack escapes it, and links a person with no Slack email', async () => {
+      const text = await see(
+        ADMIN,
+        `link <@${HIDDEN}> <mailto:Carol@Example.com|Carol@Example.com>`,
+      );
+      expect(text).toContain(`Linked @${HIDDEN} to Zoom user carol@example.com`);
+      expect(await see(HIDDEN, '')).toContain('Contact 1');
+      expect(lastListedZoomUser()).toBe('/v2/phone/users/carol@example.com/sms/sessions');
+    });
+
+    it('accepts a Zoom user id and stores the email Zoom returns for it', async () => {
+      const text = await see(ADMIN, `link <@${HIDDEN}> ${carol.id}`);
+      expect(text).toContain(`Linked @${HIDDEN} to Zoom user carol@example.com`);
+      expect(decodeURIComponent(h.zoom.requests.at(-2)?.path ?? '')).toBe(`/v2/users/${carol.id}`);
+    });
+
+    it('refuses a Zoom user that does not exist and keeps the earlier link', async () => {
+      const text = await see(ADMIN, `link <@${HIDDEN}> nobody@example.com`);
+      expect(text).toContain('Not linked. Zoom has no user nobody@example.com');
+      expect(await see(ADMIN, `who <@${HIDDEN}>`)).toContain(
+        'carol@example.com, linked by an admin',
+      );
+    });
+
+    it('refuses a Zoom user without Zoom Phone', async () => {
+      const text = await see(ADMIN, `link <@${ALICE}> nophone@example.com`);
+      expect(text).toContain('The Zoom user nophone@example.com has no Zoom Phone');
+      expect(await see(ADMIN, `who <@${ALICE}>`)).toContain('matched by the email');
+    });
+
+    it('refuses a person Slack does not know, before asking Zoom', async () => {
+      const before = h.zoom.requests.length;
+      const text = await see(ADMIN, 'link <@U0NOBODY1> carol@example.com');
+      expect(text).toContain("I can't find that person in Slack");
+      expect(h.zoom.requests.length).toBe(before);
+    });
+
+    it.each([
+      ['link', '/sms-sessions link needs one person'],
+      [`link <@${BOB}>`, "needs the person and then their Zoom user's email or id"],
+      [`link <@${BOB}> bob`, 'bob is not a Zoom user I can look up'],
+      ['link bob bob@example.com', 'bob is not someone I can look up'],
+      [`link <@${BOB}> bob@example.com more`, "I didn't understand more."],
+    ])('explains the bad input %j without asking Zoom', async (command, expected) => {
+      const before = h.zoom.requests.length;
+      expect(await see(ADMIN, command)).toContain(expected);
+      expect(h.zoom.requests.length).toBe(before);
+    });
+
+    it('is refused to a non-admin, with no Zoom call and no change', async () => {
+      const before = h.zoom.requests.length;
+      const text = await see(ALICE, `link <@${ALICE}> carol@example.com`);
+      expect(text).toContain('Only admins can do that');
+      expect(text).toContain('/sms-sessions link is for admins of this app');
+      expect(h.zoom.requests.length).toBe(before);
+      expect(await see(ADMIN, `who <@${ALICE}>`)).toContain('matched by the email');
+    });
+  });
+
+  describe('unlink', () => {
+    it('removes a link and the person matches by email again at once', async () => {
+      await see(ADMIN, `link <@${ALICE}> carol@example.com`);
+      await see(ALICE, '');
+      expect(lastListedZoomUser()).toBe('/v2/phone/users/carol@example.com/sms/sessions');
+      const text = await see(ADMIN, `unlink <@${ALICE}>`);
+      expect(text).toContain(`Unlinked @${ALICE} from Zoom user carol@example.com.`);
+      expect(text).toContain('Now: @U0ALICE01 → Zoom user alice@example.com, matched by the email');
+      await see(ALICE, '');
+      expect(lastListedZoomUser()).toBe('/v2/phone/users/alice@example.com/sms/sessions');
+    });
+
+    it('says nothing changed when there was no link', async () => {
+      expect(await see(ADMIN, `unlink <@${ALICE}>`)).toContain('had no link, so nothing changed');
+    });
+
+    it.each([
+      ['unlink', '/sms-sessions unlink needs one person'],
+      ['unlink everyone', 'everyone is not someone I can look up'],
+    ])('explains the bad input %j', async (command, expected) => {
+      expect(await see(ADMIN, command)).toContain(expected);
+    });
+
+    it('is refused to a non-admin and the link stays', async () => {
+      expect(await see(BOB, `unlink <@${BOB}>`)).toContain('Only admins can do that');
+      expect(await see(ADMIN, `who <@${BOB}>`)).toContain('linked by an admin');
+    });
+  });
+
+  describe('who', () => {
+    it('explains a person with a hidden email and no link', async () => {
+      await see(ADMIN, `unlink <@${HIDDEN}>`);
+      expect(await see(ADMIN, `who <@${HIDDEN}>`)).toContain('the Slack profile shows no email');
+    });
+
+    it.each([
+      ['who', '/sms-sessions who needs one person'],
+      ['who <#C0123ABC|general>', 'is not someone I can look up'],
+    ])('explains the bad input %j', async (command, expected) => {
+      expect(await see(ADMIN, command)).toContain(expected);
+    });
+
+    it('is refused to a non-admin', async () => {
+      expect(await see(ALICE, `who <@${BOB}>`)).toContain('Only admins can do that');
+    });
+  });
+
+  describe('audit', () => {
+    it('shows allowed and refused attempts, newest first, to an admin', async () => {
+      const before = h.zoom.countCalls('list');
+      await see(BOB, `<@${ALICE}>`);
+      expect(h.zoom.countCalls('list')).toBe(before);
+      await see(ALICE, 'size:5');
+      const text = await see(ADMIN, 'audit 3');
+      const lines = text.split('\n');
+      expect(lines[1]).toBe('Audit trail: the latest 3 entries, newest first.');
+      expect(lines[2]).toMatch(
+        new RegExp(
+          `@${ALICE} listed @${ALICE} \\(alice@example.com\\) · :white_check_mark: 2 shown$`,
+        ),
+      );
+      expect(lines[3]).toContain('size:5');
+      expect(lines[4]).toMatch(
+        new RegExp(`@${BOB} listed @${ALICE} · :no_entry: refused FORBIDDEN$`),
+      );
+    });
+
+    it('filters on one person', async () => {
+      const text = await see(ADMIN, `audit <@${HIDDEN}> 20`);
+      expect(text).toContain(`Audit trail about @${HIDDEN}`);
+      expect(text).toContain(`@${ADMIN} unlinked @${HIDDEN} (carol@example.com)`);
+      expect(text).toContain(`@${ADMIN} linked @${HIDDEN} (carol@example.com)`);
+      expect(text).not.toContain(`listed @${ALICE}`);
+    });
+
+    it('records refused admin commands', async () => {
+      await see(ALICE, 'audit');
+      expect(await see(ADMIN, `audit <@${BOB}>`)).toContain(
+        `@${BOB} unlinked @${BOB} · :no_entry: refused ADMIN_ONLY`,
+      );
+      expect(await see(ADMIN, 'audit 1')).toContain(
+        `@${ALICE} read the audit trail · :no_entry: refused ADMIN_ONLY`,
+      );
+    });
+
+    it.each([
+      ['audit 0', '0 is not a number of entries. Use a whole number from 1 to 20.'],
+      ['audit 500', '500 is not a number of entries'],
+      ['audit soon', "I didn't understand soon."],
+    ])('explains the bad input %j', async (command, expected) => {
+      expect(await see(ADMIN, command)).toContain(expected);
+    });
+
+    it('is refused to a non-admin', async () => {
+      expect(await see(BOB, 'audit')).toContain('Only admins can do that');
+    });
+
+    it('writes every audit entry to the log with Slack ids and no Zoom email', () => {
+      const audits = h.logLines
+        .map((line) => JSON.parse(line) as { msg?: string; audit?: Record<string, unknown> })
+        .filter((line) => line.msg === 'audit');
+      expect(audits.length).toBeGreaterThan(10);
+      expect(audits).toContainEqual(
+        expect.objectContaining({
+          audit: expect.objectContaining({
+            action: 'list',
+            actor: BOB,
+            subject: ALICE,
+            allowed: false,
+            reason: 'FORBIDDEN',
+          }),
+        }),
+      );
+      expect(audits).toContainEqual(
+        expect.objectContaining({
+          audit: expect.objectContaining({
+            action: 'link',
+            subject: BOB,
+            zoomUserDomain: 'example.org',
+            zoomUserHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+          }),
+        }),
+      );
+      const log = h.logLines.join('\n');
+      for (const email of ['robert.zoom@example.org', 'carol@example.com', 'alice@example.com']) {
+        expect(log).not.toContain(email);
+      }
+    });
+  });
+});
+
+describe('workspace admins over the real Bolt receiver', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      users: USERS,
+      admins: [ADMIN],
+      dataset: DATASET,
+      env: { ADMINS_INCLUDE_WORKSPACE_ADMINS: 'true' },
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const see = async (user: string, text: string) => {
+    const { id } = await h.command(user, text);
+    return visibleText((await h.slack.nextResponse(id)) as unknown as Answer);
+  };
+
+  it('counts a workspace owner as an admin when ADMINS_INCLUDE_WORKSPACE_ADMINS is true', async () => {
+    expect(await see(OWNER, 'whoami')).toContain('as a Slack workspace admin or owner');
+    expect(await see(OWNER, `link <@${BOB}> robert.zoom@example.org`)).toContain('Linked');
+    expect(await see(OWNER, `<@${BOB}>`)).toContain('Contact 1');
+  });
+
+  it('still refuses admin commands to a member when workspace admins count', async () => {
+    expect(await see(ALICE, `who <@${BOB}>`)).toContain('Only admins can do that');
+  });
+});

@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSlackDate } from '../../src/playground/public/slack-date.js';
+import type { RunningPlayground } from '../../src/playground/start-playground.js';
+import { startTestPlayground } from './playground-harness.js';
+
+/** Debian's Chromium; `.ci/run` installs it (`npx playwright install` cannot download here). */
+const CHROMIUM = '/usr/bin/chromium';
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const LAUNCH_TIMEOUT_MS = 30_000;
+/** How long any one thing on the page may take to appear. */
+const STEP_TIMEOUT_MS = 10_000;
+const FLOW_TIMEOUT_MS = 30_000;
+/** The browser's zone, far from Alice's Slack zone (New York), so date tokens must use it. */
+const BROWSER_TIME_ZONE = 'Asia/Tokyo';
+const SCREENSHOT_PATH = fileURLToPath(new URL('../../docs/playground.png', import.meta.url));
+const PAGE_SIZE = 5;
+
+describe('the playground in Chromium', () => {
+  let running: RunningPlayground;
+  let origin: string;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
+    }
+    ({ playground: running, origin } = await startTestPlayground());
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: LAUNCH_ARGS,
+      timeout: LAUNCH_TIMEOUT_MS,
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: BROWSER_TIME_ZONE,
+      locale: 'en-US',
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(`${origin}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  const messages = () => page.getByRole('list', { name: 'Messages in #general' }).locator('li');
+  const answers = () => messages().filter({ has: page.locator('.avatar-app') });
+  const runCommand = async (text: string) => {
+    const box = page.getByLabel('Message #general');
+    await box.fill(text);
+    await box.press('Enter');
+  };
+  const sessionRows = (message: Locator) =>
+    message.locator('.bk-context', { hasText: 'Last activity' });
+
+  let firstPageRows: string[] = [];
+
+  it(
+    'shows who the visitor is and marks the page as a playground with demo data',
+    async () => {
+      expect(await page.getByText('Playground — demo data').isVisible()).toBe(true);
+      expect(await page.title()).toContain('Playground — demo data');
+      const persona = page.getByLabel('You are', { exact: true });
+      expect(await persona.inputValue()).toBe('U0ALICE');
+      expect(await persona.locator('option:checked').textContent()).toBe('Alice Martin (admin)');
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'runs /sms-sessions and shows the first page of demo sessions in the browser’s time zone',
+    async () => {
+      await runCommand(`/sms-sessions size:${PAGE_SIZE}`);
+      const answer = answers().last();
+      await answer.getByText('Page 1').waitFor();
+      expect(await answer.getByRole('heading', { name: 'SMS conversations' }).isVisible()).toBe(
+        true,
+      );
+      expect(await answer.getByText('Only visible to you').count()).toBe(1);
+      const rows = sessionRows(answer);
+      expect(await rows.count()).toBe(PAGE_SIZE);
+      firstPageRows = await answer.locator('.bk-section .bk-text').allTextContents();
+      expect(firstPageRows).toHaveLength(PAGE_SIZE);
+
+      const date = answer.locator('time.slack-date').first();
+      const instant = Date.parse((await date.getAttribute('datetime')) ?? '');
+      expect(await date.textContent()).toBe(
+        formatSlackDate(instant / 1000, '{date_short_pretty} at {time}', {
+          now: new Date(),
+          timeZone: BROWSER_TIME_ZONE,
+        }),
+      );
+      expect(await answer.getByRole('button', { name: 'Next' }).count()).toBe(1);
+      expect(await answer.getByRole('button', { name: 'Previous' }).count()).toBe(0);
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'clicks Next and replaces the message with page 2, keeping focus on Next',
+    async () => {
+      const answer = answers().last();
+      const ts = await answer.getAttribute('data-ts');
+      await answer.getByRole('button', { name: 'Next' }).click();
+      const replaced = page.locator(`li[data-ts="${ts}"][data-revision="1"]`);
+      await replaced.getByText('Page 2').waitFor();
+      expect(await answers().count()).toBe(1);
+      const rows = await replaced.locator('.bk-section .bk-text').allTextContents();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).not.toEqual(firstPageRows);
+      expect(await replaced.getByRole('button', { name: 'Previous' }).isVisible()).toBe(true);
+      expect(await replaced.locator(':focus').textContent()).toBe('Next');
+      await page.screenshot({ path: SCREENSHOT_PATH });
+      expect(existsSync(SCREENSHOT_PATH)).toBe(true);
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'shows the app’s error for a bad command, and refuses what is not a command',
+    async () => {
+      await runCommand('/sms-sessions size:500');
+      const error = answers().last();
+      await error.getByText(/I couldn.t read that command/).waitFor();
+      expect(await error.locator('code', { hasText: '500' }).isVisible()).toBe(true);
+
+      await runCommand('hello');
+      await page.getByRole('alert').filter({ hasText: 'not a command' }).waitFor();
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'opens the Home tab from the keyboard and changes a filter',
+    async () => {
+      const messagesTab = page.getByRole('tab', { name: '# general' });
+      await messagesTab.focus();
+      await page.keyboard.press('ArrowRight');
+      const homeTab = page.getByRole('tab', { name: /Home/ });
+      expect(await homeTab.getAttribute('aria-selected')).toBe('true');
+      expect(await page.locator('[role="tab"]:focus').getAttribute('id')).toBe('tab-home');
+      expect(await page.locator('#panel-messages').isHidden()).toBe(true);
+
+      const home = page.locator('#home');
+      await page.locator('#home[data-revision]:not([data-revision="0"])').waitFor();
+      const filter = home
+        .locator('select.bk-select')
+        .filter({ hasNot: page.locator('[value^="U0"]') })
+        .first();
+      const before = await filter.inputValue();
+      const choice = (
+        await filter
+          .locator('option:not([disabled])')
+          .evaluateAll((options) => options.map((option) => (option as { value: string }).value))
+      ).find((value) => value !== before);
+      if (choice === undefined) throw new Error('the first Home filter offers one option only');
+      const revision = Number(await home.getAttribute('data-revision'));
+      await filter.selectOption(choice);
+      await page.locator(`#home[data-revision="${revision + 1}"]`).waitFor();
+      const after = home
+        .locator('select.bk-select')
+        .filter({ hasNot: page.locator('[value^="U0"]') })
+        .first();
+      expect(await after.inputValue()).toBe(choice);
+      expect(pageErrors).toEqual([]);
+    },
+    FLOW_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { ExportResult } from '../../src/core/export.js';
+import { AppError } from '../../src/errors.js';
+import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
+import {
+  exportFileName,
+  renderExportComment,
+  renderExportOutcome,
+  renderExportProgress,
+} from '../../src/render/export-messages.js';
+import type { RenderContext } from '../../src/render/types.js';
+import { ACTION_IDS } from '../../src/slack/ids.js';
+import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
+
+const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'UTC' };
+
+const listCursor: PageCursor = {
+  subject: { kind: 'slack-user', slackUserId: 'U0ALEX001' },
+  query: {
+    sessionType: 'user',
+    filterType: 'last_message_time',
+    from: '2026-10-27T00:00:00Z',
+    to: '2026-11-26T23:59:59Z',
+    pageSize: 10,
+  },
+  token: 'tok-3',
+  trail: ['', 'tok-2'],
+  page: 3,
+};
+
+const result = (count: number, stop: ExportResult['stop'], pages = 1): ExportResult => ({
+  subject: { slackUserId: 'U0ALEX001', zoomUser: 'alex@example.com', isSelf: true },
+  query: { ...listCursor.query, pageSize: 100 },
+  sessions: Array.from({ length: count }, (_, i) => ({ session_id: `s${i}` })),
+  pages,
+  cap: 2000,
+  stop,
+});
+
+const snapshot = (name: string, message: unknown) =>
+  expect(JSON.stringify(message, null, 2)).toMatchFileSnapshot(`./__snapshots__/${name}.json`);
+
+describe('renderExportProgress', () => {
+  it('says it has started, then how far it has got, with the cap', () => {
+    const start = renderExportProgress({ sessions: 0, pages: 0 }, 2000);
+    expectValidMessage(start);
+    expect(start.text).toContain('at most 2,000');
+    const later = renderExportProgress({ sessions: 1200, pages: 12 }, 2000);
+    expect(later.text).toContain('1,200 conversations so far (12 pages');
+  });
+});
+
+describe('renderExportComment', () => {
+  it('says whose, which search, how many, and always the cap', () => {
+    const comment = renderExportComment(result(250, { kind: 'complete' }, 3), ctx);
+    expect(comment).toContain('SMS conversations of <@U0ALEX001> (Oct 27, 2026 – Nov 26, 2026');
+    expect(comment).toContain(': 250 conversations.');
+    expect(comment).toContain('Exports hold at most 2,000 conversations.');
+    expect(comment).not.toContain('not in the file');
+  });
+
+  it('says what is missing when the cap was reached', () => {
+    const comment = renderExportComment(result(2000, { kind: 'cap' }, 20), ctx);
+    expect(comment).toContain('reached its cap of 2,000 conversations');
+  });
+
+  it('says what was exported and what was not when Zoom failed midway', () => {
+    const failed = result(300, { kind: 'failed', error: new AppError('ZOOM_UNAVAILABLE', 'x') }, 3);
+    expect(renderExportComment(failed, ctx)).toContain(
+      "stopped early (zoom isn't answering): the file has the first 3 pages (300 conversations); the rest of the conversations were not exported",
+    );
+  });
+});
+
+describe('renderExportOutcome', () => {
+  it('sends the person to their DM and back to the page they exported from', async () => {
+    const message = renderExportOutcome(result(250, { kind: 'complete' }, 3), ctx, listCursor);
+    expectValidMessage(message);
+    await snapshot('export-done', message);
+    expect(visibleText(message)).toContain('Exported all 250 conversations');
+    const [back] = findButtons(message);
+    expect(back?.actionId).toBe(ACTION_IDS.pageRetry);
+    expect(decodeCursor(back?.value ?? '')).toEqual(listCursor);
+  });
+
+  it('warns when the export is partial', async () => {
+    const failed = result(100, { kind: 'failed', error: new AppError('ZOOM_RATE_LIMITED', 'x') });
+    const message = renderExportOutcome(failed, ctx, listCursor);
+    expectValidMessage(message);
+    await snapshot('export-partial', message);
+    expect(visibleText(message)).toMatch(/^:warning: Exported 100 conversations/);
+    expect(visibleText(message)).toContain('the rest of the conversations were not exported');
+  });
+
+  it('says no file was sent when Slack refused the upload', () => {
+    const message = renderExportOutcome(
+      result(5, { kind: 'complete' }),
+      ctx,
+      listCursor,
+      new AppError('SLACK_UPLOAD_FAILED', 'x', { detail: { value: 'missing_scope' } }),
+    );
+    expectValidMessage(message);
+    expect(visibleText(message)).toContain('missing_scope');
+    expect(visibleText(message)).toContain('no file was sent');
+  });
+
+  it('says there was nothing to export', () => {
+    const message = renderExportOutcome(result(0, { kind: 'complete' }), ctx, listCursor);
+    expectValidMessage(message);
+    expect(visibleText(message)).toContain('nothing to export');
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the window, not the person', () => {
+    expect(exportFileName(result(1, { kind: 'complete' }))).toBe(
+      'sms-conversations-2026-10-27-to-2026-11-26.csv',
+    );
+  });
+});
