@@ -6,7 +6,20 @@ import { parse } from 'yaml';
 const schema = JSON.parse(
   readFileSync(new URL('../../shared/slack/manifest.schema.json', import.meta.url), 'utf8'),
 );
-const manifest = parse(readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8'));
+const readManifest = (name: string) =>
+  parse(readFileSync(new URL(`../${name}`, import.meta.url), 'utf8'));
+const manifest = readManifest('manifest.yml');
+const socketManifest = readManifest('manifest.socket-mode.yml');
+
+/** The HTTP manifest without what only HTTP mode needs: the three request URLs. */
+const withoutRequestUrls = (m: typeof manifest) => {
+  const copy = structuredClone(m);
+  for (const command of copy.features.slash_commands) delete command.url;
+  delete copy.settings.event_subscriptions.request_url;
+  delete copy.settings.interactivity.request_url;
+  copy.settings.socket_mode_enabled = true;
+  return copy;
+};
 
 describe('manifest.yml', () => {
   it('validates against Slack’s manifest schema 1.0.0', () => {
@@ -36,6 +49,16 @@ describe('manifest.yml', () => {
         'im:write',
       ]),
     );
+  });
+
+  it('has a Socket Mode variant that validates and differs only by its request URLs', () => {
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(
+      schema,
+    );
+    expect(validate(socketManifest)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(socketManifest.settings.socket_mode_enabled).toBe(true);
+    expect(socketManifest).toEqual(withoutRequestUrls(manifest));
   });
 
   it('rejects a manifest the schema forbids, so the validation can fail', () => {

@@ -13,22 +13,32 @@ import type { RenderContext, RenderedMessage } from './types.js';
 const SYNTAX = [
   '/sms-sessions [target] [from:DATE] [to:DATE] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]',
   '/sms-sessions help',
+  '/sms-sessions whoami',
 ].join('\n');
+
+const ADMIN_COMMANDS = [
+  '• `/sms-sessions @person` or `/sms-sessions zoom:carol@example.com`: someone else’s conversations.',
+  '• `/sms-sessions link @person zoom-email-or-user-id`: use this Zoom user for them (checked with Zoom first).',
+  '• `/sms-sessions unlink @person`: back to matching by their Slack email.',
+  '• `/sms-sessions who @person`: how that person is matched to Zoom, and why.',
+  '• `/sms-sessions audit [@person] [n]`: the latest n entries of the audit trail.',
+];
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 /**
  * The answer to `/sms-sessions help`: the command's grammar, every option with its values and
  * default, how dates are read (a bare day is a whole day in the viewer's Slack time zone, named
- * from `ctx.timeZone`), and examples whose dates come from `ctx.now` so they are always valid.
- * Pure; five blocks. Documents what `src/slack/commands/grammar.ts` accepts.
+ * from `ctx.timeZone`), the identity commands (`whoami` for everyone, the rest for admins), and
+ * examples whose dates come from `ctx.now` so they are always valid.
+ * Pure; six blocks. Documents what `src/slack/commands/grammar.ts` accepts.
  * https://docs.slack.dev/interactivity/implementing-slash-commands
  */
 export const renderHelp = (ctx: RenderContext): RenderedMessage => {
   const zone = escapeMrkdwn(safeTimeZone(ctx.timeZone));
   const days = exampleDays(ctx);
   const options = [
-    '• *target*: `me` (the default) or an @mention of one person (admins only).',
+    '• *target*: `me` (the default), an @mention of one person, or `zoom:EMAIL` (both admins only).',
     `• \`from:\` and \`to:\` take a DATE: \`YYYY-MM-DD\` is a whole day in your Slack time zone (${zone}); \`YYYY-MM-DDTHH:mm:ssZ\` is an exact UTC time. At most ${MAX_RANGE_DAYS} days. \`from\` alone: the ${DEFAULT_RANGE_DAYS} days after it (up to now). \`to\` alone: the ${DEFAULT_RANGE_DAYS} days up to it. No dates: the past ${DEFAULT_RANGE_DAYS} days.`,
     '• `type:` `user` (direct conversations, the default), `call_queue`, `auto_receptionist` or `all`.',
     '• `filter:` which time the dates match: `last` message (the default), `sent`, `received` or `sent_received`.',
@@ -50,6 +60,9 @@ export const renderHelp = (ctx: RenderContext): RenderedMessage => {
     ),
     section(`*Options* (any order, each at most once)\n${options.join('\n')}`),
     section(`*Examples*\n${examples.join('\n')}`),
+    section(
+      `*Who am I in Zoom?* \`/sms-sessions whoami\`\n*For admins*\n${ADMIN_COMMANDS.join('\n')}`,
+    ),
     {
       type: 'context',
       elements: [

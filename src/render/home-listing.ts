@@ -65,7 +65,7 @@ export const renderHomeIdentity = (subject: SubjectModel): ContextBlock =>
  * One page of SMS conversations in the Home tab: what was searched (the window in the viewer's
  * zone, type, "dates match", phone, page), how missing dates were read (in the words of the date
  * pickers), then the sessions laid out as in the command's answer ({@link sessionListBlocks}),
- * or, when there are none, the filters repeated with what to widen; then Previous / Start over /
+ * each with an Open button for reading the conversation, or, when there are none, the filters repeated with what to widen; then Previous / Start over /
  * Next with the Home tab's own action ids, whose values are page cursors.
  * Pure; at most 43 blocks (frame, notes, 40 for sessions, pager) for any page of up to 100
  * sessions.
@@ -90,7 +90,10 @@ export const renderHomeListing = (model: SessionsPageModel, ctx: RenderContext):
   blocks.push(
     ...(page.sessions.length === 0
       ? [{ type: 'section' as const, text: mrkdwn(emptyText(model, described)) }]
-      : sessionListBlocks({ sessions: page.sessions, subject, query: cursor.query }, ctx)),
+      : sessionListBlocks(
+          { sessions: page.sessions, subject, query: cursor.query, openFor: cursor.subject },
+          ctx,
+        )),
   );
   const pager = pagerBlock(cursor, page.nextPageToken, HOME_PAGER_IDS);
   if (pager !== undefined) blocks.push(pager);

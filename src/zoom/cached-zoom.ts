@@ -8,10 +8,11 @@ import type { ZoomApi } from './types.js';
 /**
  * The operations whose answers are cached and coalesced, by the name metrics and the store
  * namespace give them. Only reads belong here; any other operation passes straight through.
+ * Session details are left out on purpose: they hold the text of people's messages, which must
+ * not rest in SQLite or Redis, even for seconds.
  */
 export const CACHED_OPERATIONS: Readonly<Partial<Record<ZoomMethod, string>>> = {
   listUserSmsSessions: 'sessions',
-  getSmsSessionDetails: 'session-details',
   getUser: 'user',
   getPhoneUser: 'phone-user',
 };

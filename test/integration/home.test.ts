@@ -1,10 +1,15 @@
-import type { HomeView } from '@slack/types';
+import type { HomeView, ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import { HOME_OPEN_DEBOUNCE_MS } from '../../src/core/home-state.js';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../../src/slack/ids.js';
-import { expectValidHomeView, findButtons, visibleText } from '../helpers/block-kit.js';
+import {
+  expectValidHomeView,
+  expectValidModal,
+  findButtons,
+  visibleText,
+} from '../helpers/block-kit.js';
 import type { RecordedPublish } from '../helpers/fake-slack.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
 import { appHomeOpenedBody, postSigned, viewActionBody } from '../helpers/slack-requests.js';
@@ -172,10 +177,13 @@ describe('App Home over the real Bolt receiver', () => {
     expect(text).toContain('Contact 10');
     expect(text).not.toContain('Contact 11');
     expect(JSON.stringify(view)).not.toContain(HOME_ACTION_IDS.pickUser);
-    expect(findButtons(view).map((b) => b.actionId)).toEqual([
-      HOME_ACTION_IDS.refresh,
-      HOME_ACTION_IDS.pageNext,
-    ]);
+    const buttons = findButtons(view).map((b) => b.text);
+    expect(buttons.filter((text) => text === 'Open')).toHaveLength(10);
+    expect(
+      findButtons(view)
+        .filter((b) => b.text !== 'Open')
+        .map((b) => b.actionId),
+    ).toEqual([HOME_ACTION_IDS.refresh, HOME_ACTION_IDS.pageNext]);
     const list = listQueries(h).at(-1);
     expect(decodeURIComponent(list?.path ?? '')).toBe(
       '/v2/phone/users/alice@example.com/sms/sessions',
@@ -183,6 +191,18 @@ describe('App Home over the real Bolt receiver', () => {
     expect(list?.query).toMatchObject({ session_type: 'user', filter_type: 'last_message_time' });
   });
 
+  it('opens a conversation from the Home tab in a modal', async () => {
+    const view = await reopen(ALICE);
+    const before = h.slack.modals.length;
+    await act(ALICE, press(view, /^Open$/));
+    await h.slack.waitFor(
+      () => h.slack.modals.slice(before).some((m) => m.via === 'views.update'),
+      'the conversation modal to be filled',
+    );
+    const modal = h.slack.modals.slice(before).find((m) => m.via === 'views.update');
+    expectValidModal(modal?.view as unknown as ModalView);
+    expect(visibleText(modal?.view as unknown as HomeView)).toMatch(/Hello at/);
+  });
   it('calls neither Zoom nor views.publish for a re-open within a few seconds or the Messages tab', async () => {
     const zoomCalls = h.zoom.countCalls('list');
     const publishes = h.slack.publishes.length;

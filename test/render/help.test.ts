@@ -16,7 +16,9 @@ describe('renderHelp', () => {
       '/sms-sessions [target] [from:DATE] [to:DATE] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]\n/sms-sessions help',
     );
     for (const fragment of [
-      'me (the default) or an @mention of one person (admins only)',
+      'me (the default), an @mention of one person, or zoom:EMAIL (both admins only)',
+      '/sms-sessions whoami',
+      '/sms-sessions link @person zoom-email-or-user-id',
       'YYYY-MM-DD is a whole day in your Slack time zone (America/New_York)',
       'YYYY-MM-DDTHH:mm:ssZ',
       'At most 31 days',

@@ -7,6 +7,7 @@ import { createRedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/types.js';
 import { createCachedZoom, zoomCacheKey } from '../../src/zoom/cached-zoom.js';
 import type { SmsSessionsPage } from '../../src/zoom/schemas.js';
+import type { SessionDetailsRequest } from '../../src/zoom/session-details.js';
 import type { ZoomApi } from '../../src/zoom/types.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { checkRedis, REDIS_TEST_URL, RUN_KEY_PREFIX } from '../store/redis-server.js';
@@ -20,6 +21,12 @@ const query: SessionQuery = {
   from: '2026-11-01T00:00:00Z',
   to: '2026-11-26T12:00:00Z',
   pageSize: 10,
+};
+const detailsRequest: SessionDetailsRequest = {
+  from: query.from,
+  to: query.to,
+  pageSize: 25,
+  order: 'newest-first',
 };
 const page: SmsSessionsPage = {
   sessions: [{ session_id: 's1', session_type: 'user', participants: [] }],
@@ -112,6 +119,16 @@ describe('createCachedZoom', () => {
     await cached.getPhoneUser(EMAIL);
     await cached.getPhoneUser(EMAIL);
     expect(calls).toEqual([`user ${EMAIL}`, `phone-user ${EMAIL}`]);
+  });
+
+  it('never stores session details, which hold the text of messages', async () => {
+    const clock = createFakeClock();
+    const store = createMemoryStore({ clock });
+    const { zoom, calls } = countingZoom();
+    const cached = createCachedZoom({ zoom, store, ttlMs: TTL_MS, logger: silent });
+    await cached.getSmsSessionDetails('s1', detailsRequest);
+    await cached.getSmsSessionDetails('s1', detailsRequest);
+    expect(calls).toEqual(['details s1', 'details s1']);
   });
 
   it('never caches an error', async () => {

@@ -64,7 +64,7 @@ const publishFailure = (logger: AppLogger, error: unknown) => {
  */
 export const deliverHome = async (request: HomeRequest, work: HomeWork): Promise<void> => {
   const { deps, actor, logger } = request;
-  const publish = createHomePublisher(request.client);
+  const publish = createHomePublisher(request.client, logger);
   let update: HomeUpdate<HomeView> | undefined;
   let controls: HomeControlsModel = {
     viewer: actor,
