@@ -145,6 +145,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     access: people.access,
     audit: people.audit,
     clock,
+    maxRangeMonths: config.maxRangeMonths,
   });
   const features = createSessionFeatures({
     zoom,

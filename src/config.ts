@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RANGE_MONTHS_LIMIT } from './query/types.js';
 
 const slackUserIds = z
   .string()
@@ -97,6 +98,7 @@ export const configSchema = z.object({
   SHARE_ENABLED: z.stringbool({ error: 'must be true or false' }).default(true),
   SHARE_MASK_NUMBERS: z.stringbool({ error: 'must be true or false' }).default(true),
   EXPORT_MAX_SESSIONS: wholeNumber('sessions', 1, 20_000).default(2000),
+  MAX_RANGE_MONTHS: wholeNumber('months', 1, RANGE_MONTHS_LIMIT).default(12),
 });
 
 /**
@@ -173,6 +175,8 @@ export interface Config {
   readonly share: { readonly enabled: boolean; readonly maskNumbers: boolean };
   /** Export CSV: the most sessions one file holds (`EXPORT_MAX_SESSIONS`). */
   readonly export: { readonly maxSessions: number };
+  /** The longest range one listing may cover, in calendar months (`MAX_RANGE_MONTHS`). */
+  readonly maxRangeMonths: number;
 }
 
 /** Thrown when the environment does not describe a runnable app; the message names every problem. */
@@ -239,5 +243,6 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     share: { enabled: e.SHARE_ENABLED, maskNumbers: e.SHARE_MASK_NUMBERS },
     export: { maxSessions: e.EXPORT_MAX_SESSIONS },
+    maxRangeMonths: e.MAX_RANGE_MONTHS,
   };
 };

@@ -61,7 +61,9 @@ export type InvalidArgsReason =
   | 'bad-size'
   | 'bad-target'
   | 'from-after-to'
-  | 'range-too-long'
+  | 'range-over-cap'
+  | 'since-with-dates'
+  | 'bad-since'
   | 'from-in-future'
   | 'missing-person'
   | 'missing-zoom-user'
@@ -89,7 +91,7 @@ export interface ErrorDetail {
   readonly zoomCode?: number;
   /** HTTP status from Zoom, for the log. */
   readonly status?: number;
-  /** A limit that was exceeded (days in a range, page size). */
+  /** A limit that was exceeded (months in a range, page size). */
   readonly limit?: number;
 }
 

@@ -173,3 +173,15 @@ describe('loadConfig operations variables', () => {
     expect(errorOf({ ...minimal, [name]: value })).toContain(name);
   });
 });
+
+describe('loadConfig MAX_RANGE_MONTHS', () => {
+  it('caps a listing at 12 months unless told otherwise', () => {
+    expect(loadConfig(minimal).maxRangeMonths).toBe(12);
+    expect(loadConfig({ ...minimal, MAX_RANGE_MONTHS: '3' }).maxRangeMonths).toBe(3);
+    expect(loadConfig({ ...minimal, MAX_RANGE_MONTHS: '60' }).maxRangeMonths).toBe(60);
+  });
+
+  it.each(['0', '61', '1.5', 'a year'])('refuses MAX_RANGE_MONTHS=%s, naming it', (value) => {
+    expect(errorOf({ ...minimal, MAX_RANGE_MONTHS: value })).toContain('MAX_RANGE_MONTHS');
+  });
+});

@@ -1,5 +1,5 @@
 import { type AppError, toAppError } from '../errors.js';
-import type { PageCursor } from '../query/cursor.js';
+import { firstCursor, followingCursor, listingQuery, type PageCursor } from '../query/cursor.js';
 import { MAX_PAGE_SIZE, type SessionQuery } from '../query/types.js';
 import type { RenderContext, SubjectModel } from '../render/types.js';
 import type { ZoomSmsSession } from '../zoom/schemas.js';
@@ -25,7 +25,7 @@ export type ExportStop =
 /** Every session of one query (up to the cap), ready for the CSV writer and the messages. */
 export interface ExportResult {
   readonly subject: SubjectModel;
-  /** The query exported (its page size is {@link EXPORT_PAGE_SIZE}). */
+  /** The query exported, its whole range (its page size is {@link EXPORT_PAGE_SIZE}). */
   readonly query: SessionQuery;
   /** Zoom's order. */
   readonly sessions: readonly ZoomSmsSession[];
@@ -41,10 +41,12 @@ export interface ExportCore {
   /** `EXPORT_MAX_SESSIONS`: the most sessions one export holds. */
   readonly cap: number;
   /**
-   * Reads every page of `cursor`'s query from the first, through the same Zoom client (and so
-   * the same rate limiter) as every listing, up to `cap` sessions, telling `onProgress` once
-   * the actor is authorised (nothing read yet) and after each page. The actor is re-authorised against the cursor's subject first (a refusal never
-   * reaches Zoom); one `export` audit entry records how many sessions were read.
+   * Reads every page of `cursor`'s query from the first, every month of a range asked a month
+   * at a time included (newest first), through the same Zoom client (and so the same rate
+   * limiter) as every listing, each call asking for at most a month, up to `cap` sessions,
+   * telling `onProgress` once the actor is authorised (nothing read yet) and after each page.
+   * The actor is re-authorised against the cursor's subject first (a refusal never reaches
+   * Zoom); one `export` audit entry records how many sessions were read.
    * A failure after the first page ends the export with what it has (`stop.kind: 'failed'`).
    * @throws AppError `FORBIDDEN`, `NOT_LINKED`, or a `ZOOM_*` code when not even the first page came.
    */
@@ -70,7 +72,7 @@ export const createExportCore = (deps: ExportCoreDeps): ExportCore => ({
   collect: async (actor, cursor, onProgress) => {
     const ctx = await deps.sessions.viewerContext(actor);
     const cap = deps.maxSessions;
-    const query: SessionQuery = { ...cursor.query, pageSize: EXPORT_PAGE_SIZE };
+    const query: SessionQuery = { ...listingQuery(cursor), pageSize: EXPORT_PAGE_SIZE };
     const result = await deps.gate.run(
       actor,
       cursor.subject,
@@ -78,13 +80,16 @@ export const createExportCore = (deps: ExportCoreDeps): ExportCore => ({
       async (subject) => {
         const sessions: ZoomSmsSession[] = [];
         let pages = 0;
-        let token = '';
+        let at: PageCursor | undefined = firstCursor({
+          ...cursor,
+          query: { ...cursor.query, pageSize: EXPORT_PAGE_SIZE },
+        });
         let stop: ExportStop = { kind: 'complete' };
         await onProgress?.({ sessions: 0, pages: 0 });
-        for (;;) {
+        while (at !== undefined) {
           let page: Awaited<ReturnType<ZoomApi['listUserSmsSessions']>>;
           try {
-            page = await deps.zoom.listUserSmsSessions(subject.zoomUser, query, token);
+            page = await deps.zoom.listUserSmsSessions(subject.zoomUser, at.query, at.token);
           } catch (error) {
             if (pages === 0) throw error;
             stop = { kind: 'failed', error: toAppError(error) };
@@ -101,8 +106,7 @@ export const createExportCore = (deps: ExportCoreDeps): ExportCore => ({
             stop = { kind: 'cap' };
             break;
           }
-          if (page.nextPageToken === '') break;
-          token = page.nextPageToken;
+          at = followingCursor(at, page);
         }
         return {
           value: { subject, query, sessions, pages, cap, stop },

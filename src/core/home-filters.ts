@@ -135,8 +135,8 @@ export const filtersForViewer = (
 
 /**
  * The same request the command would make (`ListArgs`), so the Home tab goes through the same
- * `SessionsCore.start`: the 31-day rule, the reading of dates in the viewer's zone and their
- * messages are shared. Dates are whole days in the viewer's time zone, as the date pickers give.
+ * `SessionsCore.start`: long ranges asked a month at a time, the reading of dates in the
+ * viewer's zone and their messages are shared. Dates are whole days in the viewer's time zone, as the date pickers give.
  * @throws AppError `INVALID_ARGS` / `bad-phone` when the typed phone number is not one.
  */
 export const toListArgs = (filters: HomeFilters, viewer: string): ListArgs => {

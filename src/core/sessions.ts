@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { AppError, toAppError } from '../errors.js';
 import { buildQuery } from '../query/build-query.js';
-import type { PageCursor, Subject } from '../query/cursor.js';
+import { followingCursor, type PageCursor, type Subject, startCursor } from '../query/cursor.js';
 import { safeTimeZone } from '../query/time-zone.js';
 import type { Target, WindowNote } from '../query/types.js';
 import type { RenderContext, SessionsPageModel, SubjectModel } from '../render/types.js';
@@ -30,14 +30,18 @@ export interface SessionsCore {
   /** The viewer's render context (time zone from Slack), for answers that are not pages. */
   viewerContext(actorSlackUserId: string): Promise<RenderContext>;
   /**
-   * Turns command arguments into the cursor of page 1 (in the actor's time zone) and the notes on
-   * how the dates were read. Pure of Zoom: bad dates fail here, before any call.
+   * Turns command arguments into the cursor of page 1 (in the actor's time zone; a range longer
+   * than a month is split into its calendar months there) and the notes on how the dates were
+   * read. Pure of Zoom: bad dates and a range over `MAX_RANGE_MONTHS` fail here, before any call.
    */
   start(actorSlackUserId: string, args: ListArgs): Promise<ListingStart>;
   /**
    * The page a cursor points at (page 1 from {@link SessionsCore.start}, or a button's). The
    * actor is whoever asked or clicked, re-authorised against the cursor's subject every time,
-   * and every attempt, allowed or refused, is written to the audit trail as `action`.
+   * and every attempt, allowed or refused, is written to the audit trail as `action`, one entry
+   * per Zoom call. In a range split into windows, a window found empty is passed over to the
+   * next (older) one without a click, at most {@link MAX_EMPTY_WINDOWS_PER_CLICK} Zoom calls
+   * that find nothing a click; the page says which windows were empty (`model.skipped`).
    * @throws AppError `FORBIDDEN` (Zoom is not called), `NOT_LINKED`, or a `ZOOM_*` code.
    */
   page(
@@ -62,7 +66,16 @@ export interface SessionsCoreDeps {
   readonly access: AccessPolicy;
   readonly audit: AuditTrail;
   readonly clock: Clock;
+  /** `MAX_RANGE_MONTHS`: the longest range a listing may cover. */
+  readonly maxRangeMonths: number;
 }
+
+/**
+ * Zoom calls that find nothing one click may make while passing over empty windows of a long
+ * range, so a range of empty months costs a bounded number of calls (and seconds) per click;
+ * the page then says which months were empty and Next carries on.
+ */
+export const MAX_EMPTY_WINDOWS_PER_CLICK = 3;
 
 const subjectOf = (actor: string, target: Target): Subject => {
   switch (target.kind) {
@@ -84,6 +97,7 @@ const auditFilters = (cursor: PageCursor): Record<string, string | number> => ({
   ...(cursor.query.phoneNumber === undefined ? {} : { phone: cursor.query.phoneNumber }),
   size: cursor.query.pageSize,
   page: cursor.page,
+  ...(cursor.range === undefined ? {} : { window: cursor.range.window + 1 }),
 });
 
 /**
@@ -117,37 +131,48 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
     action: ListingAction,
   ): Promise<SessionsPageResult> => {
     const ctx = await viewerContext(actor);
-    const entry = {
+    const entry = (at: PageCursor) => ({
       actorSlackUserId: actor,
-      ...(cursor.subject.kind === 'slack-user'
-        ? { subjectSlackUserId: cursor.subject.slackUserId }
-        : { subjectZoomUser: cursor.subject.zoomUser }),
+      ...(at.subject.kind === 'slack-user'
+        ? { subjectSlackUserId: at.subject.slackUserId }
+        : { subjectZoomUser: at.subject.zoomUser }),
       action,
-      filters: auditFilters(cursor),
-    };
+      filters: auditFilters(at),
+    });
     const decision = await deps.access.authorize(actor, { kind: 'view', subject: cursor.subject });
     if (!decision.allowed) {
-      await deps.audit.record({ ...entry, allowed: false, reason: decision.code });
+      await deps.audit.record({ ...entry(cursor), allowed: false, reason: decision.code });
       throw new AppError(decision.code, 'Not allowed to view these SMS sessions');
     }
     let subject: SubjectModel | undefined;
+    let at = cursor;
     try {
-      subject = await subjectModel(cursor.subject, decision.grant === 'self');
-      const page = await deps.zoom.listUserSmsSessions(
-        subject.zoomUser,
-        cursor.query,
-        cursor.token,
-      );
-      await deps.audit.record({
-        ...entry,
-        subjectZoomUser: subject.zoomUser,
-        resultCount: page.sessions.length,
-        allowed: true,
-      });
-      return { model: { subject, cursor, page, notes }, ctx };
+      const resolved = await subjectModel(cursor.subject, decision.grant === 'self');
+      subject = resolved;
+      const skipped: number[] = [];
+      for (let empty = 0; ; ) {
+        const page = await deps.zoom.listUserSmsSessions(resolved.zoomUser, at.query, at.token);
+        await deps.audit.record({
+          ...entry(at),
+          subjectZoomUser: resolved.zoomUser,
+          resultCount: page.sessions.length,
+          allowed: true,
+        });
+        const exhausted = page.sessions.length === 0 && page.nextPageToken === '';
+        const onward = exhausted ? followingCursor(at, page) : undefined;
+        if (exhausted && at.range !== undefined) {
+          if (at.page === 1) skipped.push(at.range.window);
+          empty += 1;
+        }
+        if (onward === undefined || empty >= MAX_EMPTY_WINDOWS_PER_CLICK) {
+          const model = { subject: resolved, cursor: at, page, notes };
+          return { model: skipped.length === 0 ? model : { ...model, skipped }, ctx };
+        }
+        at = onward;
+      }
     } catch (error) {
       await deps.audit.record({
-        ...entry,
+        ...entry(at),
         ...(subject === undefined ? {} : { subjectZoomUser: subject.zoomUser }),
         allowed: true,
         reason: toAppError(error).code,
@@ -159,9 +184,9 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
   return {
     viewerContext,
     start: async (actor, args) => {
-      const { query, notes } = buildQuery(args, await viewerContext(actor));
-      const subject = subjectOf(actor, args.target);
-      return { cursor: { subject, query, token: '', trail: [], page: 1 }, notes };
+      const ctx = await viewerContext(actor);
+      const { query, notes } = buildQuery(args, ctx, { maxMonths: deps.maxRangeMonths });
+      return { cursor: startCursor(subjectOf(actor, args.target), query, ctx.timeZone), notes };
     },
     page: async (actor, cursor, notes = [], action = 'page') => load(actor, cursor, notes, action),
   };

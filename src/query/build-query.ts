@@ -1,19 +1,22 @@
 import { DEFAULT_PAGE_SIZE, type ListArgs, type SessionQuery, type WindowNote } from './types.js';
-import { resolveWindow, type WindowContext } from './window.js';
+import { type RangeLimits, resolveWindow, type WindowContext } from './window.js';
 
 /**
  * The exact Zoom question for what a person asked: their dates resolved to UTC instants (see
  * {@link resolveWindow}) and Zoom's own defaults made explicit (`session_type` `user`,
  * `filter_type` `last_message_time`) with {@link DEFAULT_PAGE_SIZE} sessions a page, so a Next
- * button replays the same query even if a default changes later. `args.target` is not part of
- * the query: who may be searched is decided elsewhere.
- * @throws AppError `INVALID_ARGS` when the dates cannot form a window (see {@link resolveWindow}).
+ * button replays the same query even if a default changes later. `from`/`to` are the whole
+ * range, which may be longer than Zoom answers at once: the page cursor asks for it a window at
+ * a time (`startCursor`). `args.target` is not part of the query: who may be searched is decided
+ * elsewhere.
+ * @throws AppError `INVALID_ARGS` when the dates cannot form a range (see {@link resolveWindow}).
  */
 export const buildQuery = (
   args: ListArgs,
   ctx: WindowContext,
+  limits: RangeLimits,
 ): { query: SessionQuery; notes: WindowNote[] } => {
-  const window = resolveWindow(args, ctx);
+  const window = resolveWindow(args, ctx, limits);
   return {
     query: {
       sessionType: args.sessionType ?? 'user',

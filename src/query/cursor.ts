@@ -1,7 +1,10 @@
-import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { EMAIL_MAX_CHARS, isZoomUserRef } from '../users/zoom-user-ref.js';
-import { FILTER_TYPES, MAX_PAGE_SIZE, SESSION_TYPES, type SessionQuery } from './types.js';
+import { BUTTON_VALUE_MAX_CHARS, fromWire, toWire } from './cursor-wire.js';
+import { type DateRange, splitRange } from './range-windows.js';
+import { safeTimeZone } from './time-zone.js';
+import type { SessionQuery } from './types.js';
+
+export { BUTTON_VALUE_MAX_CHARS } from './cursor-wire.js';
 
 /**
  * Whose sessions a listing shows: a Slack person (resolved to their Zoom user on every page, so
@@ -11,6 +14,27 @@ import { FILTER_TYPES, MAX_PAGE_SIZE, SESSION_TYPES, type SessionQuery } from '.
 export type Subject =
   | { readonly kind: 'slack-user'; readonly slackUserId: string }
   | { readonly kind: 'zoom-user'; readonly zoomUser: string };
+
+/** The pages of one window a person has seen: Zoom's token of each, page 1's `''` first. */
+export interface WindowPages {
+  readonly window: number;
+  readonly tokens: readonly string[];
+}
+
+/**
+ * Where a listing of a range too long for one Zoom call stands: the whole range, the zone it
+ * was split into calendar months in (the asker's; see `splitRange`), which window the page is
+ * in (0 is the newest) and the pages already seen in earlier (newer) windows, for Previous.
+ */
+export interface RangePosition {
+  /** The whole range, `YYYY-MM-DDTHH:mm:ssZ`. */
+  readonly from: string;
+  readonly to: string;
+  readonly timeZone: string;
+  readonly window: number;
+  /** Oldest first; windows found empty are not in it (Previous never lands on nothing). */
+  readonly earlier: readonly WindowPages[];
+}
 
 /**
  * Where a listing is: whose sessions, the exact query, Zoom's token for this page and the tokens
@@ -22,86 +46,90 @@ export type Subject =
 export interface PageCursor {
   /** Whose sessions these are. */
   readonly subject: Subject;
+  /** What Zoom is asked for this page: the whole listing, or the current window of `range`. */
   readonly query: SessionQuery;
-  /** `''` for the first page. */
+  /** `''` for the first page (of the window). */
   readonly token: string;
-  /** Tokens of earlier pages, oldest first (may be shortened to fit a button value). */
+  /** Tokens of earlier pages of this window, oldest first (may be shortened to fit a button value). */
   readonly trail: readonly string[];
-  /** 1-based page number. */
+  /** 1-based page number, within the window when there is a `range`. */
   readonly page: number;
+  /** Present only when the listing's range is asked for a window at a time. */
+  readonly range?: RangePosition;
 }
 
-/** Slack's limit for a button `value`. https://docs.slack.dev/reference/block-kit/block-elements/button-element */
-export const BUTTON_VALUE_MAX_CHARS = 2000;
+/** The windows of a split range, newest first (see `splitRange`). */
+export const rangeWindows = (range: RangePosition): DateRange[] =>
+  splitRange(range, range.timeZone);
 
-const wireSchema = z.object({
-  v: z.literal(1),
-  s: z
-    .string()
-    .regex(/^[UW][A-Z0-9]{2,}$/)
-    .optional(),
-  z: z.string().max(EMAIL_MAX_CHARS).refine(isZoomUserRef).optional(),
-  q: z.object({
-    st: z.enum(SESSION_TYPES),
-    ft: z.enum(FILTER_TYPES),
-    f: z.string().max(20),
-    t: z.string().max(20),
-    ph: z
-      .string()
-      .regex(/^\d{4,15}$/)
-      .optional(),
-    ps: z.number().int().min(1).max(MAX_PAGE_SIZE),
-  }),
-  k: z.string().max(BUTTON_VALUE_MAX_CHARS),
-  tr: z.array(z.string().max(BUTTON_VALUE_MAX_CHARS)),
-  n: z.number().int().min(1),
-});
-
-type Wire = z.infer<typeof wireSchema>;
-
-const subjectOf = ({ s, z: zoomUser }: Wire): Subject | undefined => {
-  if (s !== undefined && zoomUser === undefined) return { kind: 'slack-user', slackUserId: s };
-  if (zoomUser !== undefined && s === undefined) return { kind: 'zoom-user', zoomUser };
-  return undefined;
+const atWindow = (
+  cursor: PageCursor,
+  range: RangePosition,
+  windows: readonly DateRange[] = rangeWindows(range),
+): PageCursor => {
+  const window = windows[range.window];
+  if (window === undefined) throw new AppError('INTERNAL', 'Window outside its range');
+  return {
+    ...cursor,
+    query: { ...cursor.query, from: window.from, to: window.to },
+    token: '',
+    trail: [],
+    page: 1,
+    range,
+  };
 };
 
-const toWire = (cursor: PageCursor, trail: readonly string[]): Wire => ({
-  v: 1,
-  ...(cursor.subject.kind === 'slack-user'
-    ? { s: cursor.subject.slackUserId }
-    : { z: cursor.subject.zoomUser }),
-  q: {
-    st: cursor.query.sessionType,
-    ft: cursor.query.filterType,
-    f: cursor.query.from,
-    t: cursor.query.to,
-    ...(cursor.query.phoneNumber === undefined ? {} : { ph: cursor.query.phoneNumber }),
-    ps: cursor.query.pageSize,
-  },
-  k: cursor.token,
-  tr: [...trail],
-  n: cursor.page,
-});
+/**
+ * Page 1 of a new listing of `query` for `subject`. A range Zoom cannot answer in one call is
+ * split into calendar months of `timeZone` (the asker's), newest first, and the cursor starts
+ * at the newest; otherwise the cursor is exactly what earlier releases wrote.
+ */
+export const startCursor = (
+  subject: Subject,
+  query: SessionQuery,
+  timeZone: string,
+): PageCursor => {
+  const first: PageCursor = { subject, query, token: '', trail: [], page: 1 };
+  const zone = safeTimeZone(timeZone);
+  const windows = splitRange(query, zone);
+  if (windows.length === 1) return first;
+  const range = { from: query.from, to: query.to, timeZone: zone, window: 0, earlier: [] };
+  return atWindow(first, range, windows);
+};
+
+/** The whole listing's query: the range a person asked for, whatever window a page is in. */
+export const listingQuery = (cursor: PageCursor): SessionQuery =>
+  cursor.range === undefined
+    ? cursor.query
+    : { ...cursor.query, from: cursor.range.from, to: cursor.range.to };
+
+/** Every question the listing asks Zoom, one a window, newest first; each at most a month. */
+export const windowQueries = (cursor: PageCursor): SessionQuery[] =>
+  cursor.range === undefined
+    ? [cursor.query]
+    : rangeWindows(cursor.range).map((w) => ({ ...cursor.query, from: w.from, to: w.to }));
 
 /**
- * Serialises a cursor into a button value of at most {@link BUTTON_VALUE_MAX_CHARS}; when the
- * trail is too long, the oldest tokens are dropped (Previous then stops where the trail does).
+ * Serialises a cursor into a button value of at most {@link BUTTON_VALUE_MAX_CHARS}. When it is
+ * too long, the pages of the oldest earlier windows go first, then the oldest tokens of the
+ * trail: Previous then stops where what is kept does, and every page number stays exact.
  */
 export const encodeCursor = (cursor: PageCursor): string => {
   let trail = cursor.trail;
+  let earlier = cursor.range?.earlier ?? [];
   for (;;) {
-    const value = JSON.stringify(toWire(cursor, trail));
+    const value = JSON.stringify(toWire(cursor, trail, earlier));
     if (value.length <= BUTTON_VALUE_MAX_CHARS) return value;
-    if (trail.length === 0) {
-      throw new AppError('INTERNAL', 'Page token too long for a button value');
-    }
-    trail = trail.slice(1);
+    if (earlier.length > 0) earlier = earlier.slice(1);
+    else if (trail.length > 0) trail = trail.slice(1);
+    else throw new AppError('INTERNAL', 'Page token too long for a button value');
   }
 };
 
 /**
  * Reads a button value back. Anything that is not a cursor this version wrote (edited, cut
- * short, from an older release) is `BAD_BUTTON`, never a crash.
+ * short, a window that is not one of its range) is `BAD_BUTTON`, never a crash; cursors of
+ * earlier releases still read.
  */
 export const decodeCursor = (value: string): PageCursor => {
   let raw: unknown;
@@ -110,32 +138,12 @@ export const decodeCursor = (value: string): PageCursor => {
   } catch (cause) {
     throw new AppError('BAD_BUTTON', 'Button value is not JSON', { cause });
   }
-  const parsed = wireSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError('BAD_BUTTON', 'Button value is not a page cursor', { cause: parsed.error });
-  }
-  const w = parsed.data;
-  const subject = subjectOf(w);
-  if (subject === undefined) {
-    throw new AppError('BAD_BUTTON', 'Button value does not name exactly one subject');
-  }
-  return {
-    subject,
-    query: {
-      sessionType: w.q.st,
-      filterType: w.q.ft,
-      from: w.q.f,
-      to: w.q.t,
-      ...(w.q.ph === undefined ? {} : { phoneNumber: w.q.ph }),
-      pageSize: w.q.ps,
-    },
-    token: w.k,
-    trail: w.tr,
-    page: w.n,
-  };
+  const cursor = fromWire(raw);
+  if (cursor === undefined) throw new AppError('BAD_BUTTON', 'Button value is not a page cursor');
+  return cursor;
 };
 
-/** The cursor for the page after this one, given Zoom's `next_page_token`. */
+/** The cursor for the page after this one in the same window, given Zoom's `next_page_token`. */
 export const nextCursor = (cursor: PageCursor, nextPageToken: string): PageCursor => ({
   ...cursor,
   token: nextPageToken,
@@ -143,17 +151,58 @@ export const nextCursor = (cursor: PageCursor, nextPageToken: string): PageCurso
   page: cursor.page + 1,
 });
 
-/** The cursor for the page before this one, or `undefined` when the trail does not reach back. */
-export const previousCursor = (cursor: PageCursor): PageCursor | undefined => {
-  const token = cursor.trail.at(-1);
-  if (token === undefined || cursor.page <= 1) return undefined;
-  return { ...cursor, token, trail: cursor.trail.slice(0, -1), page: cursor.page - 1 };
+/**
+ * Where Next leads from the page `cursor` points at, given Zoom's answer for it: Zoom's next page
+ * of the same window; once a window is exhausted, page 1 of the next (older) window of the
+ * range; `undefined` at the end of the listing. The pages of the window are remembered for
+ * Previous, except a page with no sessions (nothing to go back to), and only while the trail
+ * still holds all of them, so page numbers stay exact.
+ */
+export const followingCursor = (
+  cursor: PageCursor,
+  answer: { readonly nextPageToken: string; readonly sessions: readonly unknown[] },
+): PageCursor | undefined => {
+  if (answer.nextPageToken !== '') return nextCursor(cursor, answer.nextPageToken);
+  const { range } = cursor;
+  if (range === undefined) return undefined;
+  const windows = rangeWindows(range);
+  if (range.window + 1 >= windows.length) return undefined;
+  const tokens = answer.sessions.length > 0 ? [...cursor.trail, cursor.token] : cursor.trail;
+  const whole = cursor.trail.length === cursor.page - 1;
+  const earlier = !whole
+    ? []
+    : tokens.length === 0
+      ? range.earlier
+      : [...range.earlier, { window: range.window, tokens }];
+  return atWindow(cursor, { ...range, window: range.window + 1, earlier }, windows);
 };
 
-/** Page 1 of the same listing (after an expired token, or when Previous cannot reach back). */
-export const firstCursor = (cursor: PageCursor): PageCursor => ({
-  ...cursor,
-  token: '',
-  trail: [],
-  page: 1,
-});
+/**
+ * The cursor for the page before this one, across window boundaries (the last page seen of the
+ * previous window that had any), or `undefined` when what the cursor kept does not reach back.
+ */
+export const previousCursor = (cursor: PageCursor): PageCursor | undefined => {
+  const token = cursor.trail.at(-1);
+  if (token !== undefined && cursor.page > 1) {
+    return { ...cursor, token, trail: cursor.trail.slice(0, -1), page: cursor.page - 1 };
+  }
+  const last = cursor.page === 1 ? cursor.range?.earlier.at(-1) : undefined;
+  if (cursor.range === undefined || last === undefined) return undefined;
+  const range = {
+    ...cursor.range,
+    window: last.window,
+    earlier: cursor.range.earlier.slice(0, -1),
+  };
+  return {
+    ...atWindow(cursor, range),
+    token: last.tokens.at(-1) ?? '',
+    trail: last.tokens.slice(0, -1),
+    page: last.tokens.length,
+  };
+};
+
+/** Page 1 of the same listing (its newest window) after an expired token, or to start over. */
+export const firstCursor = (cursor: PageCursor): PageCursor =>
+  cursor.range === undefined
+    ? { ...cursor, token: '', trail: [], page: 1 }
+    : atWindow(cursor, { ...cursor.range, window: 0, earlier: [] });

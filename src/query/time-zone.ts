@@ -2,6 +2,7 @@ import dayjsBase from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import type { SinceUnit } from './types.js';
 
 dayjsBase.extend(utc);
 dayjsBase.extend(timezone);
@@ -59,6 +60,15 @@ const wallClockMs = (instantMs: number, timeZone: string): number => {
   );
 };
 
+const instantAtWallClock = (wall: number, timeZone: string): number => {
+  const offsetAt = (instantMs: number): number => wallClockMs(instantMs, timeZone) - instantMs;
+  const beforeMs = wall - offsetAt(wall - DAY_MS);
+  const candidates = [beforeMs, wall - offsetAt(wall + DAY_MS)].filter(
+    (instantMs) => wallClockMs(instantMs, timeZone) === wall,
+  );
+  return candidates.length === 0 ? beforeMs : Math.min(...candidates);
+};
+
 /**
  * The first instant of calendar day `date` (`YYYY-MM-DD`) in `timeZone`. When midnight happens
  * twice (a DST fall-back at 01:00) the earlier one is taken; when it never happens (a DST jump at
@@ -69,10 +79,37 @@ const wallClockMs = (instantMs: number, timeZone: string): number => {
 export const startOfDayIn = (date: string, timeZone: string): Date => {
   const wall = dayjs.utc(date, 'YYYY-MM-DD', true).valueOf();
   if (Number.isNaN(wall)) throw new RangeError(`Not a calendar day: ${date}`);
-  const offsetAt = (instantMs: number): number => wallClockMs(instantMs, timeZone) - instantMs;
-  const beforeMs = wall - offsetAt(wall - DAY_MS);
-  const candidates = [beforeMs, wall - offsetAt(wall + DAY_MS)].filter(
-    (instantMs) => wallClockMs(instantMs, timeZone) === wall,
-  );
-  return new Date(candidates.length === 0 ? beforeMs : Math.min(...candidates));
+  return new Date(instantAtWallClock(wall, timeZone));
 };
+
+/**
+ * The calendar day (`YYYY-MM-DD`) that `instantMs` falls on in `timeZone`, from `Intl` alone
+ * (see {@link startOfDayIn}).
+ */
+export const calendarDayIn = (instantMs: number, timeZone: string): string =>
+  dayjs.utc(wallClockMs(instantMs, timeZone)).format('YYYY-MM-DD');
+
+/**
+ * The instant `amount` days, weeks or calendar months after `instantMs` (before, when negative)
+ * as a clock on the wall in `timeZone` reads it: 15:00 a week before a DST change is 15:00
+ * again, not 14:00 or 16:00. A month from the 31st ends on the last day of a shorter month
+ * (Day.js `add`); a wall time a DST jump skips moves forward by the jump. Whole seconds.
+ */
+export const shiftInZone = (
+  instantMs: number,
+  amount: number,
+  unit: SinceUnit,
+  timeZone: string,
+): number =>
+  instantAtWallClock(
+    dayjs.utc(wallClockMs(instantMs, timeZone)).add(amount, unit).valueOf(),
+    timeZone,
+  );
+
+/**
+ * An instant as Zoom's `from`/`to` want it: `YYYY-MM-DDTHH:mm:ssZ` (`yyyy-MM-dd'T'HH:mm:ss'Z'`),
+ * milliseconds dropped.
+ * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
+ */
+export const zoomInstant = (instantMs: number): string =>
+  dayjs.utc(instantMs).format('YYYY-MM-DDTHH:mm:ss[Z]');

@@ -23,8 +23,35 @@ export const MAX_PAGE_SIZE = 100;
 /** Sessions a page when the person does not say: one message of 50 blocks holds it comfortably. */
 export const DEFAULT_PAGE_SIZE = 10;
 
-/** Zoom answers one month at a time; we allow 31 days so any calendar month fits. */
+/**
+ * Zoom answers one month at a time; we ask for at most 31 days (local calendar days for a bare
+ * day) in one call, so any calendar month fits. A longer range is split into windows
+ * (src/query/range-windows.ts).
+ */
 export const MAX_RANGE_DAYS = 31;
+
+/**
+ * The most months `MAX_RANGE_MONTHS` may allow: a page cursor then names at most this many
+ * windows plus one (a range need not start on the 1st), which keeps every button value small.
+ */
+export const RANGE_MONTHS_LIMIT = 60;
+
+/** Units of `since:`: days, weeks, calendar months. */
+export const SINCE_UNITS = ['day', 'week', 'month'] as const;
+export type SinceUnit = (typeof SINCE_UNITS)[number];
+
+/** How `since:` writes each unit: `since:7d`, `since:2w`, `since:3m`. */
+export const SINCE_UNIT_LETTERS: Readonly<Record<SinceUnit, string>> = {
+  day: 'd',
+  week: 'w',
+  month: 'm',
+};
+
+/** `since:3m`: from `amount` units before now (on the person's wall clock) up to now. */
+export interface SinceArg {
+  readonly amount: number;
+  readonly unit: SinceUnit;
+}
 
 /** Without dates, Zoom (and we) look at the past 30 days. */
 export const DEFAULT_RANGE_DAYS = 30;
@@ -75,6 +102,8 @@ export interface ListArgs {
   readonly target: Target;
   readonly from?: DateArg;
   readonly to?: DateArg;
+  /** Never given with `from` or `to` (the grammar refuses both). */
+  readonly since?: SinceArg;
   readonly sessionType?: SessionType;
   readonly filterType?: FilterType;
   /** Already normalised to Zoom's digits (country code, no `+`). */

@@ -1,6 +1,12 @@
 import { invalidArgs } from '../errors.js';
-import { dayjs, safeTimeZone, startOfDayIn } from './time-zone.js';
-import { type DateArg, DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, type WindowNote } from './types.js';
+import { dayjs, safeTimeZone, shiftInZone, startOfDayIn, zoomInstant } from './time-zone.js';
+import {
+  type DateArg,
+  DEFAULT_RANGE_DAYS,
+  SINCE_UNIT_LETTERS,
+  type SinceArg,
+  type WindowNote,
+} from './types.js';
 
 /** What a window is resolved against: the clock's `now` and the person's IANA time zone. */
 export interface WindowContext {
@@ -9,7 +15,15 @@ export interface WindowContext {
   readonly timeZone: string;
 }
 
-/** The exact UTC range to ask Zoom for, and what the reply must say about how it was chosen. */
+/** How long a range may be: `MAX_RANGE_MONTHS`, from the configuration. */
+export interface RangeLimits {
+  readonly maxMonths: number;
+}
+
+/**
+ * The exact UTC range a listing covers (Zoom is asked for it a window at a time, see
+ * `splitRange`), and what the reply must say about how it was chosen.
+ */
 export interface ResolvedWindow {
   /** `YYYY-MM-DDTHH:mm:ssZ`, Zoom's `yyyy-MM-dd'T'HH:mm:ss'Z'`. */
   readonly from: string;
@@ -18,11 +32,15 @@ export interface ResolvedWindow {
   readonly notes: WindowNote[];
 }
 
+/** The dates a person gave: `from`/`to`, or `since` (never both; the grammar refuses it). */
+export interface AskedDates {
+  readonly from?: DateArg;
+  readonly to?: DateArg;
+  readonly since?: SinceArg;
+}
+
 const DAY_MS = 86_400_000;
 const SECOND_MS = 1000;
-
-const zoomInstant = (instantMs: number): string =>
-  dayjs.utc(instantMs).format('YYYY-MM-DDTHH:mm:ss[Z]');
 
 const shiftDay = (date: string, days: number): string =>
   dayjs.utc(date, 'YYYY-MM-DD', true).add(days, 'day').format('YYYY-MM-DD');
@@ -49,10 +67,23 @@ const spanStartMs = (to: DateArg, days: number, timeZone: string): number =>
 
 const typed = (arg: DateArg): string => (arg.kind === 'day' ? arg.date : arg.iso);
 
+/** Refuses a range whose `from` is earlier than `limits.maxMonths` months before its `to`. */
+const checkCap = (
+  fromMs: number,
+  toMs: number,
+  typedValue: string,
+  timeZone: string,
+  limits: RangeLimits,
+): void => {
+  if (fromMs < shiftInZone(toMs, -limits.maxMonths, 'month', timeZone)) {
+    throw invalidArgs('range-over-cap', { limit: limits.maxMonths, value: typedValue });
+  }
+};
+
 /**
- * Turns the dates a person typed into the UTC instants Zoom's `from`/`to` need, so every page of
- * a listing asks exactly the same question. Zoom requires `to` with `from`, answers "about a
- * month" at a time and has nothing later than now, so:
+ * Turns the dates a person typed into the UTC instants of the range their listing covers, so
+ * every page of it asks exactly the same question. Zoom requires `to` with `from`, answers "about
+ * a month" at a time and has nothing later than now, so:
  *
  * - a bare day is that whole calendar day in `ctx.timeZone` (00:00:00 to 23:59:59 local, across
  *   DST changes); an instant is used as given;
@@ -61,22 +92,33 @@ const typed = (arg: DateArg): string => (arg.kind === 'day' ? arg.date : arg.iso
  *   cut at now (`open-ended` note, saying whether it was cut);
  * - `to` only: the {@link DEFAULT_RANGE_DAYS} days ending at `to` (whole calendar days for a bare
  *   day), or ending now when `to` is later than now (`open-start` note);
+ * - `since` (`since:3m`): from the same wall-clock time that many days, weeks or calendar months
+ *   ago in `ctx.timeZone`, up to now;
  * - a `to` later than now becomes now, without a note: Zoom has nothing later, so the answer is
  *   the same.
  *
+ * A range longer than a month is asked for a window at a time (`splitRange`). It may span at most `limits.maxMonths` calendar months, counted back from its
+ * end (after `to` is cut at now) on the person's wall clock, so `since:12m` and
+ * `from:2026-01-01 to:2026-12-31` both fit a cap of 12.
+ *
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  * @throws AppError `INVALID_ARGS` with `from-after-to` (`from` later than `to`), `from-in-future`
- * (`from` later than now) or `range-too-long` (more than {@link MAX_RANGE_DAYS} days once `to` is
- * cut at now; counted in whole calendar days for a bare `from`, so every calendar month fits
- * whatever its DST change).
+ * (`from` later than now) or `range-over-cap` (longer than `limits.maxMonths` months).
  */
 export const resolveWindow = (
-  dates: { readonly from?: DateArg; readonly to?: DateArg },
+  dates: AskedDates,
   ctx: WindowContext,
+  limits: RangeLimits,
 ): ResolvedWindow => {
   const timeZone = safeTimeZone(ctx.timeZone);
   const nowMs = ctx.now.getTime();
-  const { from, to } = dates;
+  const { from, to, since } = dates;
+
+  if (since !== undefined) {
+    const sinceMs = shiftInZone(nowMs, -since.amount, since.unit, timeZone);
+    checkCap(sinceMs, nowMs, `${since.amount}${SINCE_UNIT_LETTERS[since.unit]}`, timeZone, limits);
+    return { from: zoomInstant(sinceMs), to: zoomInstant(nowMs), notes: [] };
+  }
 
   if (from === undefined) {
     if (to === undefined) {
@@ -115,11 +157,6 @@ export const resolveWindow = (
   }
 
   const toMs = Math.min(endMs(to, timeZone), nowMs);
-  if (toMs > spanEndMs(from, MAX_RANGE_DAYS, timeZone)) {
-    throw invalidArgs('range-too-long', {
-      limit: MAX_RANGE_DAYS,
-      value: `${typed(from)}…${typed(to)}`,
-    });
-  }
+  checkCap(fromMs, toMs, `${typed(from)}…${typed(to)}`, timeZone, limits);
   return { from: zoomInstant(fromMs), to: zoomInstant(toMs), notes: [] };
 };

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { AppError, ErrorCode, ErrorDetail } from '../errors.js';
 import { encodeCursor, type PageCursor } from '../query/cursor.js';
-import { FILTER_TYPES, MAX_PAGE_SIZE, MAX_RANGE_DAYS, SESSION_TYPES } from '../query/types.js';
+import { FILTER_TYPES, MAX_PAGE_SIZE, SESSION_TYPES } from '../query/types.js';
 import { COMMAND_OPTIONS, type CommandOption } from '../slack/commands/grammar.js';
 import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.js';
 import { codeSpan, exampleDays, slackDate, slackMention } from './format.js';
@@ -67,6 +67,7 @@ const examples = (ctx: RenderContext): Readonly<Record<CommandOption, string>> =
   return {
     from: `\`from:${days.from}\``,
     to: `\`to:${days.to}\``,
+    since: '`since:3m`',
     type: '`type:all`',
     filter: '`filter:sent`',
     phone: '`phone:+18108001001`',
@@ -106,8 +107,12 @@ const invalidArgsBody = (detail: ErrorDetail, ctx: RenderContext): string => {
       return `${typedValue(detail)} is not someone I can look up. Use \`me\` (the default) or @mention one person.`;
     case 'from-after-to':
       return `The window starts after it ends${detail.value === undefined ? '' : ` (${codeSpan(detail.value)})`}. Swap \`from:\` and \`to:\`.`;
-    case 'range-too-long':
-      return `That window is longer than ${limit ?? MAX_RANGE_DAYS} days, and Zoom answers at most a month at a time. Narrow \`from:\` and \`to:\`.`;
+    case 'range-over-cap':
+      return `That range is ${limit === undefined ? 'too long to list at once' : `longer than ${limit} months, the most this app lists at once`}. Narrow \`from:\` and \`to:\` (or \`since:\`).`;
+    case 'since-with-dates':
+      return `${optionOf(detail, 'since')} can't be used together with ${detail.option === 'since' ? '`from:` or `to:`' : '`since:`'}: \`since:\` already sets both ends. Use one or the other, e.g. ${example.since} or ${example.from} ${example.to}.`;
+    case 'bad-since':
+      return `${typedValue(detail)} is not a span ${optionOf(detail, 'since')} understands. Write a number and \`d\` (days), \`w\` (weeks) or \`m\` (months): \`since:7d\`, \`since:2w\`, \`since:3m\`.`;
     case 'from-in-future':
       return `${optionOf(detail, 'from')} ${typedValue(detail)} is in the future. Pick a date up to today.`;
     case 'missing-person':

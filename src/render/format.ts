@@ -13,11 +13,59 @@ import type { RenderContext } from './types.js';
  * https://docs.slack.dev/messaging/formatting-message-text#date-formatting
  */
 export const SLACK_DATE_FORMATS = {
-  /** "Yesterday at 2:03 PM": one session on its own. */
-  dateTime: { token: '{date_short_pretty} at {time}', fallback: 'MMM D, YYYY [at] h:mm A' },
-  /** "Yesterday 2:03 PM": one line of a dense page, where every character counts. */
-  compactDateTime: { token: '{date_short_pretty} {time}', fallback: 'MMM D h:mm A' },
+  /** "Yesterday at 2:03 PM" (fallback "Nov 26, 2026 at 2:03 PM"): one session on its own. */
+  dateTime: {
+    token: '{date_short_pretty} at {time}',
+    fallback: (p: DateParts) => `${p.month} ${p.day}, ${p.year} at ${p.time}`,
+  },
+  /** "Yesterday 2:03 PM" (fallback "Nov 26 2:03 PM"): one line of a dense page. */
+  compactDateTime: {
+    token: '{date_short_pretty} {time}',
+    fallback: (p: DateParts) => `${p.month} ${p.day} ${p.time}`,
+  },
 } as const;
+
+/** The pieces a fallback is written from, in the viewer's zone (`Nov`, `26`, `2026`, `2:03 PM`). */
+interface DateParts {
+  readonly month: string;
+  readonly day: string;
+  readonly year: string;
+  readonly time: string;
+}
+
+/**
+ * One `Intl.DateTimeFormat` per time zone as Slack names it: building one is the costliest step
+ * of rendering a page, and a workspace has few zones, so this never grows far.
+ */
+const fallbackFormatters = new Map<string, Intl.DateTimeFormat>();
+
+const fallbackFormatter = (timeZone: string): Intl.DateTimeFormat => {
+  let formatter = fallbackFormatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: safeTimeZone(timeZone),
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: true,
+    });
+    fallbackFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
+const dateParts = (ms: number, timeZone: string): DateParts => {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of fallbackFormatter(timeZone).formatToParts(ms)) parts[part.type] = part.value;
+  return {
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    year: parts.year ?? '',
+    time: `${parts.hour ?? ''}:${parts.minute ?? ''} ${(parts.dayPeriod ?? '').toUpperCase()}`,
+  };
+};
 
 /** A key of {@link SLACK_DATE_FORMATS}. */
 export type SlackDateFormat = keyof typeof SLACK_DATE_FORMATS;
@@ -45,8 +93,7 @@ export const slackDate = (
   const ms = instantMs(iso);
   if (ms === undefined) return undefined;
   const { token, fallback } = SLACK_DATE_FORMATS[format];
-  const local = dayjs.utc(ms).tz(safeTimeZone(fallbackTimeZone)).format(fallback);
-  return `<!date^${Math.floor(ms / 1000)}^${token}|${local}>`;
+  return `<!date^${Math.floor(ms / 1000)}^${token}|${fallback(dateParts(ms, fallbackTimeZone))}>`;
 };
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;

@@ -11,7 +11,7 @@ import { exampleDays } from './format.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 const SYNTAX = [
-  '/sms-sessions [target] [from:DATE] [to:DATE] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]',
+  '/sms-sessions [target] [from:DATE] [to:DATE | since:SPAN] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]',
   '/sms-sessions help',
   '/sms-sessions whoami',
 ].join('\n');
@@ -39,7 +39,8 @@ export const renderHelp = (ctx: RenderContext): RenderedMessage => {
   const days = exampleDays(ctx);
   const options = [
     '• *target*: `me` (the default), an @mention of one person, or `zoom:EMAIL` (both admins only).',
-    `• \`from:\` and \`to:\` take a DATE: \`YYYY-MM-DD\` is a whole day in your Slack time zone (${zone}); \`YYYY-MM-DDTHH:mm:ssZ\` is an exact UTC time. At most ${MAX_RANGE_DAYS} days. \`from\` alone: the ${DEFAULT_RANGE_DAYS} days after it (up to now). \`to\` alone: the ${DEFAULT_RANGE_DAYS} days up to it. No dates: the past ${DEFAULT_RANGE_DAYS} days.`,
+    `• \`from:\` and \`to:\` take a DATE: \`YYYY-MM-DD\` is a whole day in your Slack time zone (${zone}); \`YYYY-MM-DDTHH:mm:ssZ\` is an exact UTC time. A range longer than ${MAX_RANGE_DAYS} days is listed a month at a time, newest first (up to a limit your admin sets, 12 months by default). \`from\` alone: the ${DEFAULT_RANGE_DAYS} days after it (up to now). \`to\` alone: the ${DEFAULT_RANGE_DAYS} days up to it. No dates: the past ${DEFAULT_RANGE_DAYS} days.`,
+    '• `since:` instead of `from:`/`to:`: `7d`, `2w` or `3m`, that many days, weeks or months back from now.',
     '• `type:` `user` (direct conversations, the default), `call_queue`, `auto_receptionist` or `all`.',
     '• `filter:` which time the dates match: `last` message (the default), `sent`, `received` or `sent_received`.',
     '• `phone:` only conversations with this number, written any way. Quote values with spaces: `phone:"+1 (810) 800-1001"`.',
@@ -49,6 +50,7 @@ export const renderHelp = (ctx: RenderContext): RenderedMessage => {
     `\`/sms-sessions\`: your conversations of the past ${DEFAULT_RANGE_DAYS} days`,
     `\`/sms-sessions from:${days.from} to:${days.to}\`: the conversations of those days`,
     `\`/sms-sessions from:${days.from}\`: the ${DEFAULT_RANGE_DAYS} days from that day`,
+    '`/sms-sessions since:3m`: the past three months, a month at a time',
     '`/sms-sessions type:all filter:received size:50`: every kind, by time received, 50 a page',
     '`/sms-sessions phone:"+1 810 800 1001"`: only conversations with that number',
     '`/sms-sessions @alex type:call_queue`: Alex’s call queue conversations (admins only)',
@@ -74,7 +76,7 @@ export const renderHelp = (ctx: RenderContext): RenderedMessage => {
     },
   ];
   return {
-    text: 'How to use /sms-sessions: /sms-sessions [target] [from:DATE] [to:DATE] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]',
+    text: 'How to use /sms-sessions: /sms-sessions [target] [from:DATE] [to:DATE | since:SPAN] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]',
     blocks,
   };
 };

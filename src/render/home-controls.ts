@@ -11,7 +11,6 @@ import {
   DEFAULT_RANGE_DAYS,
   FILTER_TYPES,
   type FilterType,
-  MAX_RANGE_DAYS,
   SESSION_TYPES,
   type SessionType,
 } from '../query/types.js';
@@ -114,7 +113,7 @@ const datesHint: ContextBlock = {
   type: 'context',
   elements: [
     mrkdwn(
-      `Dates are whole days in your time zone, at most ${MAX_RANGE_DAYS} days apart. Without dates: the past ${DEFAULT_RANGE_DAYS} days.`,
+      `Dates are whole days in your time zone; a range of several months is listed a month at a time, newest first. Without dates: the past ${DEFAULT_RANGE_DAYS} days.`,
     ),
   ],
 };

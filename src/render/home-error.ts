@@ -1,6 +1,5 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { AppError } from '../errors.js';
-import { MAX_RANGE_DAYS } from '../query/types.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../slack/ids.js';
 import { type ErrorRecovery, type Explanation, explain, isPassingError } from './error-message.js';
 import { codeSpan } from './format.js';
@@ -31,10 +30,10 @@ const homeExplanation = (error: AppError): Explanation | undefined => {
         title: CHECK_FILTERS,
         body: 'The *From* date is after the *To* date. Pick a *To* date on or after *From*, or clear one of them.',
       };
-    case 'range-too-long':
+    case 'range-over-cap':
       return {
         title: CHECK_FILTERS,
-        body: `The dates are more than ${detail.limit ?? MAX_RANGE_DAYS} days apart, and Zoom answers at most a month at a time. Pick *From* and *To* at most ${detail.limit ?? MAX_RANGE_DAYS} days apart.`,
+        body: `The dates are ${detail.limit === undefined ? 'too far apart to list at once' : `more than ${detail.limit} months apart, the most this app lists at once`}. Pick a later *From* date or an earlier *To* date.`,
       };
     case 'from-in-future':
       return {

@@ -2,9 +2,10 @@ import type { ContextBlock, KnownBlock } from '@slack/types';
 import type { WindowNote } from '../query/types.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../slack/ids.js';
 import { truncate } from './escape.js';
-import { describeQuery, type QueryDescription } from './format.js';
+import type { QueryDescription } from './format.js';
 import { subjectName, subjectWho } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS } from './limits.js';
+import { describeListing, pagePosition, skippedBody, skippedNotes } from './listing-range.js';
 import {
   LINE_BREAK,
   mrkdwn,
@@ -74,7 +75,7 @@ export const renderHomeIdentity = (subject: SubjectModel): ContextBlock =>
  */
 export const renderHomeListing = (model: SessionsPageModel, ctx: RenderContext): KnownBlock[] => {
   const { subject, cursor, page } = model;
-  const described = describeQuery(cursor.query, ctx.timeZone);
+  const described = describeListing(cursor, ctx.timeZone);
   const filters = [
     described.type,
     described.filter,
@@ -83,19 +84,25 @@ export const renderHomeListing = (model: SessionsPageModel, ctx: RenderContext):
   const blocks: KnownBlock[] = [
     context([
       `*When:* ${described.from} – ${described.to}`,
-      `${filters}${SEPARATOR}*Page ${cursor.page}*`,
+      `${filters}${SEPARATOR}${pagePosition(cursor)}`,
     ]),
   ];
-  if (model.notes.length > 0) blocks.push(context([model.notes.map(noteText).join(' ')]));
+  const notes = [...model.notes.map(noteText), ...skippedNotes(model)];
+  if (notes.length > 0) blocks.push(context([notes.join(' ')]));
   blocks.push(
     ...(page.sessions.length === 0
-      ? [{ type: 'section' as const, text: mrkdwn(emptyText(model, described)) }]
+      ? [
+          {
+            type: 'section' as const,
+            text: mrkdwn(skippedBody(model) ?? emptyText(model, described)),
+          },
+        ]
       : sessionListBlocks(
           { sessions: page.sessions, subject, query: cursor.query, openFor: cursor.subject },
           ctx,
         )),
   );
-  const pager = pagerBlock(cursor, page.nextPageToken, HOME_PAGER_IDS);
+  const pager = pagerBlock(cursor, page, HOME_PAGER_IDS);
   if (pager !== undefined) blocks.push(pager);
   return blocks;
 };

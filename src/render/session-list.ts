@@ -3,12 +3,12 @@ import type { Subject } from '../query/cursor.js';
 import {
   encodeCursor,
   firstCursor,
-  nextCursor,
+  followingCursor,
   type PageCursor,
   previousCursor,
 } from '../query/cursor.js';
 import type { SessionQuery } from '../query/types.js';
-import type { ZoomParticipant, ZoomSmsSession } from '../zoom/schemas.js';
+import type { SmsSessionsPage, ZoomParticipant, ZoomSmsSession } from '../zoom/schemas.js';
 import { openButton } from './conversation-open.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import {
@@ -183,24 +183,24 @@ export const cursorButton = (
 
 /**
  * Previous (or Start over, when the trail no longer reaches back) and Next under a page, each
- * carrying the cursor of the page it leads to; `undefined` on a lone first page. `nextPageToken`
- * is Zoom's, `''` on the last page.
+ * carrying the cursor of the page it leads to; `undefined` on a lone first page. Next follows
+ * Zoom's `next_page_token` (`''` on a window's last page) and, in a range asked a month at a
+ * time, goes on to the next (older) month; Previous goes back across months too.
  * https://docs.slack.dev/reference/block-kit/blocks/actions-block
  */
 export const pagerBlock = (
   cursor: PageCursor,
-  nextPageToken: string,
+  page: Pick<SmsSessionsPage, 'sessions' | 'nextPageToken'>,
   ids: PagerIds,
 ): ActionsBlock | undefined => {
   const previous = previousCursor(cursor);
+  const next = followingCursor(cursor, page);
   const buttons: Button[] = [];
   if (previous !== undefined) buttons.push(cursorButton('Previous', ids.previous, previous));
   else if (cursor.page > 1) {
     buttons.push(cursorButton('Start over', ids.startOver, firstCursor(cursor)));
   }
-  if (nextPageToken !== '') {
-    buttons.push(cursorButton('Next', ids.next, nextCursor(cursor, nextPageToken), true));
-  }
+  if (next !== undefined) buttons.push(cursorButton('Next', ids.next, next, true));
   return buttons.length === 0
     ? undefined
     : { type: 'actions', block_id: ids.block, elements: buttons };

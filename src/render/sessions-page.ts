@@ -5,9 +5,17 @@ import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
 import { openPickerButton } from './conversation-open.js';
 import { truncate } from './escape.js';
 import { exportButton } from './export-button.js';
-import { describeQuery, type QueryDescription } from './format.js';
+import type { QueryDescription } from './format.js';
 import { subjectName, subjectWho } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
+import {
+  describeListing,
+  pageLabel,
+  pagePosition,
+  skippedBody,
+  skippedMonths,
+  skippedNotes,
+} from './listing-range.js';
 import {
   isPackedLayout,
   LINE_BREAK,
@@ -83,8 +91,9 @@ const emptyText = (model: SessionsPageModel, described: QueryDescription): strin
 
 /**
  * One page of a person's Zoom Phone SMS conversations as an ephemeral message: a header, who was
- * searched and how (window in the viewer's zone, type, filter, phone, page), how missing dates
- * were read, then each session (the other participants, its type, who owns it, last activity as
+ * searched and how (window in the viewer's zone, type, filter, phone, page; for a range asked a
+ * month at a time, the month and how many are left), how missing dates were read and which
+ * empty months were passed over, then each session (the other participants, its type, who owns it, last activity as
  * a Slack date token), then Previous / Start over / Next buttons whose values are page cursors.
  * Sessions keep Zoom's order, which is the order its pages follow. Dense lines leave out who owns
  * a session (its type, shown when the search covers every type, says as much).
@@ -107,7 +116,7 @@ export const renderSessionsPage = (
   options: SessionsPageOptions = {},
 ): RenderedMessage => {
   const { subject, cursor, page } = model;
-  const described = describeQuery(cursor.query, ctx.timeZone);
+  const described = describeListing(cursor, ctx.timeZone);
   const mention = subjectName(subject);
   const filters = [
     `*Type:* ${described.type}`,
@@ -122,14 +131,18 @@ export const renderSessionsPage = (
     frameContext([
       `*Who:* ${subjectWho(subject)}`,
       `*When:* ${described.from} – ${described.to}`,
-      `${filters}${SEPARATOR}*Page ${cursor.page}*`,
+      `${filters}${SEPARATOR}${pagePosition(cursor)}`,
     ]),
   ];
-  if (model.notes.length > 0) blocks.push(frameContext([model.notes.map(noteText).join(' ')]));
+  const notes = [...model.notes.map(noteText), ...skippedNotes(model)];
+  if (notes.length > 0) blocks.push(frameContext([notes.join(' ')]));
   blocks.push({ type: 'divider' });
 
   if (page.sessions.length === 0) {
-    blocks.push({ type: 'section', text: mrkdwn(emptyText(model, described)) });
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(skippedBody(model) ?? emptyText(model, described)),
+    });
   } else {
     blocks.push(
       ...sessionListBlocks(
@@ -143,13 +156,15 @@ export const renderSessionsPage = (
       ),
     );
   }
-  const buttons = pagerBlock(cursor, page.nextPageToken, PAGER_IDS);
+  const buttons = pagerBlock(cursor, page, PAGER_IDS);
   if (buttons !== undefined) blocks.push(buttons);
 
   const n = page.sessions.length;
   const text =
-    n === 0
-      ? `No SMS conversations for ${mention} between ${described.from} and ${described.to}, page ${cursor.page}`
-      : `${n} SMS conversation${n === 1 ? '' : 's'} for ${mention}, page ${cursor.page}`;
+    n > 0
+      ? `${n} SMS conversation${n === 1 ? '' : 's'} for ${mention}, ${pageLabel(cursor)}`
+      : skippedBody(model) === undefined
+        ? `No SMS conversations for ${mention} between ${described.from} and ${described.to}, ${pageLabel(cursor)}`
+        : `No SMS conversations for ${mention} in ${skippedMonths(model)}`;
   return { text, blocks };
 };

@@ -38,4 +38,9 @@ export interface SessionsPageModel {
   readonly page: SmsSessionsPage;
   /** How the dates were read (only on the first page of a command). */
   readonly notes: readonly WindowNote[];
+  /**
+   * Windows of the cursor's range (indexes, newest first) that Zoom found empty on the way to
+   * this page and that were passed over without a click; absent when none were.
+   */
+  readonly skipped?: readonly number[];
 }

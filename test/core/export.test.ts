@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../src/core/export.js';
 import { AppError } from '../../src/errors.js';
-import type { PageCursor } from '../../src/query/cursor.js';
+import { followingCursor, type PageCursor, startCursor } from '../../src/query/cursor.js';
 import { ADA, ALICE, BOB, chatOf, createFeatures } from './features-harness.js';
 
 const many = (count: number) => Array.from({ length: count }, (_, i) => chatOf(ALICE, i + 1));
@@ -101,5 +101,30 @@ describe('createExportCore: collect', () => {
     const f = createFeatures(many(5));
     const { result } = await collect(f, ADA);
     expect(result.sessions).toHaveLength(5);
+  });
+
+  it('reads every month of a range asked a month at a time, newest first, from its first', async () => {
+    const f = createFeatures(many(30));
+    const quarter = startCursor(
+      cursor.subject,
+      { ...cursor.query, from: '2026-08-01T00:00:00Z', to: '2026-10-31T23:59:59Z' },
+      'UTC',
+    );
+    const inSeptember = followingCursor(quarter, {
+      sessions: [{}],
+      nextPageToken: '',
+    }) as PageCursor;
+    const { result } = await f.exporter.collect(ALICE, inSeptember);
+    expect(f.zoom.calls.map((c) => c.query)).toEqual([
+      expect.objectContaining({ from: '2026-10-01T00:00:00Z', to: '2026-10-31T23:59:59Z' }),
+      expect.objectContaining({ from: '2026-09-01T00:00:00Z', to: '2026-09-30T23:59:59Z' }),
+      expect.objectContaining({ from: '2026-08-01T00:00:00Z', to: '2026-08-31T23:59:59Z' }),
+    ]);
+    expect(result.sessions).toHaveLength(90);
+    expect(result.pages).toBe(3);
+    expect(result.query).toMatchObject({
+      from: '2026-08-01T00:00:00Z',
+      to: '2026-10-31T23:59:59Z',
+    });
   });
 });

@@ -109,6 +109,7 @@ export const createFeatures = (
     access,
     audit,
     clock,
+    maxRangeMonths: 12,
   });
   const features = createSessionFeatures({
     zoom: zoom.zoom,

@@ -35,7 +35,15 @@ export const createCores = (options: {
       : {}),
   });
   const audit = createAuditTrail({ store, logger, clock });
-  const deps = { zoom: zoom.zoom, directory: slack.directory, identities, access, audit, clock };
+  const deps = {
+    zoom: zoom.zoom,
+    directory: slack.directory,
+    identities,
+    access,
+    audit,
+    clock,
+    maxRangeMonths: 12,
+  };
   return {
     clock,
     store,

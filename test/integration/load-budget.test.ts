@@ -68,7 +68,9 @@ describe('a queue longer than ZOOM_TIME_BUDGET_SECONDS', () => {
           expect(posts[1]?.replace_original).toBe(true);
         }
       }
-      expect(h.zoom.countCalls('list')).toBe(pages.length);
+      const lists = h.zoom.countCalls('list');
+      expect(lists).toBeGreaterThanOrEqual(pages.length);
+      expect(lists).toBeLessThanOrEqual(people.length - busyAtOnce.length);
     } finally {
       await h.close();
     }

@@ -9,9 +9,11 @@ const ctx = (timeZone = 'UTC') => ({
   timeZone,
 });
 
+const LIMITS = { maxMonths: 12 };
+
 describe('buildQuery', () => {
   it('applies Zoom’s defaults and the default window when only a target is given', () => {
-    const { query, notes } = buildQuery({ target: { kind: 'self' } }, ctx());
+    const { query, notes } = buildQuery({ target: { kind: 'self' } }, ctx(), LIMITS);
     expect(query).toEqual({
       sessionType: 'user',
       filterType: 'last_message_time',
@@ -36,6 +38,7 @@ describe('buildQuery', () => {
           pageSize: 100,
         },
         ctx('Asia/Kolkata'),
+        LIMITS,
       ),
     ).toEqual({
       query: {
@@ -52,20 +55,41 @@ describe('buildQuery', () => {
 
   it('passes on the window’s note when only from is given', () => {
     expect(
-      buildQuery({ target: { kind: 'self' }, from: { kind: 'day', date: '2026-11-20' } }, ctx())
-        .notes,
+      buildQuery(
+        { target: { kind: 'self' }, from: { kind: 'day', date: '2026-11-20' } },
+        ctx(),
+        LIMITS,
+      ).notes,
     ).toEqual([{ kind: 'open-ended', days: 30, clippedToNow: true }]);
   });
 
   it('refuses the dates when the window cannot be built', () => {
     expect(() =>
-      buildQuery({ target: { kind: 'self' }, from: { kind: 'day', date: '2026-12-01' } }, ctx()),
+      buildQuery(
+        { target: { kind: 'self' }, from: { kind: 'day', date: '2026-12-01' } },
+        ctx(),
+        LIMITS,
+      ),
     ).toThrow(
       expect.objectContaining({
         constructor: AppError,
         code: 'INVALID_ARGS',
         detail: { reason: 'from-in-future', option: 'from', value: '2026-12-01' },
       }),
+    );
+  });
+
+  it('keeps the whole of a range longer than a month, and refuses one over the cap', () => {
+    const since = (amount: number) => ({
+      target: { kind: 'self' } as const,
+      since: { amount, unit: 'month' } as const,
+    });
+    expect(buildQuery(since(6), ctx(), LIMITS).query).toMatchObject({
+      from: '2026-05-26T12:00:00Z',
+      to: '2026-11-26T12:00:00Z',
+    });
+    expect(() => buildQuery(since(6), ctx(), { maxMonths: 5 })).toThrow(
+      expect.objectContaining({ detail: { reason: 'range-over-cap', limit: 5, value: '6m' } }),
     );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorDetail } from '../../src/errors.js';
-import type { DateArg } from '../../src/query/types.js';
-import { resolveWindow } from '../../src/query/window.js';
+import type { DateArg, SinceArg } from '../../src/query/types.js';
+import { type AskedDates, resolveWindow } from '../../src/query/window.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 
 const NOW = '2026-11-26T12:00:00Z';
@@ -11,13 +11,14 @@ const instant = (iso: string): DateArg => ({ kind: 'instant', iso });
 
 const ctx = (timeZone: string, now = NOW) => ({ now: createFakeClock(now).now(), timeZone });
 
-const refusal = (
-  dates: { from?: DateArg; to?: DateArg },
-  timeZone = 'UTC',
-  now = NOW,
-): ErrorDetail => {
+const LIMITS = { maxMonths: 12 };
+
+const resolve = (dates: AskedDates, context: ReturnType<typeof ctx>, limits = LIMITS) =>
+  resolveWindow(dates, context, limits);
+
+const refusal = (dates: AskedDates, timeZone = 'UTC', now = NOW, limits = LIMITS): ErrorDetail => {
   try {
-    resolveWindow(dates, ctx(timeZone, now));
+    resolve(dates, ctx(timeZone, now), limits);
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('INVALID_ARGS');
@@ -28,7 +29,7 @@ const refusal = (
 
 describe('resolveWindow', () => {
   it('looks at the 30 days ending now when no dates are given', () => {
-    expect(resolveWindow({}, ctx('America/New_York'))).toEqual({
+    expect(resolve({}, ctx('America/New_York'))).toEqual({
       from: '2026-10-27T12:00:00Z',
       to: '2026-11-26T12:00:00Z',
       notes: [{ kind: 'default-window', days: 30 }],
@@ -38,7 +39,7 @@ describe('resolveWindow', () => {
   it('drops milliseconds when now has them', () => {
     const clock = createFakeClock(NOW);
     clock.advance(1_999);
-    expect(resolveWindow({}, { now: clock.now(), timeZone: 'UTC' })).toMatchObject({
+    expect(resolve({}, { now: clock.now(), timeZone: 'UTC' })).toMatchObject({
       from: '2026-10-27T12:00:01Z',
       to: '2026-11-26T12:00:01Z',
     });
@@ -60,7 +61,7 @@ describe('resolveWindow', () => {
   ])(
     'covers the whole local day in %j when from and to are both %s',
     (timeZone, date, from, to) => {
-      expect(resolveWindow({ from: day(date), to: day(date) }, ctx(timeZone))).toEqual({
+      expect(resolve({ from: day(date), to: day(date) }, ctx(timeZone))).toEqual({
         from,
         to,
         notes: [],
@@ -70,7 +71,7 @@ describe('resolveWindow', () => {
 
   it('uses instants as given when from and to are instants', () => {
     expect(
-      resolveWindow(
+      resolve(
         { from: instant('2026-11-01T10:00:00Z'), to: instant('2026-11-02T10:00:00Z') },
         ctx('Asia/Kolkata'),
       ),
@@ -79,7 +80,7 @@ describe('resolveWindow', () => {
 
   it('mixes a local day and an instant when one of each is given', () => {
     expect(
-      resolveWindow(
+      resolve(
         { from: day('2026-11-01'), to: instant('2026-11-02T10:00:00Z') },
         ctx('Asia/Kolkata'),
       ),
@@ -92,7 +93,7 @@ describe('resolveWindow', () => {
     ['America/New_York', '2026-10-15', '2026-10-15T04:00:00Z', '2026-11-14T04:59:59Z'],
     ['Pacific/Auckland', '2026-09-01', '2026-08-31T12:00:00Z', '2026-09-30T10:59:59Z'],
   ])('covers 30 whole local days in %j when only from:%s is given', (timeZone, date, from, to) => {
-    expect(resolveWindow({ from: day(date) }, ctx(timeZone))).toEqual({
+    expect(resolve({ from: day(date) }, ctx(timeZone))).toEqual({
       from,
       to,
       notes: [{ kind: 'open-ended', days: 30, clippedToNow: false }],
@@ -100,7 +101,7 @@ describe('resolveWindow', () => {
   });
 
   it('covers 30 days after an instant when only an instant from is given', () => {
-    expect(resolveWindow({ from: instant('2026-10-01T10:00:00Z') }, ctx('UTC'))).toEqual({
+    expect(resolve({ from: instant('2026-10-01T10:00:00Z') }, ctx('UTC'))).toEqual({
       from: '2026-10-01T10:00:00Z',
       to: '2026-10-31T10:00:00Z',
       notes: [{ kind: 'open-ended', days: 30, clippedToNow: false }],
@@ -114,7 +115,7 @@ describe('resolveWindow', () => {
   ])(
     'stops at now and says so when only from %j is given and 30 days reach past now',
     (from, iso) => {
-      expect(resolveWindow({ from }, ctx('UTC'))).toEqual({
+      expect(resolve({ from }, ctx('UTC'))).toEqual({
         from: iso,
         to: '2026-11-26T12:00:00Z',
         notes: [{ kind: 'open-ended', days: 30, clippedToNow: true }],
@@ -134,7 +135,7 @@ describe('resolveWindow', () => {
   ])(
     'covers the 30 days ending at to in %j when only to %j is given',
     (timeZone, to, from, end) => {
-      expect(resolveWindow({ to }, ctx(timeZone))).toEqual({
+      expect(resolve({ to }, ctx(timeZone))).toEqual({
         from,
         to: end,
         notes: [{ kind: 'open-start', days: 30 }],
@@ -145,7 +146,7 @@ describe('resolveWindow', () => {
   it.each([day('2026-11-26'), day('2026-12-31'), instant('2026-11-26T12:00:01Z')])(
     'covers the 30 days ending now when only to %j is given and it is later than now',
     (to) => {
-      expect(resolveWindow({ to }, ctx('UTC'))).toEqual({
+      expect(resolve({ to }, ctx('UTC'))).toEqual({
         from: '2026-10-27T12:00:00Z',
         to: '2026-11-26T12:00:00Z',
         notes: [{ kind: 'open-start', days: 30 }],
@@ -154,7 +155,7 @@ describe('resolveWindow', () => {
   );
 
   it('stops at now without a note when to is later than now', () => {
-    expect(resolveWindow({ from: day('2026-11-01'), to: day('2026-12-31') }, ctx('UTC'))).toEqual({
+    expect(resolve({ from: day('2026-11-01'), to: day('2026-12-31') }, ctx('UTC'))).toEqual({
       from: '2026-11-01T00:00:00Z',
       to: '2026-11-26T12:00:00Z',
       notes: [],
@@ -177,7 +178,7 @@ describe('resolveWindow', () => {
 
   it('accepts the same instant as from and to when they are equal', () => {
     const at = instant('2026-11-10T00:00:00Z');
-    expect(resolveWindow({ from: at, to: at }, ctx('UTC'))).toMatchObject({
+    expect(resolve({ from: at, to: at }, ctx('UTC'))).toMatchObject({
       from: '2026-11-10T00:00:00Z',
       to: '2026-11-10T00:00:00Z',
     });
@@ -197,7 +198,7 @@ describe('resolveWindow', () => {
 
   it('accepts tomorrow’s UTC date as from when it is already that day in Kiritimati', () => {
     expect(refusal({ from: day('2026-11-27') }, 'UTC').reason).toBe('from-in-future');
-    expect(resolveWindow({ from: day('2026-11-27') }, ctx('Pacific/Kiritimati'))).toEqual({
+    expect(resolve({ from: day('2026-11-27') }, ctx('Pacific/Kiritimati'))).toEqual({
       from: '2026-11-26T10:00:00Z',
       to: '2026-11-26T12:00:00Z',
       notes: [{ kind: 'open-ended', days: 30, clippedToNow: true }],
@@ -205,45 +206,120 @@ describe('resolveWindow', () => {
   });
 
   it.each([
-    ['UTC', '2026-10-01', '2026-10-31'],
-    ['America/New_York', '2026-10-01', '2026-10-31'],
-    ['Europe/London', '2026-10-01', '2026-10-31'],
-    ['America/New_York', '2026-03-01', '2026-03-31'],
-    ['Pacific/Auckland', '2026-03-15', '2026-04-14'],
-  ])('accepts 31 whole local days in %j when from:%s to:%s', (timeZone, from, to) => {
-    expect(() => resolveWindow({ from: day(from), to: day(to) }, ctx(timeZone))).not.toThrow();
+    ['UTC', '2026-01-01', '2026-06-30', '2026-01-01T00:00:00Z', '2026-06-30T23:59:59Z'],
+    [
+      'America/New_York',
+      '2026-10-01',
+      '2026-11-01',
+      '2026-10-01T04:00:00Z',
+      '2026-11-02T04:59:59Z',
+    ],
+    [
+      'Pacific/Auckland',
+      '2026-03-15',
+      '2026-04-15',
+      '2026-03-14T11:00:00Z',
+      '2026-04-15T11:59:59Z',
+    ],
+  ])(
+    'keeps a range longer than 31 days in %j from:%s to:%s whole, to be asked a month at a time',
+    (timeZone, from, to, start, end) => {
+      expect(resolve({ from: day(from), to: day(to) }, ctx(timeZone))).toEqual({
+        from: start,
+        to: end,
+        notes: [],
+      });
+    },
+  );
+
+  it.each([
+    ['UTC', '2025-11-27', '2026-11-26'],
+    ['America/New_York', '2025-11-27', '2026-11-26'],
+    ['UTC', '2026-01-01', '2026-12-31'],
+    ['Europe/Paris', '2024-03-01', '2025-02-28'],
+  ])('accepts 12 months in %j from:%s to:%s under a cap of 12', (timeZone, from, to) => {
+    const now = '2027-06-01T00:00:00Z';
+    expect(() => resolve({ from: day(from), to: day(to) }, ctx(timeZone, now))).not.toThrow();
   });
 
   it.each([
-    ['UTC', '2026-10-01', '2026-11-01'],
-    ['America/New_York', '2026-10-01', '2026-11-01'],
-    ['Pacific/Auckland', '2026-03-15', '2026-04-15'],
-  ])('refuses 32 local days in %j when from:%s to:%s', (timeZone, from, to) => {
-    expect(refusal({ from: day(from), to: day(to) }, timeZone)).toEqual({
-      reason: 'range-too-long',
-      limit: 31,
-      value: `${from}…${to}`,
+    ['UTC', '2025-11-26', '2026-11-26'],
+    ['America/New_York', '2025-11-26', '2026-11-26'],
+    ['UTC', '2026-01-01', '2027-01-01'],
+  ])(
+    'refuses a day more than 12 months in %j from:%s to:%s, with the cap',
+    (timeZone, from, to) => {
+      expect(refusal({ from: day(from), to: day(to) }, timeZone, '2027-06-01T00:00:00Z')).toEqual({
+        reason: 'range-over-cap',
+        limit: 12,
+        value: `${from}…${to}`,
+      });
+    },
+  );
+
+  it('measures the cap after stopping at now when to is later than now', () => {
+    expect(resolve({ from: day('2026-01-01'), to: day('2027-03-01') }, ctx('UTC'))).toMatchObject({
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-11-26T12:00:00Z',
+    });
+    expect(refusal({ from: day('2025-11-26'), to: day('2027-03-01') }).reason).toBe(
+      'range-over-cap',
+    );
+  });
+
+  it('applies the configured cap when it is not 12', () => {
+    const dates = { from: day('2026-08-01'), to: day('2026-10-31') };
+    expect(() => resolve(dates, ctx('UTC'), { maxMonths: 3 })).not.toThrow();
+    expect(refusal({ ...dates, from: day('2026-07-31') }, 'UTC', NOW, { maxMonths: 3 })).toEqual({
+      reason: 'range-over-cap',
+      limit: 3,
+      value: '2026-07-31…2026-10-31',
+    });
+  });
+});
+
+describe('resolveWindow with since', () => {
+  const since = (amount: number, unit: SinceArg['unit']): AskedDates => ({
+    since: { amount, unit },
+  });
+
+  it.each([
+    ['UTC', since(7, 'day'), '2026-11-19T12:00:00Z'],
+    ['UTC', since(2, 'week'), '2026-11-12T12:00:00Z'],
+    ['UTC', since(3, 'month'), '2026-08-26T12:00:00Z'],
+    ['America/New_York', since(7, 'day'), '2026-11-19T12:00:00Z'],
+    ['America/New_York', since(4, 'week'), '2026-10-29T11:00:00Z'],
+    ['Europe/Paris', since(1, 'month'), '2026-10-26T12:00:00Z'],
+    ['Europe/Paris', since(2, 'month'), '2026-09-26T11:00:00Z'],
+    ['Australia/Sydney', since(2, 'month'), '2026-09-26T13:00:00Z'],
+  ])('counts back on the wall clock of %j for %j, up to now', (timeZone, dates, from) => {
+    expect(resolve(dates, ctx(timeZone))).toEqual({
+      from,
+      to: '2026-11-26T12:00:00Z',
+      notes: [],
     });
   });
 
-  it('accepts exactly 31 days between instants and refuses one second more', () => {
-    const from = instant('2026-10-01T00:00:00Z');
-    expect(resolveWindow({ from, to: instant('2026-11-01T00:00:00Z') }, ctx('UTC')).to).toBe(
-      '2026-11-01T00:00:00Z',
+  it('ends a month back on the last day of a shorter month, leap years included', () => {
+    expect(resolve(since(1, 'month'), ctx('UTC', '2028-03-31T09:00:00Z')).from).toBe(
+      '2028-02-29T09:00:00Z',
     );
-    expect(refusal({ from, to: instant('2026-11-01T00:00:01Z') })).toEqual({
-      reason: 'range-too-long',
-      limit: 31,
-      value: '2026-10-01T00:00:00Z…2026-11-01T00:00:01Z',
-    });
+    expect(resolve(since(1, 'month'), ctx('UTC', '2027-03-31T09:00:00Z')).from).toBe(
+      '2027-02-28T09:00:00Z',
+    );
   });
 
-  it('measures the range after stopping at now when to is later than now', () => {
-    expect(
-      resolveWindow({ from: day('2026-11-01'), to: day('2027-03-01') }, ctx('UTC')),
-    ).toMatchObject({ to: '2026-11-26T12:00:00Z' });
-    expect(refusal({ from: day('2026-10-01'), to: day('2027-03-01') }).reason).toBe(
-      'range-too-long',
+  it('accepts exactly the cap in months, even from a leap day', () => {
+    expect(resolve(since(12, 'month'), ctx('UTC', '2028-02-29T09:00:00Z')).from).toBe(
+      '2027-02-28T09:00:00Z',
     );
+  });
+
+  it.each([
+    [since(13, 'month'), '13m'],
+    [since(53, 'week'), '53w'],
+    [since(400, 'day'), '400d'],
+  ])('refuses %j over a cap of 12 months, with the cap', (dates, value) => {
+    expect(refusal(dates)).toEqual({ reason: 'range-over-cap', limit: 12, value });
   });
 });

@@ -80,7 +80,7 @@ const REASONS: [InvalidArgsReason, Omit<ErrorDetail, 'reason'>, string][] = [
   [
     'unknown-option',
     { option: 'form', value: '2026-11-01', suggestion: 'from' },
-    'form: is not an option. Did you mean from:? The options are from:, to:, type:, filter:, phone:, size:.',
+    'form: is not an option. Did you mean from:? The options are from:, to:, since:, type:, filter:, phone:, size:.',
   ],
   ['unexpected-word', { value: 'yesterday' }, "I didn't understand yesterday."],
   ['duplicate-option', { option: 'from', value: '2026-11-02' }, 'from: is given more than once.'],
@@ -114,9 +114,19 @@ const REASONS: [InvalidArgsReason, Omit<ErrorDetail, 'reason'>, string][] = [
     'The window starts after it ends (2026-11-20…2026-11-01). Swap from: and to:.',
   ],
   [
-    'range-too-long',
-    { limit: 31, value: '2026-09-01…2026-11-01' },
-    'That window is longer than 31 days',
+    'range-over-cap',
+    { limit: 12, value: '2025-01-01…2026-11-01' },
+    'That range is longer than 12 months, the most this app lists at once.',
+  ],
+  [
+    'since-with-dates',
+    { option: 'since', value: '3m' },
+    "since: can't be used together with from: or to:",
+  ],
+  [
+    'bad-since',
+    { option: 'since', value: '3y' },
+    '3y is not a span since: understands. Write a number and d (days), w (weeks) or m (months)',
   ],
   ['from-in-future', { option: 'from', value: '2027-01-01' }, 'from: 2027-01-01 is in the future.'],
   ['missing-person', { option: 'who' }, '/sms-sessions who needs one person: @mention them'],

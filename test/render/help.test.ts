@@ -13,7 +13,7 @@ describe('renderHelp', () => {
 
     const text = visibleText(message);
     expect(text).toContain(
-      '/sms-sessions [target] [from:DATE] [to:DATE] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]\n/sms-sessions help',
+      '/sms-sessions [target] [from:DATE] [to:DATE | since:SPAN] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]\n/sms-sessions help',
     );
     for (const fragment of [
       'me (the default), an @mention of one person, or zoom:EMAIL (both admins only)',
@@ -21,7 +21,8 @@ describe('renderHelp', () => {
       '/sms-sessions link @person zoom-email-or-user-id',
       'YYYY-MM-DD is a whole day in your Slack time zone (America/New_York)',
       'YYYY-MM-DDTHH:mm:ssZ',
-      'At most 31 days',
+      'A range longer than 31 days is listed a month at a time',
+      'since: instead of from:/to:',
       'from alone: the 30 days after it',
       'No dates: the past 30 days',
       'user (direct conversations, the default), call_queue, auto_receptionist or all',

@@ -347,9 +347,9 @@ describe('renderHomeView', () => {
     ['forbidden', zoomError('FORBIDDEN'), /Only admins can look up/, []],
     ['bad-button', zoomError('BAD_BUTTON'), /old or altered view[\s\S]*Press Refresh/, []],
     [
-      'range-too-long',
-      invalidArgs('range-too-long', { limit: 31, value: '2026-09-01…2026-11-01' }),
-      /Check the filters[\s\S]*more than 31 days apart/,
+      'range-over-cap',
+      invalidArgs('range-over-cap', { limit: 12, value: '2025-09-01…2026-11-01' }),
+      /Check the filters[\s\S]*more than 12 months apart/,
       [],
     ],
     [

@@ -54,7 +54,8 @@ const changeOf = (action: BlockElementAction): HomeFilterChange | undefined => {
  * The Home tab's filter controls (session type, "dates match", From, To, phone number, the
  * admin's user picker) and **Refresh**: ack at once, apply the change to the person's stored
  * filters and publish page 1 of the new listing, built through the same `ListArgs` →
- * `SessionsCore.start` path as the command, so the 31-day rule and its messages are shared.
+ * `SessionsCore.start` path as the command, so long ranges (a month at a time, capped by
+ * `MAX_RANGE_MONTHS`) and their messages are shared.
  * Payload values are untrusted: a value no control offers is `BAD_BUTTON`, and a picked person
  * is listed only through `SessionsCore.page`, which refuses a non-admin's forged pick before any
  * Zoom call (see {@link deliverHome} for what is saved).

@@ -9,6 +9,10 @@ import {
   MAX_PAGE_SIZE,
   SESSION_TYPES,
   type SessionType,
+  SINCE_UNIT_LETTERS,
+  SINCE_UNITS,
+  type SinceArg,
+  type SinceUnit,
   type Target,
 } from '../../query/types.js';
 import { parseZoomUserRef } from '../../users/zoom-user-ref.js';
@@ -20,7 +24,7 @@ import { tokenize } from './tokenize.js';
 export type { ListArgs } from '../../query/types.js';
 
 /** The `key:value` options of a listing, in the order the help text shows them. */
-export const COMMAND_OPTIONS = ['from', 'to', 'type', 'filter', 'phone', 'size'] as const;
+export const COMMAND_OPTIONS = ['from', 'to', 'since', 'type', 'filter', 'phone', 'size'] as const;
 
 /** One of {@link COMMAND_OPTIONS}. */
 export type CommandOption = (typeof COMMAND_OPTIONS)[number];
@@ -61,6 +65,14 @@ const OPTION = /^([A-Za-z][\w-]*)[:=](.*)$/s;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const SIZE = /^\d{1,3}$/;
+const SINCE = /^(\d{1,3})([a-z])$/i;
+
+const SINCE_UNIT_OF_LETTER: ReadonlyMap<string, SinceUnit> = new Map(
+  SINCE_UNITS.map((unit): [string, SinceUnit] => [SINCE_UNIT_LETTERS[unit], unit]),
+);
+
+/** Options that set the dates; `since` sets both ends, so it goes with neither of the others. */
+const DATE_OPTIONS: readonly CommandOption[] = ['from', 'to'];
 
 const SESSION_TYPE_WORDS: ReadonlyMap<string, SessionType> = new Map<string, SessionType>([
   ...SESSION_TYPES.map((type): [string, SessionType] => [type, type]),
@@ -106,9 +118,22 @@ const parseSize = (value: string): number => {
   throw invalidArgs('bad-size', { option: 'size', value, limit: MAX_PAGE_SIZE });
 };
 
+const parseSince = (value: string): SinceArg => {
+  const [, amount, letter] = SINCE.exec(value) ?? [];
+  const unit = SINCE_UNIT_OF_LETTER.get(letter?.toLowerCase() ?? '');
+  if (unit !== undefined && Number(amount) >= 1) return { amount: Number(amount), unit };
+  throw invalidArgs('bad-since', { option: 'since', value });
+};
+
+const conflictsWithSeen = (name: CommandOption, seen: ReadonlySet<CommandOption>): boolean =>
+  name === 'since'
+    ? DATE_OPTIONS.some((option) => seen.has(option))
+    : DATE_OPTIONS.includes(name) && seen.has('since');
+
 const OPTION_PARSERS = {
   from: (value) => ({ from: parseDate('from', value) }),
   to: (value) => ({ to: parseDate('to', value) }),
+  since: (value) => ({ since: parseSince(value) }),
   type: (value) => ({ sessionType: parseWord(SESSION_TYPE_WORDS, 'bad-type', 'type', value) }),
   filter: (value) => ({ filterType: parseWord(FILTER_TYPE_WORDS, 'bad-filter', 'filter', value) }),
   phone: (value) => ({ phoneNumber: normalizePhoneNumber(value) }),
@@ -149,6 +174,9 @@ const parseList = (tokens: readonly string[]): ListArgs => {
       }
       if (value === '') throw invalidArgs('missing-value', { option: name, value });
       if (seen.has(name)) throw invalidArgs('duplicate-option', { option: name, value });
+      if (conflictsWithSeen(name, seen)) {
+        throw invalidArgs('since-with-dates', { option: name, value });
+      }
       seen.add(name);
       args = { ...args, ...OPTION_PARSERS[name](value) };
       continue;
@@ -171,6 +199,7 @@ const parseList = (tokens: readonly string[]): ListArgs => {
  *
  * ```
  * /sms-sessions [target] [from:DATE] [to:DATE] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]
+ * /sms-sessions [target] [since:SPAN] [type:TYPE] …
  * /sms-sessions help
  * /sms-sessions link @person zoom-email-or-id | unlink @person | who @person | whoami | audit [@person] [n]
  * ```
@@ -189,6 +218,8 @@ const parseList = (tokens: readonly string[]): ListArgs => {
  * - Options are `key:value` or `key=value`, keys in any case, each at most once:
  *   - `from`, `to`: `YYYY-MM-DD` (a day in the person's time zone) or `YYYY-MM-DDTHH:mm:ssZ` (a UTC
  *     instant), both checked to be real dates;
+ *   - `since`: a number from 1 to 999 and `d` (days), `w` (weeks) or `m` (calendar months), any
+ *     case, counted back from now (`since:7d`, `since:2w`, `since:3m`); never with `from`/`to`;
  *   - `type`: `user`, `call_queue` (also `call-queue`, `callqueue`, `queue`), `auto_receptionist`
  *     (also `auto-receptionist`, `autoreceptionist`, `ar`) or `all`, any case;
  *   - `filter`: `last`, `sent`, `received`, `sent_received` or Zoom's full names
@@ -201,7 +232,8 @@ const parseList = (tokens: readonly string[]): ListArgs => {
  * Mentions with `should_escape`: https://docs.slack.dev/interactivity/implementing-slash-commands
  * @throws AppError `INVALID_ARGS`; `detail.reason` says why (`unclosed-quote`, `unknown-option`,
  * `missing-value`, `duplicate-option`, `unexpected-word`, `bad-target`, `bad-zoom-user`, `bad-date`,
- * `bad-type`, `bad-filter`, `bad-phone`, `bad-size`, and those of the identity subcommands),
+ * `bad-since`, `since-with-dates`, `bad-type`, `bad-filter`, `bad-phone`, `bad-size`, and those
+ * of the identity subcommands),
  * `detail.option` and `detail.value` what was typed, and
  * `detail.suggestion` the nearest valid option, word or value when one is close.
  */

@@ -24,12 +24,13 @@ describe('COMMAND_OPTIONS', () => {
     const examples: Record<(typeof COMMAND_OPTIONS)[number], string> = {
       from: '2026-10-01',
       to: '2026-10-02',
+      since: '3m',
       type: 'all',
       filter: 'sent',
       phone: '14155550100',
       size: '5',
     };
-    expect(COMMAND_OPTIONS).toEqual(['from', 'to', 'type', 'filter', 'phone', 'size']);
+    expect(COMMAND_OPTIONS).toEqual(['from', 'to', 'since', 'type', 'filter', 'phone', 'size']);
     for (const option of COMMAND_OPTIONS) {
       expect(() => parseCommand(`${option}:${examples[option]}`)).not.toThrow();
     }
@@ -283,5 +284,46 @@ describe('parseCommand', () => {
     [':2026-10-01', { value: ':2026-10-01' }],
   ])('refuses the unexpected word in %j', (text, detail) => {
     expect(refusal(text)).toEqual({ reason: 'unexpected-word', ...detail });
+  });
+});
+
+describe('parseCommand since:', () => {
+  it.each([
+    ['since:7d', { amount: 7, unit: 'day' }],
+    ['since:2w', { amount: 2, unit: 'week' }],
+    ['since:3m', { amount: 3, unit: 'month' }],
+    ['SINCE=12M', { amount: 12, unit: 'month' }],
+    ['since:"1d"', { amount: 1, unit: 'day' }],
+    ['since:999d', { amount: 999, unit: 'day' }],
+  ])('reads %j as a span back from now', (text, since) => {
+    expect(listArgs(text)).toEqual({ target: { kind: 'self' }, since });
+  });
+
+  it('goes with the other options and a target', () => {
+    expect(listArgs('<@U123ABC> since:3m type:all size:25')).toEqual({
+      target: { kind: 'slack-user', userId: 'U123ABC' },
+      since: { amount: 3, unit: 'month' },
+      sessionType: 'all',
+      pageSize: 25,
+    });
+  });
+
+  it.each(['0d', '3', 'm', '3y', '1000d', '-2w', '1.5m', '3months', '３m'])(
+    'refuses since:%s with bad-since',
+    (value) => {
+      expect(refusal(`since:${value}`)).toEqual({ reason: 'bad-since', option: 'since', value });
+    },
+  );
+
+  it.each([
+    ['since:3m from:2026-01-01', { option: 'from', value: '2026-01-01' }],
+    ['to:2026-01-01 since:3m', { option: 'since', value: '3m' }],
+    ['from:2026-01-01 to:2026-02-01 since:7d', { option: 'since', value: '7d' }],
+  ])('refuses %j: since sets both ends already', (text, detail) => {
+    expect(refusal(text)).toEqual({ reason: 'since-with-dates', ...detail });
+  });
+
+  it('suggests since: for a typo', () => {
+    expect(refusal('snice:3m')).toMatchObject({ reason: 'unknown-option', suggestion: 'since' });
   });
 });

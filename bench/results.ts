@@ -1,0 +1,45 @@
+import type { MachineInfo } from './machine.js';
+import type { BenchPlan } from './options.js';
+import type { RenderResult } from './render.js';
+import type { MemoryResult, TargetResult } from './scenario.js';
+import type { StepResult } from './step.js';
+
+/** Everything one full or quick run measured. */
+export interface BenchResults {
+  readonly plan: BenchPlan;
+  readonly machine: MachineInfo;
+  readonly render: readonly RenderResult[];
+  readonly bare: TargetResult;
+  readonly app: TargetResult;
+  /** From a second, fresh app process; absent when profiling. */
+  readonly memory: MemoryResult | undefined;
+}
+
+/** CPU the app spent per page answered in the load step; `undefined` when none was. */
+export const appCpuPerAnswerMs = (app: TargetResult): number | undefined =>
+  app.load.answered === 0 ? undefined : app.load.cpuMs / app.load.answered;
+
+/** CPU bare Bolt spent per ack in the load step; `undefined` when none was acked. */
+export const bareCpuPerAckMs = (bare: TargetResult): number | undefined =>
+  bare.load.acked === 0 ? undefined : bare.load.cpuMs / bare.load.acked;
+
+/** Time to answer minus the fake Zoom's latency: what the app itself adds. */
+export const overheadMs = (answerMs: number | undefined, zoomLatencyMs: number) =>
+  answerMs === undefined ? undefined : answerMs - zoomLatencyMs;
+
+/** The steady-state per-page calls: the load step's calls divided by its pages. */
+export const steadyCallsPerPage = (app: TargetResult) => {
+  const pages = Math.max(1, app.load.answered);
+  const { calls } = app.load;
+  return {
+    zoomToken: calls.zoomToken / pages,
+    zoomList: calls.zoomList / pages,
+    zoomLookups: calls.zoomLookups / pages,
+    slackUsersInfo: calls.slackUsersInfo / pages,
+    slackWebApi: calls.slackWebApi / pages,
+  };
+};
+
+/** The saturation search's first, lowest-rate step: the app's numbers under light load. */
+export const lightLoadStep = (target: TargetResult): StepResult | undefined =>
+  target.saturation?.steps[0];

@@ -1,0 +1,203 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import type { AppRuntime } from './options.js';
+import { type ProcessSample, sampleProcess } from './proc-stat.js';
+import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, BENCH_ZOOM_CREDENTIALS } from './workload.js';
+
+/** The checkout's root, where `dist/`, `src/` and `node_modules/` are. */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** How long a process may take to answer `GET /healthz` after it is spawned. */
+const START_TIMEOUT_MS = 30_000;
+const HEALTH_POLL_INTERVAL_MS = 100;
+/** The app gives in-flight work 10 s after SIGTERM; then the bench kills it. */
+const STOP_TIMEOUT_MS = 15_000;
+const LOG_TAIL_CHARS = 4_000;
+
+/**
+ * The app's own Zoom limiter (issue #5) set as high as its configuration allows: the fake Zoom
+ * has no rate limit, and the bench measures what the app costs, not a queue in front of a real
+ * account's 5–10 requests a second. At 100 a second (the schema's maximum) a load of 200
+ * commands a second that each need a fresh Zoom page will queue once the limiter is wired in.
+ */
+export const APP_LIMITS_FOR_THE_BENCH = {
+  ZOOM_RATE_LIMIT_PER_SECOND: '100',
+  ZOOM_DAILY_LIMIT: '10000000',
+};
+
+/** A process under test, listening on 127.0.0.1. */
+export interface TargetProcess {
+  readonly name: string;
+  readonly pid: number;
+  /** `http://127.0.0.1:PORT/slack/events`. */
+  readonly eventsUrl: string;
+  /** Where its stdout and stderr go. */
+  readonly logPath: string;
+  sample(): ProcessSample;
+  /** SIGTERM, then SIGKILL if it has not exited in time; resolves with how it exited. */
+  stop(): Promise<string>;
+}
+
+const freePort = async (): Promise<number> => {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (address === null || typeof address === 'string') throw new Error('No free port');
+  return address.port;
+};
+
+const logTail = (path: string): string => {
+  try {
+    return readFileSync(path, 'utf8').slice(-LOG_TAIL_CHARS);
+  } catch {
+    return '(no log)';
+  }
+};
+
+const exitOf = (child: ChildProcess): string | undefined => {
+  if (child.exitCode !== null) return `exit code ${child.exitCode}`;
+  if (child.signalCode !== null) return `signal ${child.signalCode}`;
+  return undefined;
+};
+
+const waitHealthy = async (child: ChildProcess, origin: string, name: string, logPath: string) => {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const exited = exitOf(child);
+    if (exited !== undefined) {
+      throw new Error(`${name} stopped during start-up (${exited}):\n${logTail(logPath)}`);
+    }
+    const healthy = await fetch(`${origin}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await sleep(HEALTH_POLL_INTERVAL_MS);
+  }
+  child.kill('SIGKILL');
+  throw new Error(
+    `${name} did not answer /healthz within ${START_TIMEOUT_MS} ms:\n${logTail(logPath)}`,
+  );
+};
+
+interface SpawnSpec {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly port: number;
+  readonly logPath: string;
+}
+
+const spawnTarget = async (spec: SpawnSpec): Promise<TargetProcess> => {
+  const log = openSync(spec.logPath, 'a');
+  const child = spawn(process.execPath, [...spec.args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...spec.env },
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const origin = `http://127.0.0.1:${spec.port}`;
+  await waitHealthy(child, origin, spec.name, spec.logPath);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${spec.name} has no pid`);
+  return {
+    name: spec.name,
+    pid,
+    eventsUrl: `${origin}/slack/events`,
+    logPath: spec.logPath,
+    sample: () => {
+      const exited = exitOf(child);
+      if (exited !== undefined) {
+        throw new Error(`${spec.name} stopped (${exited}):\n${logTail(spec.logPath)}`);
+      }
+      return sampleProcess(pid);
+    },
+    stop: async () => {
+      const exited = exitOf(child);
+      if (exited !== undefined) return exited;
+      const exit = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exit;
+      clearTimeout(timer);
+      return exitOf(child) ?? 'exited';
+    },
+  };
+};
+
+/** Where the app under test finds the fakes, and where it may write. */
+export interface AppTargetOptions {
+  /** Names the process, its log and its database, so two runs of the app never share a file. */
+  readonly instance: string;
+  readonly runtime: AppRuntime;
+  readonly slackApiUrl: string;
+  readonly zoomBaseUrl: string;
+  readonly zoomTokenUrl: string;
+  /** A scratch folder for the SQLite file, the log and CPU profiles. */
+  readonly workDir: string;
+  /** When set, the app runs under `node --cpu-prof` and writes its profile here on exit. */
+  readonly profileDir?: string;
+}
+
+/**
+ * Starts the app as production does (`node dist/index.js`, or `src/index.ts` under tsx) in HTTP
+ * mode, configured only through its environment, with `NODE_ENV=production` and `LOG_LEVEL=info`
+ * (logs go to a file, as they would go to a collector). Resolves once `/healthz` answers.
+ */
+export const startAppProcess = async (options: AppTargetOptions): Promise<TargetProcess> => {
+  const port = await freePort();
+  const entry =
+    options.runtime === 'dist' ? ['dist/index.js'] : ['--import', 'tsx', 'src/index.ts'];
+  const profile =
+    options.profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', options.profileDir];
+  return spawnTarget({
+    name: options.instance,
+    args: [...profile, ...entry],
+    port,
+    logPath: join(options.workDir, `${options.instance}.log`),
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SLACK_API_URL: options.slackApiUrl,
+      ZOOM_ACCOUNT_ID: BENCH_ZOOM_CREDENTIALS.accountId,
+      ZOOM_CLIENT_ID: BENCH_ZOOM_CREDENTIALS.clientId,
+      ZOOM_CLIENT_SECRET: BENCH_ZOOM_CREDENTIALS.clientSecret,
+      ZOOM_API_BASE_URL: options.zoomBaseUrl,
+      ZOOM_OAUTH_TOKEN_URL: options.zoomTokenUrl,
+      DATABASE_PATH: join(options.workDir, `${options.instance}.db`),
+      ...APP_LIMITS_FOR_THE_BENCH,
+    },
+  });
+};
+
+/** Starts bench/bare-bolt.ts (under tsx) against the fake Slack; resolves once `/healthz` answers. */
+export const startBareBoltProcess = async (options: {
+  readonly slackApiUrl: string;
+  readonly workDir: string;
+}): Promise<TargetProcess> => {
+  const port = await freePort();
+  return spawnTarget({
+    name: 'bare Bolt',
+    args: ['--import', 'tsx', 'bench/bare-bolt.ts'],
+    port,
+    logPath: join(options.workDir, 'bare-bolt.log'),
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SLACK_API_URL: options.slackApiUrl,
+    },
+  });
+};

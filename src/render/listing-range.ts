@@ -1,0 +1,106 @@
+import {
+  followingCursor,
+  listingQuery,
+  type PageCursor,
+  type RangePosition,
+  rangeWindows,
+} from '../query/cursor.js';
+import { dayjs } from '../query/time-zone.js';
+import { describeQuery, type QueryDescription } from './format.js';
+import type { SessionsPageModel } from './types.js';
+
+/** Between the page and how much of the range is left ("June 2026, page 2 · 5 more months to go"). */
+const SEPARATOR = ' · ';
+
+const monthAt = (iso: string, range: RangePosition) =>
+  dayjs.utc(Date.parse(iso)).tz(range.timeZone);
+
+const windowMonth = (range: RangePosition, window: number): string => {
+  const start = rangeWindows(range)[window]?.from;
+  return start === undefined ? 'this range' : monthAt(start, range).format('MMMM YYYY');
+};
+
+/**
+ * The search a listing's frame describes: the whole range the person asked for (in
+ * `timeZone`), whatever window of it the page is in. See {@link describeQuery}.
+ */
+export const describeListing = (cursor: PageCursor, timeZone: string): QueryDescription =>
+  describeQuery(listingQuery(cursor), timeZone);
+
+/**
+ * Which page this is, in words: "page 3", or for a range asked a month at a time the month
+ * (in the zone the range was split in) and the page within it: "June 2026, page 2".
+ */
+export const pageLabel = (cursor: PageCursor): string =>
+  cursor.range === undefined
+    ? `page ${cursor.page}`
+    : `${windowMonth(cursor.range, cursor.range.window)}, page ${cursor.page}`;
+
+/**
+ * The frame's position, safe mrkdwn: "*Page 3*", or for a range asked a month at a time
+ * "*June 2026, page 2* · 5 more months to go" ("· last month of the range" at its end).
+ */
+export const pagePosition = (cursor: PageCursor): string => {
+  const label = pageLabel(cursor);
+  const bold = `*${label.charAt(0).toUpperCase()}${label.slice(1)}*`;
+  if (cursor.range === undefined) return bold;
+  const left = rangeWindows(cursor.range).length - 1 - cursor.range.window;
+  const tail =
+    left === 0 ? 'last month of the range' : `${left} more month${left === 1 ? '' : 's'} to go`;
+  return `${bold}${SEPARATOR}${tail}`;
+};
+
+/**
+ * The months found empty on the way to this page, oldest to newest: "March–May 2026",
+ * "November 2025–January 2026", "June 2026"; `undefined` when none were passed over.
+ */
+export const skippedMonths = (model: SessionsPageModel): string | undefined => {
+  const { range } = model.cursor;
+  const newest = model.skipped?.[0];
+  const oldest = model.skipped?.at(-1);
+  if (range === undefined || newest === undefined || oldest === undefined) return undefined;
+  const windows = rangeWindows(range);
+  const first = windows[oldest];
+  const last = windows[newest];
+  if (first === undefined || last === undefined) return undefined;
+  const start = monthAt(first.from, range);
+  const end = monthAt(last.from, range);
+  if (start.format('YYYY-MM') === end.format('YYYY-MM')) return end.format('MMMM YYYY');
+  return start.year() === end.year()
+    ? `${start.format('MMMM')}–${end.format('MMMM YYYY')}`
+    : `${start.format('MMMM YYYY')}–${end.format('MMMM YYYY')}`;
+};
+
+/**
+ * The notes for a page of sessions reached past empty months, so nobody wonders where they
+ * went: "No conversations in May–June 2026, so this starts with April 2026." None otherwise.
+ */
+export const skippedNotes = (model: SessionsPageModel): string[] => {
+  const months = skippedMonths(model);
+  const { range } = model.cursor;
+  if (months === undefined || range === undefined || model.page.sessions.length === 0) return [];
+  const here = windowMonth(range, range.window);
+  return [`:information_source: No conversations in ${months}, so this starts with ${here}.`];
+};
+
+/**
+ * What an empty page of a range asked a month at a time says instead of the usual "no
+ * conversations" text: the empty months and where Next carries on, when the app stopped
+ * passing over them for this click; the empty months and the end of the range, when they ran
+ * to its end. `undefined` when the usual text is right: the page has sessions, or the whole
+ * range was found empty from its newest month on.
+ */
+export const skippedBody = (model: SessionsPageModel): string | undefined => {
+  const months = skippedMonths(model);
+  const { cursor, page } = model;
+  if (months === undefined || cursor.range === undefined || page.sessions.length > 0) {
+    return undefined;
+  }
+  const next = followingCursor(cursor, page);
+  if (next?.range !== undefined) {
+    return `:mag: No conversations in ${months}. *Next* continues with ${windowMonth(next.range, next.range.window)}.`;
+  }
+  return model.skipped?.[0] === 0
+    ? undefined
+    : `No more SMS conversations: none in ${months}, and that is the end of the range.`;
+};

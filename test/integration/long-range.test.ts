@@ -1,0 +1,297 @@
+import type { HomeView } from '@slack/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/clock.js';
+import {
+  buildDataset,
+  type DemoSession,
+  type DemoUser,
+  demoSession,
+  demoUser,
+  type RecordedRequest,
+} from '../../src/demo-zoom/index.js';
+import { BLOCK_IDS, HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../../src/slack/ids.js';
+import {
+  expectValidHomeView,
+  expectValidMessage,
+  findButtons,
+  type Surface,
+  visibleText,
+} from '../helpers/block-kit.js';
+import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
+import { postSigned, viewActionBody } from '../helpers/slack-requests.js';
+
+const ALICE = 'U0ALICE01';
+const BOB = 'U0BOB0001';
+
+/** Zoom's "a month", as the demo Zoom enforces it: 31 days and the rest of the last day. */
+const ZOOM_MONTH_MS = 32 * 86_400_000 - 1000;
+
+const alice = demoUser({ email: 'alice@example.com' });
+const bob = demoUser({ email: 'bob@example.com' });
+
+/** `count` sessions of `owner` in one month, named `<label> 1…count`, an hour apart. */
+const monthOf = (owner: DemoUser, label: string, count: number, newest: string): DemoSession[] =>
+  Array.from({ length: count }, (_, i) =>
+    demoSession({
+      owner,
+      at: new Date(Date.parse(newest) - i * 3_600_000),
+      contacts: [
+        { name: `${label} ${i + 1}`, phoneNumber: `1${label.length + 200}555${1000 + i}` },
+      ],
+    }),
+  );
+
+/** The system clock, set back to mid-July 2026 (the app's timers keep running in real time). */
+const julyClock = (): Clock => {
+  const offsetMs = Date.parse('2026-07-15T12:00:00Z') - Date.now();
+  return { now: () => new Date(Date.now() + offsetMs) };
+};
+
+/** The Previous / Start over / Next buttons, apart from Open, Export and Share. */
+const pager = (surface: Surface) =>
+  findButtons(surface).filter(
+    (b) => b.blockId === BLOCK_IDS.pager || b.blockId === HOME_BLOCK_IDS.pager,
+  );
+
+const press = (surface: Surface, label: string) => {
+  const button = pager(surface).find((b) => b.text === label);
+  if (button?.actionId === undefined || button.value === undefined) {
+    throw new Error(`no ${label} in ${visibleText(surface)}`);
+  }
+  return { actionId: button.actionId, value: button.value };
+};
+
+/** `from`…`to` of each list call, in order. */
+const windows = (calls: readonly RecordedRequest[]) =>
+  calls.map((call) => `${call.query.from}…${call.query.to}`);
+
+const NEW_YORK_MONTHS = {
+  june: '2026-06-01T04:00:00Z…2026-07-01T03:59:59Z',
+  may: '2026-05-01T04:00:00Z…2026-06-01T03:59:59Z',
+  april: '2026-04-01T04:00:00Z…2026-05-01T03:59:59Z',
+  march: '2026-03-01T05:00:00Z…2026-04-01T03:59:59Z',
+  february: '2026-02-01T05:00:00Z…2026-03-01T04:59:59Z',
+  january: '2026-01-01T05:00:00Z…2026-02-01T04:59:59Z',
+};
+
+describe('long date ranges over the real Bolt receiver', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      users: [
+        { id: ALICE, email: 'alice@example.com', tz: 'America/New_York', name: 'Alice' },
+        { id: BOB, email: 'bob@example.com', tz: 'UTC', name: 'Bob' },
+      ],
+      clock: julyClock(),
+      dataset: buildDataset({
+        users: [alice, bob],
+        sessions: [
+          ...monthOf(alice, 'June', 12, '2026-06-28T15:00:00Z'),
+          ...monthOf(alice, 'May', 3, '2026-05-20T15:00:00Z'),
+          ...monthOf(alice, 'February', 2, '2026-02-10T15:00:00Z'),
+          ...monthOf(alice, 'January', 1, '2026-01-05T15:00:00Z'),
+          ...monthOf(bob, 'November', 1, '2025-11-15T15:00:00Z'),
+        ],
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const listCalls = () => h.zoom.requests.filter((r) => r.kind === 'list');
+
+  /** Runs `step`, then returns the answer and the list calls Zoom received meanwhile. */
+  const observe = async (step: () => Promise<{ id: string }>) => {
+    const before = listCalls().length;
+    const { id } = await step();
+    const answer = (await h.slack.nextResponse(id)) as unknown as Surface;
+    expectValidMessage(answer);
+    return { answer, calls: listCalls().slice(before) };
+  };
+
+  const command = (user: string, text: string) => observe(() => h.command(user, text));
+  const click = (user: string, surface: Surface, label: string) => {
+    const { actionId, value } = press(surface, label);
+    return observe(() => h.click(user, actionId, value));
+  };
+
+  it('pages through six months forward and back, one month a Zoom call', async () => {
+    const m = NEW_YORK_MONTHS;
+    const june1 = await command(ALICE, 'from:2026-01-01 to:2026-06-30');
+    expect(windows(june1.calls)).toEqual([m.june]);
+    expect(june1.calls[0]?.query).toMatchObject({ page_size: '10', session_type: 'user' });
+    expect(june1.calls[0]?.query).not.toHaveProperty('next_page_token');
+    let text = visibleText(june1.answer);
+    expect(text).toContain('When: Jan 1, 2026 – Jun 30, 2026');
+    expect(text).toContain('June 2026, page 1 · 5 more months to go');
+    expect(text).toContain('June 10');
+    expect(text).not.toContain('June 11');
+    expect(pager(june1.answer).map((b) => b.text)).toEqual(['Next']);
+
+    const june2 = await click(ALICE, june1.answer, 'Next');
+    expect(windows(june2.calls)).toEqual([m.june]);
+    expect(june2.calls[0]?.query.next_page_token).toMatch(/^\w{35}$/);
+    expect(visibleText(june2.answer)).toContain('June 2026, page 2 · 5 more months to go');
+    expect(visibleText(june2.answer)).toContain('June 12');
+
+    const may = await click(ALICE, june2.answer, 'Next');
+    expect(windows(may.calls)).toEqual([m.may]);
+    expect(may.calls[0]?.query).not.toHaveProperty('next_page_token');
+    expect(visibleText(may.answer)).toContain('May 2026, page 1 · 4 more months to go');
+    expect(visibleText(may.answer)).toContain('May 3');
+
+    const february = await click(ALICE, may.answer, 'Next');
+    expect(windows(february.calls)).toEqual([m.april, m.march, m.february]);
+    text = visibleText(february.answer);
+    expect(text).toContain(
+      'No conversations in March–April 2026, so this starts with February 2026.',
+    );
+    expect(text).toContain('February 2026, page 1 · 1 more month to go');
+    expect(text).toContain('February 2');
+
+    const january = await click(ALICE, february.answer, 'Next');
+    expect(windows(january.calls)).toEqual([m.january]);
+    expect(visibleText(january.answer)).toContain('January 2026, page 1 · last month of the range');
+    expect(pager(january.answer).map((b) => b.text)).toEqual(['Previous']);
+
+    const backToFebruary = await click(ALICE, january.answer, 'Previous');
+    expect(windows(backToFebruary.calls)).toEqual([m.february]);
+    expect(visibleText(backToFebruary.answer)).toContain('February 1');
+    const backToMay = await click(ALICE, backToFebruary.answer, 'Previous');
+    expect(windows(backToMay.calls)).toEqual([m.may]);
+    const backToJune2 = await click(ALICE, backToMay.answer, 'Previous');
+    expect(windows(backToJune2.calls)).toEqual([m.june]);
+    expect(backToJune2.calls[0]?.query.next_page_token).toBe(june2.calls[0]?.query.next_page_token);
+    expect(visibleText(backToJune2.answer)).toContain('June 2026, page 2');
+    const backToJune1 = await click(ALICE, backToJune2.answer, 'Previous');
+    expect(visibleText(backToJune1.answer)).toContain('June 2026, page 1');
+    expect(pager(backToJune1.answer).map((b) => b.text)).toEqual(['Next']);
+  });
+
+  it('passes over at most three empty months a click, saying so, then carries on', async () => {
+    const first = await command(BOB, 'from:2025-09-01 to:2026-06-30');
+    expect(first.calls.map((c) => c.query.from)).toEqual([
+      '2026-06-01T00:00:00Z',
+      '2026-05-01T00:00:00Z',
+      '2026-04-01T00:00:00Z',
+    ]);
+    expect(visibleText(first.answer)).toContain(
+      'No conversations in April–June 2026. Next continues with March 2026.',
+    );
+    const second = await click(BOB, first.answer, 'Next');
+    expect(second.calls.map((c) => c.query.from?.slice(0, 7))).toEqual([
+      '2026-03',
+      '2026-02',
+      '2026-01',
+    ]);
+    expect(visibleText(second.answer)).toContain(
+      'No conversations in January–March 2026. Next continues with December 2025.',
+    );
+    const third = await click(BOB, second.answer, 'Next');
+    expect(third.calls.map((c) => c.query.from?.slice(0, 7))).toEqual(['2025-12', '2025-11']);
+    expect(visibleText(third.answer)).toContain(
+      'No conversations in December 2025, so this starts with November 2025.',
+    );
+    expect(visibleText(third.answer)).toContain('November 1');
+  });
+
+  it('refuses a range over MAX_RANGE_MONTHS, naming the cap, without calling Zoom', async () => {
+    const refused = await command(ALICE, 'from:2025-01-01 to:2026-06-30');
+    expect(refused.calls).toEqual([]);
+    expect(visibleText(refused.answer)).toContain(
+      'That range is longer than 12 months, the most this app lists at once.',
+    );
+  });
+
+  it('lists since:3m from three months ago on the person’s wall clock, a month a call', async () => {
+    const { answer, calls } = await command(ALICE, 'since:3m');
+    expect(calls.map((c) => c.query.from)).toEqual([
+      '2026-07-01T04:00:00Z',
+      '2026-06-01T04:00:00Z',
+    ]);
+    expect(calls[0]?.query.to).toMatch(/^2026-07-15T12:\d\d:\d\dZ$/);
+    const text = visibleText(answer);
+    expect(text).toMatch(/When: Apr 15, 2026 8:\d\d AM EDT – Jul 15, 2026 8:\d\d AM EDT/);
+    expect(text).toContain('No conversations in July 2026, so this starts with June 2026.');
+    expect(text).toContain('June 2026, page 1 · 2 more months to go');
+  });
+
+  it('refuses since: together with from:', async () => {
+    const refused = await command(ALICE, 'since:3m from:2026-06-01');
+    expect(refused.calls).toEqual([]);
+    expect(visibleText(refused.answer)).toContain("can't be used together with since:");
+  });
+
+  describe('in the Home tab', () => {
+    const publishesOf = (from: number) =>
+      h.slack.publishes.slice(from).filter((p) => p.userId === ALICE);
+    const isLoading = (view: unknown) => JSON.stringify(view).includes(HOME_BLOCK_IDS.loading);
+
+    /** Sends one Home action as Alice; returns her next settled view and the list calls. */
+    const act = async (action: Record<string, unknown>) => {
+      const before = h.slack.publishes.length;
+      const calls = listCalls().length;
+      const ack = await postSigned(
+        h.eventsUrl,
+        viewActionBody({
+          user_id: ALICE,
+          action,
+          view: { hash: h.slack.homeView(ALICE)?.hash ?? 'no-view-yet' },
+        }),
+        { secret: SIGNING_SECRET },
+      );
+      expect(ack.status).toBe(200);
+      await h.slack.waitFor(
+        () => publishesOf(before).some((p) => !isLoading(p.view)),
+        'a settled Home view',
+      );
+      const view = publishesOf(before).find((p) => !isLoading(p.view))?.view as unknown as HomeView;
+      expectValidHomeView(view);
+      return { view, calls: listCalls().slice(calls) };
+    };
+    const pick = (actionId: string, date: string) =>
+      act({ type: 'datepicker', action_id: actionId, selected_date: date });
+    const home = (view: HomeView, label: string) => {
+      const { actionId, value } = press(view, label);
+      return act({ type: 'button', action_id: actionId, value });
+    };
+
+    it('pages a three-month window of the date pickers across months', async () => {
+      const m = NEW_YORK_MONTHS;
+      await pick(HOME_ACTION_IDS.from, '2026-04-01');
+      const june1 = await pick(HOME_ACTION_IDS.to, '2026-06-30');
+      expect(windows(june1.calls)).toEqual([m.june]);
+      expect(visibleText(june1.view)).toContain('When: Apr 1, 2026 – Jun 30, 2026');
+      expect(visibleText(june1.view)).toContain('June 2026, page 1 · 2 more months to go');
+
+      const june2 = await home(june1.view, 'Next');
+      expect(visibleText(june2.view)).toContain('June 12');
+      const may = await home(june2.view, 'Next');
+      expect(windows(may.calls)).toEqual([m.may]);
+      expect(visibleText(may.view)).toContain('May 2026, page 1 · 1 more month to go');
+      const april = await home(may.view, 'Next');
+      expect(windows(april.calls)).toEqual([m.april]);
+      expect(visibleText(april.view)).toContain(
+        'No more SMS conversations: none in April 2026, and that is the end of the range.',
+      );
+      expect(pager(april.view).map((b) => b.text)).toEqual(['Previous']);
+      const backToMay = await home(april.view, 'Previous');
+      expect(windows(backToMay.calls)).toEqual([m.may]);
+      const backToJune2 = await home(backToMay.view, 'Previous');
+      expect(visibleText(backToJune2.view)).toContain('June 2026, page 2');
+    });
+  });
+
+  it('never asks Zoom for more than a month in one call', () => {
+    expect(listCalls().length).toBeGreaterThan(20);
+    for (const call of listCalls()) {
+      const from = Date.parse(call.query.from ?? '');
+      const to = Date.parse(call.query.to ?? '');
+      expect(to - from).toBeGreaterThanOrEqual(0);
+      expect(to - from).toBeLessThanOrEqual(ZOOM_MONTH_MS);
+    }
+  });
+});
