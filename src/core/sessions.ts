@@ -11,6 +11,7 @@ import type { IdentityResolver } from '../users/resolve-identity.js';
 import type { SlackDirectory } from '../users/slack-directory.js';
 import type { ZoomApi } from '../zoom/types.js';
 import type { AuditTrail } from './audit-trail.js';
+import { resolveSubjectModel } from './subject-model.js';
 
 /** A page ready for a renderer, with the viewer's context. */
 export interface SessionsPageResult {
@@ -111,18 +112,8 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
     return { now: deps.clock.now(), timeZone: safeTimeZone(viewer.timeZone) };
   };
 
-  const subjectModel = async (subject: Subject, isSelf: boolean): Promise<SubjectModel> => {
-    if (subject.kind === 'zoom-user') {
-      return { zoomUser: subject.zoomUser, isSelf: false, resolvedBy: 'zoom-target' };
-    }
-    const identity = await deps.identities.resolve(subject.slackUserId);
-    return {
-      slackUserId: subject.slackUserId,
-      zoomUser: identity.zoomUser,
-      isSelf,
-      resolvedBy: identity.how,
-    };
-  };
+  const subjectModel = (subject: Subject, isSelf: boolean): Promise<SubjectModel> =>
+    resolveSubjectModel(deps.identities, subject, isSelf);
 
   const load = async (
     actor: string,

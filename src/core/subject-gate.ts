@@ -5,6 +5,7 @@ import type { SubjectModel } from '../render/types.js';
 import type { AccessPolicy } from '../users/access.js';
 import type { IdentityResolver } from '../users/resolve-identity.js';
 import type { AuditTrail } from './audit-trail.js';
+import { resolveSubjectModel } from './subject-model.js';
 
 /** Audit filter values, as the store keeps them. */
 export type AuditFilters = Readonly<Record<string, string | number>>;
@@ -71,18 +72,8 @@ export const queryFilters = (query: SessionQuery): AuditFilters => ({
 
 /** Builds the gate over the app's one access policy, identity resolver and audit trail. */
 export const createSubjectGate = (deps: SubjectGateDeps): SubjectGate => {
-  const resolve = async (subject: Subject, isSelf: boolean): Promise<SubjectModel> => {
-    if (subject.kind === 'zoom-user') {
-      return { zoomUser: subject.zoomUser, isSelf: false, resolvedBy: 'zoom-target' };
-    }
-    const identity = await deps.identities.resolve(subject.slackUserId);
-    return {
-      slackUserId: subject.slackUserId,
-      zoomUser: identity.zoomUser,
-      isSelf,
-      resolvedBy: identity.how,
-    };
-  };
+  const resolve = (subject: Subject, isSelf: boolean): Promise<SubjectModel> =>
+    resolveSubjectModel(deps.identities, subject, isSelf);
 
   return {
     run: async (actor, subject, request, work) => {

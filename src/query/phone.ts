@@ -30,13 +30,29 @@ export const normalizePhoneNumber = (
   return parsed.number.slice(1);
 };
 
-/**
- * A readable form of a number Zoom returned (`18108001001` → `+1 810 800 1001`). Zoom's numbers
- * are digits with a country code; anything that does not parse is shown as it came.
- */
-export const formatPhoneNumber = (zoomNumber: string): string => {
+/** How many formatted numbers are remembered before the memo starts afresh (bounded memory). */
+export const FORMATTED_NUMBERS_MAX = 10_000;
+
+const formatted = new Map<string, string>();
+
+const format = (zoomNumber: string): string => {
   const parsed = /^\+?\d{6,15}$/.test(zoomNumber)
     ? parsePhoneNumberFromString(zoomNumber.startsWith('+') ? zoomNumber : `+${zoomNumber}`)
     : undefined;
   return parsed?.isPossible() ? parsed.formatInternational() : zoomNumber;
+};
+
+/**
+ * A readable form of a number Zoom returned (`18108001001` → `+1 810 800 1001`). Zoom's numbers
+ * are digits with a country code; anything that does not parse is shown as it came. Parsing is
+ * the costliest part of rendering a page and the same numbers come back page after page, so
+ * answers are remembered (up to {@link FORMATTED_NUMBERS_MAX}).
+ */
+export const formatPhoneNumber = (zoomNumber: string): string => {
+  const known = formatted.get(zoomNumber);
+  if (known !== undefined) return known;
+  if (formatted.size >= FORMATTED_NUMBERS_MAX) formatted.clear();
+  const result = format(zoomNumber);
+  formatted.set(zoomNumber, result);
+  return result;
 };

@@ -29,25 +29,40 @@ const DAY_MS = 86_400_000;
  */
 export const safeTimeZone = (tz: string | undefined): string => {
   if (tz === undefined || tz.trim() === '') return FALLBACK_TIME_ZONE;
+  return wallClockFormatter(tz) === undefined ? FALLBACK_TIME_ZONE : tz;
+};
+
+/**
+ * One wall-clock formatter per known zone (`undefined` for a name the runtime does not know,
+ * which is not remembered, so untrusted names cannot grow the map): building an
+ * `Intl.DateTimeFormat` is costly and every page needs several, while zones are few.
+ */
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+const wallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefined => {
+  const known = wallClockFormatters.get(timeZone);
+  if (known !== undefined) return known;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
+    const formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClockFormatters.set(timeZone, formatter);
+    return formatter;
   } catch {
-    return FALLBACK_TIME_ZONE;
+    return undefined;
   }
 };
 
 const wallClockMs = (instantMs: number, timeZone: string): number => {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instantMs);
+  const formatter = wallClockFormatter(timeZone) ?? wallClockFormatter(FALLBACK_TIME_ZONE);
+  const parts = formatter?.formatToParts(instantMs) ?? [];
   const field = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((part) => part.type === type)?.value);
   return Date.UTC(

@@ -16,14 +16,13 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 const ATOM = /(&(?:amp|lt|gt);|<[^<>]*>)/;
 
-const units = (text: string): string[] => {
-  const out: string[] = [];
+/** The text's uncuttable pieces, produced lazily so cutting a long name stops where it fits. */
+function* units(text: string): Generator<string> {
   for (const [index, piece] of text.split(ATOM).entries()) {
-    if (index % 2 === 1) out.push(piece);
-    else for (const { segment } of graphemes.segment(piece)) out.push(segment);
+    if (index % 2 === 1) yield piece;
+    else for (const { segment } of graphemes.segment(piece)) yield segment;
   }
-  return out;
-};
+}
 
 /**
  * Shortens `text` to at most `maxChars` characters (UTF-16 units, as Slack's limits count them,

@@ -39,11 +39,12 @@ interface DateParts {
  */
 const fallbackFormatters = new Map<string, Intl.DateTimeFormat>();
 
-const fallbackFormatter = (timeZone: string): Intl.DateTimeFormat => {
+const fallbackFormatter = (requestedZone: string): Intl.DateTimeFormat => {
+  const timeZone = safeTimeZone(requestedZone);
   let formatter = fallbackFormatters.get(timeZone);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: safeTimeZone(timeZone),
+      timeZone,
       month: 'short',
       day: 'numeric',
       year: 'numeric',

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { formatPhoneNumber, normalizePhoneNumber } from '../../src/query/phone.js';
+import {
+  FORMATTED_NUMBERS_MAX,
+  formatPhoneNumber,
+  normalizePhoneNumber,
+} from '../../src/query/phone.js';
 
 describe('normalizePhoneNumber', () => {
   it.each([
@@ -35,6 +39,13 @@ describe('normalizePhoneNumber', () => {
 });
 
 describe('formatPhoneNumber', () => {
+  it('keeps answering correctly once more numbers than it remembers have been formatted', () => {
+    expect(formatPhoneNumber('18108001001')).toBe('+1 810 800 1001');
+    for (let i = 0; i <= FORMATTED_NUMBERS_MAX; i += 1) formatPhoneNumber(`1415555${i}`);
+    expect(formatPhoneNumber('18108001001')).toBe('+1 810 800 1001');
+    expect(formatPhoneNumber('442079460958')).toBe('+44 20 7946 0958');
+  });
+
   it.each([
     ['18108001001', '+1 810 800 1001'],
     ['+18108001001', '+1 810 800 1001'],
