@@ -2,18 +2,25 @@ import type { ContextBlock, KnownBlock } from '@slack/types';
 import type { WindowNote } from '../query/types.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../slack/ids.js';
 import { truncate } from './escape.js';
-import type { QueryDescription } from './format.js';
-import { subjectName, subjectWho } from './identity-subject.js';
+import { subjectWho } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS } from './limits.js';
-import { describeListing, pagePosition, skippedBody, skippedNotes } from './listing-range.js';
 import {
-  LINE_BREAK,
-  mrkdwn,
-  type PagerIds,
-  pagerBlock,
-  SEPARATOR,
-  sessionListBlocks,
-} from './session-list.js';
+  describeListing,
+  emptyListingText,
+  pagePosition,
+  skippedBody,
+  skippedNotes,
+  type WideningWords,
+} from './listing-range.js';
+
+/** The Home tab widens a search with its controls. */
+const HOME_WORDS: WideningWords = {
+  lead: ':mag: ',
+  allTypes: '*All types*',
+  noPhone: 'an empty phone number',
+};
+
+import { mrkdwn, type PagerIds, pagerBlock, SEPARATOR, sessionListBlocks } from './session-list.js';
 import type { RenderContext, SessionsPageModel, SubjectModel } from './types.js';
 
 const HOME_PAGER_IDS: PagerIds = {
@@ -37,22 +44,6 @@ const noteText = (note: WindowNote): string => {
     case 'open-start':
       return `:information_source: No start date: showing the ${note.days} days up to the end date.`;
   }
-};
-
-const emptyText = (model: SessionsPageModel, described: QueryDescription): string => {
-  if (model.cursor.page > 1) return 'No more SMS conversations: this is the end of the list.';
-  const phone = described.phone === undefined ? '' : `, with ${described.phone}`;
-  const tips = [
-    'a wider window',
-    ...(model.cursor.query.sessionType === 'all' ? [] : ['*All types*']),
-    ...(described.phone === undefined ? [] : ['an empty phone number']),
-  ];
-  const last = tips.pop();
-  const advice = tips.length === 0 ? last : `${tips.join(', ')} or ${last}`;
-  return (
-    `:mag: No SMS conversations for ${subjectName(model.subject)} between ${described.from} and ${described.to} ` +
-    `(${described.type}, ${described.filter}${phone}).${LINE_BREAK}Try ${advice}.`
-  );
 };
 
 /**
@@ -94,7 +85,7 @@ export const renderHomeListing = (model: SessionsPageModel, ctx: RenderContext):
       ? [
           {
             type: 'section' as const,
-            text: mrkdwn(skippedBody(model) ?? emptyText(model, described)),
+            text: mrkdwn(skippedBody(model) ?? emptyListingText(model, described, HOME_WORDS)),
           },
         ]
       : sessionListBlocks(

@@ -7,6 +7,7 @@ import {
 } from '../query/cursor.js';
 import { dayjs } from '../query/time-zone.js';
 import { describeQuery, type QueryDescription } from './format.js';
+import { subjectName } from './identity-subject.js';
 import type { SessionsPageModel } from './types.js';
 
 /** Between the page and how much of the range is left ("June 2026, page 2 · 5 more months to go"). */
@@ -103,4 +104,38 @@ export const skippedBody = (model: SessionsPageModel): string | undefined => {
   return model.skipped?.[0] === 0
     ? undefined
     : `No more SMS conversations: none in ${months}, and that is the end of the range.`;
+};
+
+/** How one surface names the two ways to widen an empty search (command syntax or Home controls). */
+export interface WideningWords {
+  /** Put before the repeated search, e.g. an emoji. */
+  readonly lead: string;
+  /** E.g. "`type:all`" in a message, "*All types*" in the Home tab. */
+  readonly allTypes: string;
+  /** E.g. "no `phone:`" in a message, "an empty phone number" in the Home tab. */
+  readonly noPhone: string;
+}
+
+/**
+ * The body of a listing with no sessions: the end of the list on a later page, else the search
+ * repeated (whose, when, type, filter, phone) with what would widen it, in the surface's words.
+ */
+export const emptyListingText = (
+  model: SessionsPageModel,
+  described: QueryDescription,
+  words: WideningWords,
+): string => {
+  if (model.cursor.page > 1) return 'No more SMS conversations: this is the end of the list.';
+  const phone = described.phone === undefined ? '' : `, with ${described.phone}`;
+  const tips = [
+    'a wider window',
+    ...(model.cursor.query.sessionType === 'all' ? [] : [words.allTypes]),
+    ...(described.phone === undefined ? [] : [words.noPhone]),
+  ];
+  const last = tips.pop();
+  const advice = tips.length === 0 ? last : `${tips.join(', ')} or ${last}`;
+  return (
+    `${words.lead}No SMS conversations for ${subjectName(model.subject)} between ${described.from} and ${described.to} ` +
+    `(${described.type}, ${described.filter}${phone}).\nTry ${advice}.`
+  );
 };

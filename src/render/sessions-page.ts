@@ -5,20 +5,20 @@ import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
 import { openPickerButton } from './conversation-open.js';
 import { truncate } from './escape.js';
 import { exportButton } from './export-button.js';
-import type { QueryDescription } from './format.js';
 import { subjectName, subjectWho } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
 import {
   describeListing,
+  emptyListingText,
   pageLabel,
   pagePosition,
   skippedBody,
   skippedMonths,
   skippedNotes,
+  type WideningWords,
 } from './listing-range.js';
 import {
   isPackedLayout,
-  LINE_BREAK,
   mrkdwn,
   type PagerIds,
   pagerBlock,
@@ -29,6 +29,9 @@ import { shareButton } from './share-button.js';
 import type { RenderContext, RenderedMessage, SessionsPageModel } from './types.js';
 
 const HEADER_TEXT = 'SMS conversations';
+
+/** A message widens a search with command options. */
+const COMMAND_WORDS: WideningWords = { lead: '', allTypes: '`type:all`', noPhone: 'no `phone:`' };
 
 const PAGER_IDS: PagerIds = {
   previous: ACTION_IDS.pagePrevious,
@@ -71,22 +74,6 @@ const noteText = (note: WindowNote): string => {
     case 'open-start':
       return `:information_source: \`to:\` given without \`from:\`, so showing the ${note.days} days up to it.`;
   }
-};
-
-const emptyText = (model: SessionsPageModel, described: QueryDescription): string => {
-  if (model.cursor.page > 1) return 'No more SMS conversations: this is the end of the list.';
-  const phone = described.phone === undefined ? '' : `, with ${described.phone}`;
-  const tips = [
-    'a wider window',
-    ...(model.cursor.query.sessionType === 'all' ? [] : ['`type:all`']),
-    ...(described.phone === undefined ? [] : ['no `phone:`']),
-  ];
-  const last = tips.pop();
-  const advice = tips.length === 0 ? last : `${tips.join(', ')} or ${last}`;
-  return (
-    `No SMS conversations for ${subjectName(model.subject)} between ${described.from} and ${described.to} ` +
-    `(${described.type}, ${described.filter}${phone}).${LINE_BREAK}Try ${advice}.`
-  );
 };
 
 /**
@@ -141,7 +128,7 @@ export const renderSessionsPage = (
   if (page.sessions.length === 0) {
     blocks.push({
       type: 'section',
-      text: mrkdwn(skippedBody(model) ?? emptyText(model, described)),
+      text: mrkdwn(skippedBody(model) ?? emptyListingText(model, described, COMMAND_WORDS)),
     });
   } else {
     blocks.push(
