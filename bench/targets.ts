@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/helpers/free-port.js';
 import type { AppRuntime } from './options.js';
 import { type ProcessSample, sampleProcess } from './proc-stat.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, BENCH_ZOOM_CREDENTIALS } from './workload.js';
@@ -42,17 +42,6 @@ export interface TargetProcess {
   /** SIGTERM, then SIGKILL if it has not exited in time; resolves with how it exited. */
   stop(): Promise<string>;
 }
-
-const freePort = async (): Promise<number> => {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('No free port');
-  return address.port;
-};
 
 const logTail = (path: string): string => {
   try {

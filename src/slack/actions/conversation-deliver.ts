@@ -28,6 +28,17 @@ export interface ModalTarget {
   readonly hash?: string;
 }
 
+/**
+ * The modal a `block_actions` click came from, or `undefined` when the click came from elsewhere
+ * (a message or the Home tab), which conversation controls never do.
+ */
+export const modalOf = (
+  view: { readonly id: string; readonly hash?: string } | undefined,
+): ModalTarget | undefined =>
+  view === undefined
+    ? undefined
+    : { viewId: view.id, ...(view.hash === undefined ? {} : { hash: view.hash }) };
+
 /** One request to fill a conversation modal. */
 export interface ConversationRequest {
   readonly client: WebClient;

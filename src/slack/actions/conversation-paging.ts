@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { CONVERSATION_PAGE_ACTION_IDS } from '../ids.js';
-import { showConversation } from './conversation-deliver.js';
+import { modalOf, showConversation } from './conversation-deliver.js';
 
 /**
  * Older / Newer / Newest / Try again inside the conversation modal: ack, then replace the
@@ -15,8 +15,8 @@ export const registerConversationPagingActions = (app: App, deps: SlackDeps): vo
       await ack();
       const actor = body.user.id;
       const logger = deps.logger.child({ kind: 'action', action: actionId, user: actor });
-      const view = body.view;
-      if (view === undefined) {
+      const modal = modalOf(body.view);
+      if (modal === undefined) {
         logger.warn({}, 'conversation button outside a modal');
         return;
       }
@@ -26,7 +26,7 @@ export const registerConversationPagingActions = (app: App, deps: SlackDeps): vo
         logger,
         actor,
         value: action.value ?? '',
-        modal: { viewId: view.id, ...(view.hash === undefined ? {} : { hash: view.hash }) },
+        modal,
       });
     });
   }

@@ -11,7 +11,7 @@ import { renderConversationLoading } from '../../render/conversation-view.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../ids.js';
-import { errorContext, fillModal, showConversation } from './conversation-deliver.js';
+import { errorContext, fillModal, modalOf, showConversation } from './conversation-deliver.js';
 
 const openLoadingModal = async (
   client: WebClient,
@@ -87,8 +87,8 @@ export const registerOpenSessionActions = (app: App, deps: SlackDeps): void => {
       await ack();
       const actor = body.user.id;
       const logger = loggerFor(action.action_id, actor);
-      const view = body.view;
-      if (view === undefined) {
+      const modal = modalOf(body.view);
+      if (modal === undefined) {
         logger.warn({}, 'conversation pick outside a modal');
         return;
       }
@@ -98,7 +98,7 @@ export const registerOpenSessionActions = (app: App, deps: SlackDeps): void => {
         logger,
         actor,
         value: action.selected_option?.value ?? '',
-        modal: { viewId: view.id, ...(view.hash === undefined ? {} : { hash: view.hash }) },
+        modal,
       });
     },
   );
