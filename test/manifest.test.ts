@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const schema = JSON.parse(
-  readFileSync(new URL('../../shared/slack/manifest.schema.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../spec/slack/manifest.schema.json', import.meta.url), 'utf8'),
 );
 const readManifest = (name: string) =>
   parse(readFileSync(new URL(`../${name}`, import.meta.url), 'utf8'));

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock.js';
+import { ZOOM_OAUTH } from '../zoom/platform-facts.js';
 
 /** Lifetime of a Server-to-Server OAuth access token, as Zoom issues them. */
-export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+export const ACCESS_TOKEN_TTL_SECONDS = ZOOM_OAUTH.tokenLifetimeSeconds;
 
 /** What a bearer token is worth. */
 export type BearerCheck =

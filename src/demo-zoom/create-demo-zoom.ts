@@ -58,7 +58,7 @@ const trackingId = (counter: number): string =>
 
 /**
  * A fake Zoom for integration tests, the playground and benchmarks: `POST /oauth/token` and the
- * SMS and user operations of ../shared/zoom/phone-sms-openapi.json under `/v2`, as strict as
+ * SMS and user operations of spec/zoom/phone-sms-openapi.json under `/v2`, as strict as
  * the spec, deterministic on the injected clock, with fault injection and an optional rate limit.
  * Unknown paths are 404 / 404, known paths with another method 405.
  */

@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock.js';
+import { ZOOM_PAGE_TOKEN_LIFETIME_MS } from '../zoom/platform-facts.js';
 import type { DateWindow } from './date-window.js';
 
 /** Zoom's `next_page_token` lifetime. */
-export const PAGE_TOKEN_TTL_MS = 15 * 60 * 1000;
+export const PAGE_TOKEN_TTL_MS = ZOOM_PAGE_TOKEN_LIFETIME_MS;
 
 const TOKEN_LENGTH = 35;
 

@@ -1,5 +1,5 @@
 /**
- * Bodies the demo Zoom sends, typed after ../shared/zoom/phone-sms-openapi.json. The server
+ * Bodies the demo Zoom sends, typed after spec/zoom/phone-sms-openapi.json. The server
  * always fills what the spec lists for the fields it models; readers must still treat every
  * field as optional, because real Zoom marks none as required.
  */

@@ -1,7 +1,7 @@
 /**
  * The domain of a search, independent of Slack and Zoom wire formats.
  * Values mirror Zoom's `GET /phone/users/{userId}/sms/sessions` query parameters
- * (see ../shared/zoom/phone-sms-openapi.json).
+ * (see spec/zoom/phone-sms-openapi.json).
  */
 
 /** Zoom's `session_type` values. */

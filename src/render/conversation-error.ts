@@ -13,7 +13,7 @@ import type { RenderContext } from './types.js';
 
 /**
  * The granular scope "Get SMS session details" needs (classic: `phone:read:admin` or
- * `phone_sms:read:admin`), as ../shared/zoom/phone-sms-openapi.json lists it.
+ * `phone_sms:read:admin`), as spec/zoom/phone-sms-openapi.json lists it.
  */
 export const SESSION_DETAILS_SCOPE = 'phone:read:sms_session:admin';
 

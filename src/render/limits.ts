@@ -3,7 +3,7 @@
  * them between its parts. Every renderer stays inside these by construction (each piece of text
  * is cut to a share computed here), so no input, however long or odd, can make Slack refuse a
  * message. Lengths are UTF-16 units (`string.length`), never fewer than the code points Slack
- * counts, so the stricter reading wins. Sources: ../shared/PLATFORM.md and
+ * counts, so the stricter reading wins. Sources: src/zoom/platform-facts.ts and
  * https://docs.slack.dev/reference/block-kit/blocks
  */
 

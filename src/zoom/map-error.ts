@@ -18,9 +18,9 @@ type Verdict = readonly [code: ErrorCode, summary: string];
 
 /**
  * Zoom error codes that mean the same whatever the HTTP status. Sources: the operations' error
- * tables in ../shared/zoom/phone-sms-openapi.json (300, 1001, 1120, 2001, 7012, 7013) and
+ * tables in spec/zoom/phone-sms-openapi.json (300, 1001, 1120, 2001, 7012, 7013) and
  * https://developers.zoom.us/docs/api/rest/error-definitions/ (124, 2031, 4711), as collected
- * in ../shared/PLATFORM.md.
+ * in src/zoom/platform-facts.ts.
  */
 const BY_ZOOM_CODE: ReadonlyMap<number, Verdict> = new Map<number, Verdict>([
   [124, ['ZOOM_AUTH', 'invalid or expired access token']],

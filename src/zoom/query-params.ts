@@ -3,7 +3,7 @@ import { MAX_PAGE_SIZE, type SessionQuery } from '../query/types.js';
 
 /**
  * Query parameters of `GET /phone/users/{userId}/sms/sessions`, named as Zoom names them
- * (../shared/zoom/phone-sms-openapi.json, operation `userSmsSession`).
+ * (spec/zoom/phone-sms-openapi.json, operation `userSmsSession`).
  */
 export interface SmsSessionsParams {
   readonly page_size: number;

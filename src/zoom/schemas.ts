@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * zod schemas for the Zoom responses the app reads, transcribed from
- * ../shared/zoom/phone-sms-openapi.json. Zoom marks no property as required, so every field is
+ * spec/zoom/phone-sms-openapi.json. Zoom marks no property as required, so every field is
  * optional and readers must cope with its absence. Enum-like strings stay plain strings where
  * Zoom may add values (an unknown owner type must not turn a page into an error).
  */
@@ -105,7 +105,7 @@ export const zoomTokenResponseSchema = z.object({
 /**
  * Error body of the OAuth token endpoint, e.g.
  * `{ "reason": "Invalid client_id or client_secret", "error": "invalid_client" }`
- * (see ../shared/PLATFORM.md, Server-to-Server OAuth). Unlike the REST API it has no numeric code.
+ * (see src/zoom/platform-facts.ts, `ZOOM_OAUTH`). Unlike the REST API it has no numeric code.
  */
 export const zoomTokenErrorBodySchema = z.object({
   reason: z.string().optional(),

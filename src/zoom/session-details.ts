@@ -30,7 +30,7 @@ export interface SessionDetailsParams {
 
 /**
  * Maps a {@link SessionDetailsRequest} to Zoom's query parameters for "Get SMS session details"
- * (../shared/zoom/phone-sms-openapi.json, operation `smsSessionDetails`). Every parameter is sent
+ * (spec/zoom/phone-sms-openapi.json, operation `smsSessionDetails`). Every parameter is sent
  * explicitly so Zoom's defaults (30 a page, the past 30 days, oldest first) never decide what a
  * person reads. https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/sms/sessions/{sessionId}
  * @throws AppError `INTERNAL` when `pageSize` is outside 1–100: the app chooses it, never a person.

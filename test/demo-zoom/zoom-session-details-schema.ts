@@ -13,7 +13,7 @@ const party = z.object({
 
 /**
  * 200 body of `GET /phone/sms/sessions/{sessionId}`, transcribed from
- * ../shared/zoom/phone-sms-openapi.json (`sender.phone_number` and `to_members[].phone_number`
+ * spec/zoom/phone-sms-openapi.json (`sender.phone_number` and `to_members[].phone_number`
  * are the only required properties there). Strict objects, so the demo cannot invent fields.
  */
 export const zoomSmsSessionDetailsSchema = z.strictObject({

@@ -17,10 +17,10 @@ import {
 } from '../../src/render/limits.js';
 
 /**
- * The Block Kit JSON Schema (draft 2020-12) kept beside the checkout in ../shared/slack; see
- * ../shared/slack/SOURCE.txt for where it comes from.
+ * The Block Kit JSON Schema (draft 2020-12) vendored in spec/slack; see
+ * spec/slack/SOURCE.md for where it comes from.
  */
-const SCHEMA_URL = new URL('../../../shared/slack/block-kit.schema.json', import.meta.url);
+const SCHEMA_URL = new URL('../../spec/slack/block-kit.schema.json', import.meta.url);
 
 const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as { $id: string };
 const ajv = new Ajv2020({ strict: false, allErrors: true });

@@ -124,7 +124,7 @@ describe('createZoomClient: listUserSmsSessions', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
-  // Error tables: ../shared/zoom/phone-sms-openapi.json (operation userSmsSession) and
+  // Error tables: spec/zoom/phone-sms-openapi.json (operation userSmsSession) and
   // https://developers.zoom.us/docs/api/rest/error-definitions/
   it.each<[number, unknown, string | undefined, ErrorCode, number | undefined]>([
     [404, userNotFound, undefined, 'ZOOM_USER_NOT_FOUND', 1001],

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ZOOM_DOCUMENTED_ERRORS, ZOOM_OAUTH } from '../../src/zoom/platform-facts.js';
 import {
   zoomErrorBodySchema,
   zoomPhoneUserSchema,
@@ -10,8 +11,7 @@ import {
   zoomUserSchema,
 } from '../../src/zoom/schemas.js';
 
-const SPEC_URL = new URL('../../../shared/zoom/phone-sms-openapi.json', import.meta.url);
-const PLATFORM_URL = new URL('../../../shared/PLATFORM.md', import.meta.url);
+const SPEC_URL = new URL('../../spec/zoom/phone-sms-openapi.json', import.meta.url);
 const FIXTURES_URL = new URL('../fixtures/zoom/', import.meta.url);
 
 /** The slice of OpenAPI this test walks. */
@@ -34,7 +34,6 @@ interface Spec {
 }
 
 const spec = JSON.parse(readFileSync(SPEC_URL, 'utf8')) as Spec;
-const platform = readFileSync(PLATFORM_URL, 'utf8');
 
 const operation = (path: string) => {
   const found = spec.paths[path]?.get;
@@ -100,7 +99,7 @@ const zodExample = (shape: JsonSchema): unknown =>
 type Source =
   | { readonly kind: 'response'; readonly path: string }
   | { readonly kind: 'error'; readonly path: string; readonly status: string }
-  | { readonly kind: 'platform'; readonly mentions: string }
+  | { readonly kind: 'facts' }
   | { readonly kind: 'token' };
 
 const SESSIONS_PATH = '/phone/users/{userId}/sms/sessions';
@@ -109,12 +108,12 @@ const response = (schema: z.ZodType, path: string) =>
   ({ schema, source: { kind: 'response', path } }) as const;
 const documentedError = (path: string, status: string) =>
   ({ schema: zoomErrorBodySchema, source: { kind: 'error', path, status } }) as const;
-const platformError = (mentions: string, schema: z.ZodType = zoomErrorBodySchema) =>
-  ({ schema, source: { kind: 'platform', mentions } }) as const;
+const documentedElsewhere = (schema: z.ZodType = zoomErrorBodySchema) =>
+  ({ schema, source: { kind: 'facts' } }) as const;
 
 /**
- * Every fixture, the schema the app reads it with, and where Zoom documents it: the spec beside
- * the checkout when it does, ../shared/PLATFORM.md (collected from Zoom's other docs) otherwise.
+ * Every fixture, the schema the app reads it with, and where Zoom documents it: the vendored spec
+ * (spec/zoom) when it does, src/zoom/platform-facts.ts (Zoom's other docs, as data) otherwise.
  */
 const FIXTURES: Readonly<Record<string, { schema: z.ZodType; source: Source }>> = {
   'sessions-page-1.json': response(zoomSmsSessionsPageSchema, SESSIONS_PATH),
@@ -123,10 +122,7 @@ const FIXTURES: Readonly<Record<string, { schema: z.ZodType; source: Source }>> 
   'user.json': response(zoomUserSchema, '/users/{userId}'),
   'phone-user.json': response(zoomPhoneUserSchema, '/phone/users/{userId}'),
   'token.json': { schema: zoomTokenResponseSchema, source: { kind: 'token' } },
-  'error-token-invalid-client.json': platformError(
-    'Invalid client_id or client_secret',
-    zoomTokenErrorBodySchema,
-  ),
+  'error-token-invalid-client.json': documentedElsewhere(zoomTokenErrorBodySchema),
   'error-user-not-found.json': documentedError(SESSIONS_PATH, '404'),
   'error-invalid-user.json': documentedError(SESSIONS_PATH, '400'),
   'error-sms-retrieval.json': documentedError(SESSIONS_PATH, '404'),
@@ -134,10 +130,10 @@ const FIXTURES: Readonly<Record<string, { schema: z.ZodType; source: Source }>> 
   'error-page-token-expired.json': documentedError(SESSIONS_PATH, '400'),
   'error-session-type-invalid.json': documentedError(SESSIONS_PATH, '400'),
   'error-invitation-expired.json': documentedError('/users/{userId}', '400'),
-  'error-invalid-access-token.json': platformError('401/124'),
-  'error-missing-scopes.json': platformError('4711'),
-  'error-phone-not-enabled.json': platformError('403/2031'),
-  'error-rate-limited.json': platformError('on `429` honour `Retry-After`'),
+  'error-invalid-access-token.json': documentedElsewhere(),
+  'error-missing-scopes.json': documentedElsewhere(),
+  'error-phone-not-enabled.json': documentedElsewhere(),
+  'error-rate-limited.json': documentedElsewhere(),
 };
 
 /** Fixtures documented by one kind of source, with that source narrowed. */
@@ -182,8 +178,15 @@ describe('Zoom fixtures', () => {
     },
   );
 
-  it.each(documentedBy('platform'))('finds what %s models in PLATFORM.md', (_, { mentions }) => {
-    expect(platform).toContain(mentions);
+  it.each(documentedBy('facts'))('finds %s among the documented facts', (name) => {
+    const body = load(name) as { code?: number; message?: string; error?: string; reason?: string };
+    if (body.error !== undefined) {
+      expect(body).toStrictEqual(ZOOM_OAUTH.invalidClient);
+      return;
+    }
+    const fact = ZOOM_DOCUMENTED_ERRORS.find((known) => known.code === body.code);
+    expect(fact).toBeDefined();
+    expect(body.message).toContain(fact?.message);
   });
 });
 

@@ -24,7 +24,7 @@ const map = (status: number, body: ZoomErrorBody | undefined, pageTokenSent = fa
   mapZoomError({ status, body, pageTokenSent });
 
 describe('mapZoomError', () => {
-  // Status and code pairs from the error tables of ../shared/zoom/phone-sms-openapi.json
+  // Status and code pairs from the error tables of spec/zoom/phone-sms-openapi.json
   // (https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions)
   // and https://developers.zoom.us/docs/api/rest/error-definitions/ (124, 2031, 4711).
   it.each<[string, number, ZoomErrorBody | undefined, boolean, ErrorCode]>([

@@ -64,7 +64,7 @@ const toBody = (entry: IndexedSession): ZoomSmsSessionBody => ({
 });
 
 /**
- * "Get user's SMS sessions", strictly as ../shared/zoom/phone-sms-openapi.json words it:
+ * "Get user's SMS sessions", strictly as spec/zoom/phone-sms-openapi.json words it:
  * `me` is refused (Server-to-Server apps must name the user), parameters are validated before
  * the user is looked up, a `next_page_token` only continues the listing it was issued for.
  */

@@ -85,7 +85,7 @@ const toHistory = (entry: IndexedSession, message: DemoMessage): ZoomSmsHistoryB
 };
 
 /**
- * "Get SMS session details", strictly as ../shared/zoom/phone-sms-openapi.json words it: the
+ * "Get SMS session details", strictly as spec/zoom/phone-sms-openapi.json words it: the
  * messages of one session within `from`/`to` (the past 30 days by default), optionally of one
  * `delivery_status`, oldest first unless `sort=2`, paged like the sessions list.
  */

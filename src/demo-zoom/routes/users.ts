@@ -22,7 +22,7 @@ const derivedNumber = (user: DemoUser): number =>
 
 /**
  * "Get a user's profile" (`GET /phone/users/{userId}`): the phone profile fields of
- * ../shared/zoom/phone-sms-openapi.json that the demo models. `me` is refused (400 / 300); a user
+ * spec/zoom/phone-sms-openapi.json that the demo models. `me` is refused (400 / 300); a user
  * without Zoom Phone has no phone profile, so Zoom does not find one (404 / 1001).
  */
 export const phoneUserProfile = (context: UserRouteContext): DemoResponse => {
@@ -53,7 +53,7 @@ export const phoneUserProfile = (context: UserRouteContext): DemoResponse => {
 
 /**
  * "Get a user" (`GET /users/{userId}`): the profile fields of
- * ../shared/zoom/phone-sms-openapi.json that the demo models; the first user of the dataset is
+ * spec/zoom/phone-sms-openapi.json that the demo models; the first user of the dataset is
  * the account owner. Unknown users, and `me` (which a Server-to-Server token cannot stand for),
  * are 404 / 1001.
  */
