@@ -44,6 +44,22 @@ export type ErrorCode =
   | 'SLACK_CANNOT_POST'
   /** Slack refused the CSV upload or the direct message it goes to; `detail.value` is Slack's error. */
   | 'SLACK_UPLOAD_FAILED'
+  /** A reply is longer than Zoom's 500 characters (`detail.limit`, `detail.length`); nothing was sent. */
+  | 'SMS_TOO_LONG'
+  /** Zoom 7001 or 316: a number of the conversation is not one Zoom can text; nothing was sent. */
+  | 'SMS_INVALID_NUMBER'
+  /**
+   * Zoom refused a send for a reason it names only in words (an opted-out recipient, an expired
+   * session, a number that may not text): `detail.zoomMessage` is Zoom's own sentence.
+   */
+  | 'SMS_REFUSED'
+  /**
+   * A request that changes something (a send) got no clear answer (timeout, dropped connection,
+   * 5xx): Zoom may or may not have acted, so it is not repeated.
+   */
+  | 'ZOOM_UNCONFIRMED'
+  /** The person may not reply in this conversation (`detail.reason` says why); nothing was sent. */
+  | 'REPLY_FORBIDDEN'
   /** Anything else: a bug. The person gets an apology, the log gets the stack. */
   | 'INTERNAL';
 
@@ -70,9 +86,24 @@ export type InvalidArgsReason =
   | 'bad-zoom-user'
   | 'bad-count';
 
+/**
+ * Why a reply was refused (`REPLY_FORBIDDEN`): the session is a person's and the replier is not
+ * that person; a queue's or receptionist's session has no route, or a route that lets nobody
+ * reply, or a list or channel the replier is not on; the conversation is not one the app knows.
+ */
+export type ReplyRefusal =
+  | 'not-owner'
+  | 'no-route'
+  | 'route-nobody'
+  | 'not-on-reply-list'
+  | 'not-channel-member'
+  | 'unknown-conversation';
+
 /** Facts a renderer needs to explain an error; every field is optional and safe to show. */
 export interface ErrorDetail {
   readonly reason?: InvalidArgsReason;
+  /** Why a reply was refused. */
+  readonly refusal?: ReplyRefusal;
   /** The offending value as the person typed it. */
   readonly value?: string;
   /** The option the value belongs to (`from`, `type`, …). */
@@ -91,8 +122,15 @@ export interface ErrorDetail {
   readonly zoomCode?: number;
   /** HTTP status from Zoom, for the log. */
   readonly status?: number;
-  /** A limit that was exceeded (months in a range, page size). */
+  /** A limit that was exceeded (months in a range, page size, characters in a text). */
   readonly limit?: number;
+  /** How long the refused input was (characters in a reply). */
+  readonly length?: number;
+  /**
+   * Zoom's own words for a refusal it has no documented code for. Shown only to the person who
+   * made the request; never logged (it may name a phone number).
+   */
+  readonly zoomMessage?: string;
 }
 
 /** The one error type the app throws on purpose. `cause` keeps the original for the log. */

@@ -4,6 +4,7 @@ import { encodeCursor, type PageCursor } from '../query/cursor.js';
 import { FILTER_TYPES, MAX_PAGE_SIZE, SESSION_TYPES } from '../query/types.js';
 import { COMMAND_OPTIONS, type CommandOption } from '../slack/commands/grammar.js';
 import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.js';
+import { escapeMrkdwn, truncate } from './escape.js';
 import { codeSpan, exampleDays, slackDate, slackMention } from './format.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
@@ -283,6 +284,33 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
         body: `Slack refused the CSV file${detail.value === undefined ? '' : ` (${codeSpan(detail.value)})`}, so nothing was sent to your direct messages. Try again. ${TELL_ADMIN}`,
         admin:
           'The app needs the `files:write` and `im:write` scopes; reinstall it if they were added later.',
+      };
+    case 'SMS_TOO_LONG':
+      return {
+        title: 'That text is too long',
+        body: `Zoom sends at most ${detail.limit ?? 500} characters in one text${detail.length === undefined ? '' : `, and this one has ${detail.length}`}. Shorten it, or send it in two parts. Nothing was sent.`,
+      };
+    case 'SMS_INVALID_NUMBER':
+      return {
+        title: "Zoom can't text this number",
+        body: 'Zoom says a number in this conversation is not a valid number to text, so nothing was sent. Check the number in the Zoom app.',
+        ...zoomCodeNote(detail),
+      };
+    case 'SMS_REFUSED':
+      return {
+        title: "Zoom didn't send the text",
+        body: `${detail.zoomMessage === undefined ? 'Zoom refused to send it.' : `Zoom says: “${escapeMrkdwn(truncate(detail.zoomMessage, 300))}”`} Nothing was sent. If the recipient opted out (replied STOP), they must text START before they can get texts again; if the conversation expired, answer from the Zoom app.`,
+        ...zoomCodeNote(detail),
+      };
+    case 'ZOOM_UNCONFIRMED':
+      return {
+        title: "Zoom didn't confirm the text",
+        body: `Zoom didn't answer in time, so the text may or may not have gone out. Look in the conversation (in Slack or the Zoom app) before sending it again. ${TELL_ADMIN}`,
+      };
+    case 'REPLY_FORBIDDEN':
+      return {
+        title: "You can't reply in this conversation",
+        body: 'Only the person whose number this is, or the people an admin allowed for a shared line, can reply from Slack. Nothing was sent.',
       };
     case 'INTERNAL':
       return {

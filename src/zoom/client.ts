@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import type { ZoomAttemptGovernor } from './attempt-governor.js';
-import { mapZoomError } from './map-error.js';
+import { mapZoomError, type ZoomErrorContext } from './map-error.js';
 import type { ZoomCallObserver } from './observer.js';
 import { toSmsSessionsParams } from './query-params.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -16,6 +16,7 @@ import {
   zoomSmsSessionsPageSchema,
   zoomUserSchema,
 } from './schemas.js';
+import { sendSmsRequest } from './send-sms.js';
 import { toSessionDetailsParams } from './session-details.js';
 import type { TokenProvider } from './token-provider.js';
 import type { ZoomApi } from './types.js';
@@ -74,10 +75,24 @@ export interface ZoomClientOptions {
   readonly governor?: ZoomAttemptGovernor;
 }
 
-interface ZoomRequest<T> {
+/** One Zoom API operation as the client sends it. */
+export interface ZoomRequest<T> {
   /** The operation's path as Zoom documents it; the only path that reaches the log. */
   readonly template: string;
   readonly path: string;
+  /** `GET` when absent. */
+  readonly method?: 'GET' | 'POST';
+  /** Sent as JSON (`POST` only). */
+  readonly body?: Record<string, unknown>;
+  /**
+   * `false` for a request Zoom must not act on twice (a send): after an answer that leaves it
+   * unknown whether Zoom acted (a timeout, a dropped connection, a 5xx) it is not repeated and
+   * fails as `ZOOM_UNCONFIRMED`. Refusals Zoom makes before acting (401, 429, 4711) and
+   * connections that never opened are still retried. `true` when absent.
+   */
+  readonly idempotent?: boolean;
+  /** Translates a refusal of this operation; {@link mapZoomError} when absent. */
+  readonly mapError?: (context: ZoomErrorContext) => AppError;
   /** Whom the request is about, for the person-facing message; absent when nobody is named. */
   readonly zoomUser?: string;
   readonly query?: Record<string, unknown>;
@@ -89,6 +104,25 @@ type Outcome =
   | { readonly kind: 'network'; readonly error: unknown };
 
 const isTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
+
+/** Socket errors that mean no connection was ever opened, so Zoom cannot have seen the request. */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/** Whether a network failure certainly happened before the request reached Zoom. */
+export const neverReachedZoom = (error: unknown): boolean => {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && NEVER_CONNECTED.has(code)) return true;
+    cause = cause.cause;
+  }
+  return false;
+};
 
 const parseJson = (text: string): unknown => {
   try {
@@ -130,6 +164,8 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
     try {
       const response = await http.raw<string, 'text'>(request.path, {
         ...(request.query === undefined ? {} : { query: request.query }),
+        ...(request.method === undefined ? {} : { method: request.method }),
+        ...(request.body === undefined ? {} : { body: request.body }),
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         responseType: 'text',
         ...(options.governor === undefined
@@ -152,12 +188,21 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
     const { response, text } = outcome;
     const body = zoomErrorBodySchema.safeParse(parseJson(text));
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), options.clock.now());
-    return mapZoomError({
+    return (request.mapError ?? mapZoomError)({
       status: response.status,
       body: body.success ? body.data : undefined,
       pageTokenSent: typeof request.query?.next_page_token === 'string',
       ...(request.zoomUser === undefined ? {} : { zoomUser: request.zoomUser }),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  };
+
+  const unconfirmed = (request: ZoomRequest<unknown>, outcome: Outcome, error: AppError) => {
+    if (request.idempotent !== false || error.code !== 'ZOOM_UNAVAILABLE') return error;
+    if (outcome.kind === 'network' && neverReachedZoom(outcome.error)) return error;
+    return new AppError('ZOOM_UNCONFIRMED', `${error.message}; Zoom may have acted on it`, {
+      cause: error.cause ?? error,
+      detail: error.detail,
     });
   };
 
@@ -198,7 +243,7 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
           options.observer?.attempt({ ...observed, status, zoomCode: undefined, code });
         }
       }
-      const mapped = toError(request, outcome);
+      const mapped = unconfirmed(request, outcome, toError(request, outcome));
       const error =
         options.governor !== undefined &&
         outcome.kind === 'response' &&
@@ -286,5 +331,6 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
       });
       return { messages: page.sms_histories ?? [], nextPageToken: page.next_page_token ?? '' };
     },
+    sendSms: async (request) => call(sendSmsRequest(request)),
   };
 };

@@ -1,5 +1,6 @@
 import type { SessionQuery } from '../query/types.js';
 import type { SmsSessionDetailsPage, SmsSessionsPage, ZoomPhoneUser, ZoomUser } from './schemas.js';
+import type { SmsSendRequest, SmsSendResult } from './send-sms.js';
 import type { SessionDetailsRequest } from './session-details.js';
 
 /**
@@ -43,4 +44,15 @@ export interface ZoomApi {
     sessionId: string,
     request: SessionDetailsRequest,
   ): Promise<SmsSessionDetailsPage>;
+
+  /**
+   * `POST /phone/sms/messages` ("Post SMS message"): sends one text from a number of the account
+   * (a user's, a call queue's or an auto receptionist's) to the session's other participants.
+   * Never repeated after an answer that leaves the outcome unknown. Needs `phone_sms:write:admin`
+   * or `phone:write:admin`.
+   * https://developers.zoom.us/docs/api/phone/#tag/sms/POST/phone/sms/messages
+   * @throws AppError `SMS_TOO_LONG`, `SMS_INVALID_NUMBER`, `SMS_REFUSED` (Zoom's own words in
+   * `detail.zoomMessage`), `ZOOM_UNCONFIRMED`, `ZOOM_RATE_LIMITED` or another `ZOOM_*` code.
+   */
+  sendSms(request: SmsSendRequest): Promise<SmsSendResult>;
 }

@@ -93,6 +93,9 @@ export const createFakeZoom = (users: readonly FakeZoomUser[], sessionCount = 3)
       return { id: user.id, email: user.email };
     },
     getSmsSessionDetails: async () => ({ messages: [], nextPageToken: '' }),
+    sendSms: async () => {
+      throw new Error('not used');
+    },
   };
   return {
     zoom,

@@ -75,6 +75,9 @@ export const createFeatureZoom = (sessions: readonly FeatureSession[]) => {
       const { items, next } = page(ordered, request.pageSize, request.pageToken);
       return { messages: items, nextPageToken: next };
     },
+    sendSms: async () => {
+      throw new Error('not used');
+    },
   };
   return {
     zoom,

@@ -52,6 +52,9 @@ const setup = (sessionsByMonth: Record<string, number>, maxRangeMonths = 12) => 
     getSmsSessionDetails: async () => {
       throw new Error('not used');
     },
+    sendSms: async () => {
+      throw new Error('not used');
+    },
   };
   const { logger } = createCapturingLogger();
   const sessions = createSessionsCore({

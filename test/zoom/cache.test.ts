@@ -58,6 +58,10 @@ const countingZoom = (failWith?: Error) => {
         ReturnType<ZoomApi['getPhoneUser']>
       >;
     },
+    sendSms: async (request) => {
+      calls.push(`send ${request.sessionId ?? ''}`);
+      return { messageId: `m${calls.length}` };
+    },
   };
   return { zoom, calls };
 };
@@ -129,6 +133,14 @@ describe('createCachedZoom', () => {
     await cached.getSmsSessionDetails('s1', detailsRequest);
     await cached.getSmsSessionDetails('s1', detailsRequest);
     expect(calls).toEqual(['details s1', 'details s1']);
+  });
+
+  it('passes every send through: two identical texts are two sends', async () => {
+    const { cached, calls } = setup();
+    const text = { from: '+14155550100', to: ['+14155550101'], text: 'On my way', sessionId: 's1' };
+    await cached.sendSms(text);
+    await cached.sendSms(text);
+    expect(calls).toEqual(['send s1', 'send s1']);
   });
 
   it('never caches an error', async () => {
