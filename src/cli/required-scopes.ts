@@ -15,8 +15,9 @@ export interface ScopeRequirement {
 /**
  * The Zoom Server-to-Server app's scopes, as the README asks admins to grant them: listing SMS
  * sessions (`GET /phone/users/{userId}/sms/sessions`), reading one conversation
- * (`GET /phone/sms/sessions/{sessionId}`), and checking a Zoom user when an admin links a Slack
- * person to one (`GET /users/{userId}`, `GET /phone/users/{userId}`).
+ * (`GET /phone/sms/sessions/{sessionId}`), checking a Zoom user when an admin links a Slack
+ * person to one (`GET /users/{userId}`, `GET /phone/users/{userId}`), and replying to a text
+ * (`POST /phone/sms/messages`: `phone_sms:write:admin` or `phone:write:admin`).
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  */
 export const REQUIRED_ZOOM_SCOPES: readonly ScopeRequirement[] = [
@@ -42,6 +43,12 @@ export const REQUIRED_ZOOM_SCOPES: readonly ScopeRequirement[] = [
       ['user:read:admin', 'phone:read:admin'],
       ['user:read:user:admin', 'phone:read:user:admin'],
     ],
+    severity: 'warn',
+  },
+  {
+    check: 'zoom send scope',
+    purpose: 'send replies from Slack (Reply)',
+    alternatives: [['phone_sms:write:admin'], ['phone:write:admin']],
     severity: 'warn',
   },
 ];

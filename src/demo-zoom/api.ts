@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { createAccessTokens } from './access-tokens.js';
-import { createDatasetIndex } from './dataset-index.js';
+import { createDatasetIndex, type DatasetIndex } from './dataset-index.js';
 import { createPageTokens } from './page-tokens.js';
 import { createRateLimiter, type DemoRateLimit } from './rate-limiter.js';
 import { type DemoResponse, zoomError } from './responses.js';
 import type { Route } from './router.js';
 import { listSmsSessions } from './routes/list-sms-sessions.js';
 import { type DemoCredentials, oauthToken } from './routes/oauth-token.js';
+import { type DemoSentText, sendSms } from './routes/send-sms.js';
 import { smsSessionDetails } from './routes/sms-session-details.js';
 import { phoneUserProfile, userProfile } from './routes/users.js';
 import { DEFAULT_GRANTED_SCOPES, missingScopes } from './scopes.js';
@@ -28,8 +29,10 @@ export interface DemoApiRequest {
   readonly route: Route;
   readonly authorization: string | undefined;
   readonly query: URLSearchParams;
-  /** The request body as text (only the token endpoint reads it). */
+  /** The request body as text (the token endpoint and the send operation read it). */
   readonly body: string;
+  /** The request's `Content-Type` header. */
+  readonly contentType?: string | undefined;
   /** Origin the client reached, sent back as the token's `api_url`. */
   readonly origin: string;
 }
@@ -39,6 +42,12 @@ export interface DemoApi {
   respond(request: DemoApiRequest): DemoResponse;
   /** Every access token issued so far expires now. */
   expireTokens(): void;
+  /** Every text the send operation accepted, oldest first. */
+  readonly sent: readonly DemoSentText[];
+  /** Calls `listener` after each accepted text (the playground's `phone.sms_sent`); returns an unsubscribe. */
+  onSent(listener: (text: DemoSentText) => void): () => void;
+  /** The dataset as it stands, texts sent since included. */
+  readonly index: DatasetIndex;
 }
 
 /**
@@ -58,6 +67,8 @@ export const createDemoApi = (options: DemoApiOptions): DemoApi => {
   const historyPages = createPageTokens({ clock, secret, label: 'histories' });
   const limiter = options.rateLimit && createRateLimiter(options.rateLimit, clock);
   const grantedScopes = options.grantedScopes ?? DEFAULT_GRANTED_SCOPES;
+  const sent: DemoSentText[] = [];
+  const listeners = new Set<(text: DemoSentText) => void>();
 
   const respond = (request: DemoApiRequest): DemoResponse => {
     const { route, query } = request;
@@ -111,8 +122,31 @@ export const createDemoApi = (options: DemoApiOptions): DemoApi => {
         return phoneUserProfile({ index, userId: route.userId, accountId: credentials.accountId });
       case 'user':
         return userProfile({ index, userId: route.userId, accountId: credentials.accountId });
+      case 'send': {
+        const result = sendSms({
+          index,
+          nowMs,
+          contentType: request.contentType,
+          body: request.body,
+          sequence: sent.length + 1,
+        });
+        if (result.sent !== undefined) {
+          sent.push(result.sent);
+          for (const listener of listeners) listener(result.sent);
+        }
+        return result.response;
+      }
     }
   };
 
-  return { respond, expireTokens: tokens.expireAll };
+  return {
+    respond,
+    expireTokens: tokens.expireAll,
+    sent,
+    index,
+    onSent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 };

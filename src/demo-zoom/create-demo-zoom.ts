@@ -7,6 +7,7 @@ import { createFaultQueue, type DemoFault, type FaultScope } from './faults.js';
 import { readBody, writeResponse } from './http-io.js';
 import { zoomError } from './responses.js';
 import { matchRoute, type RouteKind } from './router.js';
+import type { DemoSentText } from './routes/send-sms.js';
 
 /** How to build a demo Zoom: its data, the app it accepts, and how it behaves. */
 export interface DemoZoomOptions extends DemoApiOptions {
@@ -51,6 +52,10 @@ export interface DemoZoom {
   setLatency(ms: number): void;
   /** Every access token issued so far expires now; the next API call gets 401 / 124. */
   expireTokens(): void;
+  /** Every text `POST /phone/sms/messages` accepted, oldest first (the demo is Zoom: it sees them). */
+  readonly sent: readonly DemoSentText[];
+  /** Calls `listener` after each accepted text; returns an unsubscribe function. */
+  onSent(listener: (text: DemoSentText) => void): () => void;
 }
 
 const trackingId = (counter: number): string =>
@@ -105,7 +110,9 @@ export const createDemoZoom = (options: DemoZoomOptions): DemoZoom => {
       route: match.route,
       authorization: request.headers.authorization,
       query: url.searchParams,
-      body: match.route.kind === 'token' ? await readBody(request) : '',
+      body:
+        match.route.kind === 'token' || match.route.kind === 'send' ? await readBody(request) : '',
+      contentType: request.headers['content-type'],
       origin,
     });
     writeResponse(response, answer, headers);
@@ -143,5 +150,7 @@ export const createDemoZoom = (options: DemoZoomOptions): DemoZoom => {
       latencyMs = ms;
     },
     expireTokens: api.expireTokens,
+    sent: api.sent,
+    onSent: api.onSent,
   };
 };

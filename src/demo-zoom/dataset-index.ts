@@ -27,6 +27,18 @@ export interface DatasetIndex {
   sessionsOf(user: DemoUser, sessionType: DemoSessionType | 'all'): readonly IndexedSession[];
   /** 1-based position of a user in the dataset (extension numbers derive from it). */
   positionOf(user: DemoUser): number;
+  /** The user (with Zoom Phone) or shared line a number of the account belongs to. */
+  lineOfNumber(phoneNumber: string): NumberOwner | undefined;
+  /** The session of `ownerId` with exactly these contacts, newest first when several. */
+  findConversation(ownerId: string, contactNumbers: readonly string[]): IndexedSession | undefined;
+  /** Adds a session or replaces the one with its id (a text sent or received since). */
+  record(session: DemoSession): IndexedSession;
+}
+
+/** Who a number of the account belongs to. */
+export interface NumberOwner {
+  readonly type: DemoSessionType;
+  readonly id: string;
 }
 
 const OWNER_TYPES = {
@@ -38,7 +50,11 @@ const OWNER_TYPES = {
 const newestFirst = (a: IndexedSession, b: IndexedSession): number =>
   b.lastAccessMs - a.lastAccessMs || a.session.id.localeCompare(b.session.id);
 
-/** Indexes a dataset checked by `buildDataset` (owners exist, messages are never empty). */
+/**
+ * Indexes a dataset checked by `buildDataset` (owners exist, messages are never empty). Texts
+ * sent through the demo's send operation (or arriving from a simulated customer) are recorded,
+ * so later reads show them as Zoom would.
+ */
 export const createDatasetIndex = (dataset: DemoDataset): DatasetIndex => {
   const usersById = new Map(dataset.users.map((user) => [user.id, user]));
   const usersByEmail = new Map(dataset.users.map((user) => [user.email.toLowerCase(), user]));
@@ -54,19 +70,33 @@ export const createDatasetIndex = (dataset: DemoDataset): DatasetIndex => {
     const user = usersById.get(session.ownerId);
     return { name: user?.displayName ?? '', phoneNumber: user?.phoneNumber ?? '', owner };
   };
-  const indexed = dataset.sessions
-    .map((session): IndexedSession => {
-      const messageMs = session.messages.map((message) => fromZoomTime(message.at));
-      return { session, owner: ownerOf(session), lastAccessMs: Math.max(...messageMs), messageMs };
-    })
-    .sort(newestFirst);
-  const byId = new Map(indexed.map((entry) => [entry.session.id, entry]));
+  const indexOf = (session: DemoSession): IndexedSession => {
+    const messageMs = session.messages.map((message) => fromZoomTime(message.at));
+    return { session, owner: ownerOf(session), lastAccessMs: Math.max(...messageMs), messageMs };
+  };
+  const byId = new Map<string, IndexedSession>();
   const byOwner = new Map<string, IndexedSession[]>();
-  for (const entry of indexed) {
-    const list = byOwner.get(entry.session.ownerId) ?? [];
+  const record = (session: DemoSession): IndexedSession => {
+    const entry = indexOf(session);
+    byId.set(session.id, entry);
+    const list = (byOwner.get(session.ownerId) ?? []).filter((e) => e.session.id !== session.id);
     list.push(entry);
-    byOwner.set(entry.session.ownerId, list);
+    byOwner.set(session.ownerId, list.sort(newestFirst));
+    return entry;
+  };
+  for (const session of dataset.sessions) record(session);
+  const numberOwners = new Map<string, NumberOwner>();
+  for (const user of dataset.users) {
+    if (user.hasPhone && user.phoneNumber !== undefined) {
+      numberOwners.set(user.phoneNumber, { type: 'user', id: user.id });
+    }
   }
+  for (const line of lines.values()) {
+    numberOwners.set(line.phoneNumber, { type: line.kind, id: line.id });
+  }
+  const sameContacts = (session: DemoSession, numbers: readonly string[]): boolean =>
+    session.contacts.length === new Set(numbers).size &&
+    session.contacts.every((contact) => numbers.includes(contact.phoneNumber));
   const positions = new Map(dataset.users.map((user, index) => [user.id, index + 1]));
   return {
     findUser: (idOrEmail) => usersById.get(idOrEmail) ?? usersByEmail.get(idOrEmail.toLowerCase()),
@@ -81,5 +111,9 @@ export const createDatasetIndex = (dataset: DemoDataset): DatasetIndex => {
       return owners.flatMap((id) => byOwner.get(id) ?? []).sort(newestFirst);
     },
     positionOf: (user) => positions.get(user.id) ?? 0,
+    lineOfNumber: (phoneNumber) => numberOwners.get(phoneNumber),
+    findConversation: (ownerId, contactNumbers) =>
+      byOwner.get(ownerId)?.find((entry) => sameContacts(entry.session, contactNumbers)),
+    record,
   };
 };

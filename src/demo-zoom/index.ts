@@ -32,6 +32,7 @@ export { PAGE_TOKEN_TTL_MS } from './page-tokens.js';
 export type { DemoRateLimit } from './rate-limiter.js';
 export type { RouteKind } from './router.js';
 export type { DemoCredentials } from './routes/oauth-token.js';
+export type { DemoSentText } from './routes/send-sms.js';
 export { DEFAULT_GRANTED_SCOPES } from './scopes.js';
 export type * from './types.js';
 export type * from './wire-types.js';

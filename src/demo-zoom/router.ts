@@ -1,5 +1,5 @@
 /** What a request is, for counting calls and scoping faults. `other` is anything unrouted. */
-export type RouteKind = 'token' | 'list' | 'details' | 'phone-user' | 'user' | 'other';
+export type RouteKind = 'token' | 'list' | 'details' | 'phone-user' | 'user' | 'send' | 'other';
 
 /** A routed request and its path parameter. */
 export type Route =
@@ -7,7 +7,8 @@ export type Route =
   | { readonly kind: 'list'; readonly userId: string }
   | { readonly kind: 'details'; readonly sessionId: string }
   | { readonly kind: 'phone-user'; readonly userId: string }
-  | { readonly kind: 'user'; readonly userId: string };
+  | { readonly kind: 'user'; readonly userId: string }
+  | { readonly kind: 'send' };
 
 /** Where a request goes: a route, a route that wants another method (405), or nowhere (404). */
 export type RouteMatch =
@@ -38,6 +39,7 @@ const ROUTES: readonly {
     pattern: new RegExp(`^/v2/phone/users/${SEGMENT}$`),
     build: (userId) => ({ kind: 'phone-user', userId }),
   },
+  { method: 'POST', pattern: /^\/v2\/phone\/sms\/messages$/, build: () => ({ kind: 'send' }) },
   {
     method: 'GET',
     pattern: new RegExp(`^/v2/users/${SEGMENT}$`),

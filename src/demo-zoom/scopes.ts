@@ -5,6 +5,7 @@ export const DEFAULT_GRANTED_SCOPES: readonly string[] = [
   'phone:read:admin',
   'phone_sms:read:admin',
   'user:read:admin',
+  'phone_sms:write:admin',
 ];
 
 interface OperationScopes {
@@ -40,6 +41,17 @@ const OPERATION_SCOPES: Readonly<Record<Exclude<Route['kind'], 'token'>, Operati
   'phone-user': {
     accepted: ['phone:read', 'phone:read:admin', 'phone:read:user', 'phone:read:user:admin'],
     named: ['phone:read:admin'],
+  },
+  send: {
+    accepted: [
+      'phone:write:admin',
+      'phone:write',
+      'phone_sms:write',
+      'phone_sms:write:admin',
+      'phone:read:sms_message',
+      'phone:read:sms_message:admin',
+    ],
+    named: ['phone:write:admin', 'phone_sms:write:admin'],
   },
   user: {
     accepted: [

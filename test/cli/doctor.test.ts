@@ -87,7 +87,7 @@ describe('runDoctor', () => {
     const { env } = await start();
     const { code, output } = await run(env);
     expect(output).not.toMatch(/^(FAIL|WARN)/m);
-    expect(output.match(/^PASS/gm)?.length).toBe(9);
+    expect(output.match(/^PASS/gm)?.length).toBe(10);
     expect(output).toContain('All checks passed.');
     expect(code).toBe(0);
   });
@@ -108,6 +108,29 @@ describe('runDoctor', () => {
     expect(line('zoom scopes')).toMatch(/^PASS/);
     expect(line('zoom link scopes')).toMatch(/^WARN .*missing user:read:admin/);
     expect(code).toBe(0);
+  });
+
+  it('warns without a send scope: Reply cannot work, everything else does', async () => {
+    const { env } = await start({
+      zoomScopes: ['phone:read:admin', 'phone_sms:read:admin', 'user:read:admin'],
+    });
+    const { code, output, line } = await run(env);
+    expect(line('zoom send scope')).toMatch(/^WARN .*missing phone_sms:write:admin/);
+    expect(output).toMatch(/fix: .*Scopes: add phone_sms:write:admin, or phone:write:admin/);
+    expect(code).toBe(0);
+  });
+
+  it('accepts phone:write:admin as the send scope', async () => {
+    const { env } = await start({
+      zoomScopes: [
+        'phone:read:admin',
+        'phone_sms:read:admin',
+        'user:read:admin',
+        'phone:write:admin',
+      ],
+    });
+    const { line } = await run(env);
+    expect(line('zoom send scope')).toMatch(/^PASS/);
   });
 
   it('reports missing Slack bot scopes from auth.test’s x-oauth-scopes header', async () => {

@@ -34,7 +34,7 @@ describe('createDemoZoom: POST /oauth/token', () => {
       access_token: expect.any(String),
       token_type: 'bearer',
       expires_in: 3600,
-      scope: 'phone:read:admin phone_sms:read:admin user:read:admin',
+      scope: 'phone:read:admin phone_sms:read:admin user:read:admin phone_sms:write:admin',
       api_url: harness.baseUrl.replace(/\/v2$/, ''),
     });
   });
