@@ -2,6 +2,7 @@ import { Bench } from 'tinybench';
 import { renderSessionsPage } from '../src/render/sessions-page.js';
 import type { RenderContext, SessionsPageModel } from '../src/render/types.js';
 import type { ZoomParticipant, ZoomSmsSession } from '../src/zoom/schemas.js';
+import { sessionFromZoom } from '../src/zoom/to-domain.js';
 import type { Spread } from './stats.js';
 
 /** Zoom's largest page, and the one the issue asks to time. */
@@ -52,7 +53,7 @@ const worstSession = (index: number): ZoomSmsSession => ({
   ),
 });
 
-const pageOf = (sessions: ZoomSmsSession[]): SessionsPageModel => ({
+const pageOf = (zoomSessions: ZoomSmsSession[]): SessionsPageModel => ({
   subject: { slackUserId: SUBJECT, zoomUser: 'alex@example.com', isSelf: true },
   cursor: {
     subject: { kind: 'slack-user', slackUserId: SUBJECT },
@@ -67,7 +68,7 @@ const pageOf = (sessions: ZoomSmsSession[]): SessionsPageModel => ({
     trail: [],
     page: 1,
   },
-  page: { sessions, nextPageToken: 'next-page-token' },
+  page: { sessions: zoomSessions.map(sessionFromZoom), nextPageToken: 'next-page-token' },
   notes: [{ kind: 'default-window', days: 30 }],
 });
 

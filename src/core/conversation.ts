@@ -1,3 +1,4 @@
+import type { Participant, SmsMessage } from '../domain/sms.js';
 import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import type { ConversationCursor } from '../query/conversation-cursor.js';
@@ -5,7 +6,6 @@ import { toZoomInstant } from '../query/conversation-cursor.js';
 import { MAX_PAGE_SIZE, type SessionQuery } from '../query/types.js';
 import type { RenderContext, SubjectModel } from '../render/types.js';
 import type { Store } from '../store/types.js';
-import type { ZoomSmsHistory, ZoomSmsParty } from '../zoom/schemas.js';
 import type { ZoomApi } from '../zoom/types.js';
 import type { SessionsCore } from './sessions.js';
 import type { SubjectGate } from './subject-gate.js';
@@ -25,14 +25,14 @@ export const OWNERSHIP_PROBE_MARGIN_SECONDS = 60;
 const OWNERSHIP_NAMESPACE = 'conversation-owner';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-const ZOOM_DIGITS = /^\d{4,15}$/;
+const PHONE_DIGITS = /^\d{4,15}$/;
 
 /** One page of a conversation, ready for a renderer. */
 export interface ConversationModel {
   readonly subject: SubjectModel;
   readonly cursor: ConversationCursor;
   /** Zoom's order: newest first. */
-  readonly messages: readonly ZoomSmsHistory[];
+  readonly messages: readonly SmsMessage[];
   /** Zoom's token for the older page; `''` when this page holds the oldest messages. */
   readonly nextPageToken: string;
 }
@@ -65,18 +65,19 @@ export interface ConversationCoreDeps {
   readonly logger: AppLogger;
 }
 
-const digits = (party: ZoomSmsParty | undefined): string | undefined => {
-  const number = party?.phone_number?.replace(/\D/g, '');
-  return number !== undefined && ZOOM_DIGITS.test(number) ? number : undefined;
+/** A party's number as digits with country code (what the listing's phone filter takes). */
+const digits = (party: Participant | undefined): string | undefined => {
+  const number = party?.phoneNumber?.replace(/\D/g, '');
+  return number !== undefined && PHONE_DIGITS.test(number) ? number : undefined;
 };
 
 /** A message to look the session up by: its time, and an outside party's number when there is one. */
-const probeOf = (messages: readonly ZoomSmsHistory[]) => {
-  const message = messages.find((m) => INSTANT.test(m.date_time ?? ''));
-  if (message?.date_time === undefined) return undefined;
-  const parties = [message.sender, ...(message.to_members ?? [])];
+const probeOf = (messages: readonly SmsMessage[]) => {
+  const message = messages.find((m) => INSTANT.test(m.sentAt ?? ''));
+  if (message?.sentAt === undefined) return undefined;
+  const parties = [message.sender, ...message.recipients];
   const outside = parties.find((party) => party !== undefined && party.owner === undefined);
-  return { at: message.date_time, phoneNumber: digits(outside) ?? digits(message.sender) };
+  return { at: message.sentAt, phoneNumber: digits(outside) ?? digits(message.sender) };
 };
 
 /**
@@ -111,7 +112,7 @@ export const createConversationCore = (deps: ConversationCoreDeps): Conversation
   const belongsTo = async (
     zoomUser: string,
     sessionId: string,
-    messages: readonly ZoomSmsHistory[],
+    messages: readonly SmsMessage[],
   ): Promise<boolean> => {
     const key = ownershipKey(zoomUser, sessionId);
     if (await isRemembered(key)) return true;
@@ -129,7 +130,7 @@ export const createConversationCore = (deps: ConversationCoreDeps): Conversation
     let token = '';
     for (let page = 0; page < OWNERSHIP_MAX_PAGES; page += 1) {
       const listed = await deps.zoom.listUserSmsSessions(zoomUser, query, token);
-      if (listed.sessions.some((session) => session.session_id === sessionId)) {
+      if (listed.sessions.some((session) => session.id === sessionId)) {
         await remember(key);
         return true;
       }

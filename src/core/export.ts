@@ -1,8 +1,8 @@
+import type { SmsSession } from '../domain/sms.js';
 import { type AppError, toAppError } from '../errors.js';
 import { firstCursor, followingCursor, listingQuery, type PageCursor } from '../query/cursor.js';
 import { MAX_PAGE_SIZE, type SessionQuery } from '../query/types.js';
 import type { RenderContext, SubjectModel } from '../render/types.js';
-import type { ZoomSmsSession } from '../zoom/schemas.js';
 import type { ZoomApi } from '../zoom/types.js';
 import type { SessionsCore } from './sessions.js';
 import { queryFilters, type SubjectGate } from './subject-gate.js';
@@ -28,7 +28,7 @@ export interface ExportResult {
   /** The query exported, its whole range (its page size is {@link EXPORT_PAGE_SIZE}). */
   readonly query: SessionQuery;
   /** Zoom's order. */
-  readonly sessions: readonly ZoomSmsSession[];
+  readonly sessions: readonly SmsSession[];
   /** Zoom pages read. */
   readonly pages: number;
   /** `EXPORT_MAX_SESSIONS`. */
@@ -78,7 +78,7 @@ export const createExportCore = (deps: ExportCoreDeps): ExportCore => ({
       cursor.subject,
       { action: 'export', filters: { ...queryFilters(query), cap } },
       async (subject) => {
-        const sessions: ZoomSmsSession[] = [];
+        const sessions: SmsSession[] = [];
         let pages = 0;
         let at: PageCursor | undefined = firstCursor({
           ...cursor,

@@ -1,10 +1,10 @@
 import type { Clock } from '../clock.js';
+import type { AccountUser } from '../domain/account.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import type { AuditEntry, Link, Store } from '../store/types.js';
 import type { AccessPolicy, AccessRole } from '../users/access.js';
 import type { IdentityResolver, Resolution } from '../users/resolve-identity.js';
 import type { SlackDirectory } from '../users/slack-directory.js';
-import type { ZoomUser } from '../zoom/schemas.js';
 import type { ZoomApi } from '../zoom/types.js';
 import type { AuditTrail } from './audit-trail.js';
 
@@ -105,13 +105,6 @@ const REFUSAL_CODES: Readonly<Record<LinkRefusal, ErrorCode>> = {
 const isRefusal = (error: unknown, codes: ReadonlySet<ErrorCode>): boolean =>
   error instanceof AppError && codes.has(error.code);
 
-const zoomName = (user: ZoomUser): string | undefined => {
-  const name =
-    user.display_name?.trim() ||
-    [user.first_name, user.last_name].filter((part) => part?.trim()).join(' ');
-  return name === '' ? undefined : name;
-};
-
 /**
  * Builds the identity core. A link stores the Zoom user's email as Zoom returns it (lowercased),
  * or its id when Zoom has no email for it, so the link reads well and matches how email
@@ -142,8 +135,8 @@ export const createIdentityCore = (deps: IdentityCoreDeps): IdentityCore => {
 
   const verifyZoomUser = async (
     typed: string,
-  ): Promise<{ zoomUser: string; user: ZoomUser } | LinkRefusal> => {
-    let user: ZoomUser;
+  ): Promise<{ zoomUser: string; user: AccountUser } | LinkRefusal> => {
+    let user: AccountUser;
     try {
       user = await deps.zoom.getUser(typed);
     } catch (error) {
@@ -196,7 +189,7 @@ export const createIdentityCore = (deps: IdentityCoreDeps): IdentityCore => {
         filters: {},
         allowed: true,
       });
-      const name = zoomName(verified.user);
+      const name = verified.user.name;
       return {
         kind: 'linked',
         link,

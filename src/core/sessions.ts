@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
+import type { Subject } from '../domain/subject.js';
 import { AppError, toAppError } from '../errors.js';
 import { buildQuery } from '../query/build-query.js';
-import { followingCursor, type PageCursor, type Subject, startCursor } from '../query/cursor.js';
+import { followingCursor, type PageCursor, startCursor } from '../query/cursor.js';
 import { safeTimeZone } from '../query/time-zone.js';
 import type { Target, WindowNote } from '../query/types.js';
 import type { RenderContext, SessionsPageModel, SubjectModel } from '../render/types.js';

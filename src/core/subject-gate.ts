@@ -1,5 +1,5 @@
+import type { Subject } from '../domain/subject.js';
 import { AppError, type ErrorCode, toAppError } from '../errors.js';
-import type { Subject } from '../query/cursor.js';
 import type { SessionQuery } from '../query/types.js';
 import type { SubjectModel } from '../render/types.js';
 import type { AccessPolicy } from '../users/access.js';

@@ -1,4 +1,4 @@
-import type { Subject } from '../query/cursor.js';
+import type { Subject } from '../domain/subject.js';
 import type { SubjectModel } from '../render/types.js';
 import type { IdentityResolver } from '../users/resolve-identity.js';
 

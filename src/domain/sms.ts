@@ -40,6 +40,7 @@ export type SessionKind = 'user' | 'call_queue' | 'auto_receptionist' | 'other';
 
 /** One SMS conversation (Zoom's "session"). */
 export interface SmsSession {
+  /** `''` when the source gave none: such a session is listed but cannot be opened. */
   readonly id: string;
   readonly kind: SessionKind;
   /** The kind as Zoom named it, kept only when `kind` is `other`, for display. */
@@ -67,19 +68,32 @@ export type MessageDirection = 'in' | 'out' | 'unknown';
 
 /**
  * Where a message stands. `sent` means Zoom accepted it; `delivered` means the carrier confirmed;
- * `failed` covers failed to send and failed to deliver.
+ * `failed` covers failed to send and failed to deliver (told apart by `SmsMessage.failure`).
  */
 export type DeliveryStatus = 'received' | 'sent' | 'delivered' | 'failed' | 'unknown';
 
+/** Where a `failed` message failed: it never left the account, or the carrier could not deliver it. */
+export type DeliveryFailure = 'send' | 'deliver';
+
 /** One SMS or MMS in a session. */
 export interface SmsMessage {
+  /** `''` when the source gave none. */
   readonly id: string;
   readonly sessionId?: string;
   readonly sentAt?: Instant;
   readonly direction: MessageDirection;
+  /** The direction as the source named it, kept only when `direction` is `unknown`, for display. */
+  readonly rawDirection?: string;
   /** The text as written. Never logged, never stored by the app. */
   readonly text?: string;
   readonly status: DeliveryStatus;
+  /** Set when `status` is `failed` and the source said where it failed. */
+  readonly failure?: DeliveryFailure;
+  /**
+   * The status as the source named it, kept only when `status` is `unknown` and the source said
+   * something (its own `unknown` included): absent means it did not say.
+   */
+  readonly rawStatus?: string;
   /** Group texts have several recipients. */
   readonly isGroup: boolean;
   readonly sender?: Participant;

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { Participant, SmsSession } from '../domain/sms.js';
 import { dayjs, safeTimeZone } from '../query/time-zone.js';
-import type { ZoomParticipant, ZoomSmsSession } from '../zoom/schemas.js';
 import { toCsv, UTF8_BOM } from './csv.js';
 
 /** Zoom caps a session at 10 participants; the owner has columns of its own. */
@@ -9,11 +9,11 @@ const MAX_OTHER_PARTICIPANTS = 10;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * A Zoom number (digits with country code) in E.164, `+14155550100`; anything that does not
- * parse as it came. https://www.itu.int/rec/T-REC-E.164
+ * A number (E.164 already, or digits with country code) in E.164, `+14155550100`; anything that
+ * does not parse as it came, trimmed. https://www.itu.int/rec/T-REC-E.164
  */
-export const toE164 = (zoomNumber: string | undefined): string => {
-  const trimmed = zoomNumber?.trim() ?? '';
+export const toE164 = (phoneNumber: string | undefined): string => {
+  const trimmed = phoneNumber?.trim() ?? '';
   if (!/^\+?\d{6,15}$/.test(trimmed)) return trimmed;
   const parsed = parsePhoneNumberFromString(trimmed.startsWith('+') ? trimmed : `+${trimmed}`);
   return parsed?.isPossible() ? parsed.number : trimmed;
@@ -29,20 +29,23 @@ const local = (iso: string | undefined, timeZone: string): string =>
     ? ''
     : dayjs.utc(iso).tz(timeZone).format('YYYY-MM-DDTHH:mm:ssZ');
 
-const isOwner = (participant: ZoomParticipant) => participant.is_session_owner === true;
+const isOwner = (participant: Participant) => participant.isOwner;
+
+const kindName = (session: SmsSession): string =>
+  session.kind === 'other' ? (session.rawKind ?? '') : session.kind;
 
 /**
  * The sessions of an export as a CSV file's text (UTF-8 with a byte-order mark, CRLF, every
- * field neutralised against formulas and quoted as needed): session id, Zoom's `session_type`,
+ * field neutralised against formulas and quoted as needed): session id, its kind as Zoom names it,
  * last activity in UTC (ISO 8601) and in `timeZone` (ISO 8601 with its offset), the owner's name
  * and number, then each other participant's name and number (E.164), as many column pairs as the
- * busiest session needs. Pure; Zoom's order.
+ * busiest session needs. Pure; the sessions' order.
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  */
-export const sessionsCsv = (sessions: readonly ZoomSmsSession[], timeZone: string): string => {
+export const sessionsCsv = (sessions: readonly SmsSession[], timeZone: string): string => {
   const zone = safeTimeZone(timeZone);
   const others = sessions.map((session) =>
-    (session.participants ?? []).filter((p) => !isOwner(p)).slice(0, MAX_OTHER_PARTICIPANTS),
+    session.participants.filter((p) => !isOwner(p)).slice(0, MAX_OTHER_PARTICIPANTS),
   );
   const width = Math.max(1, ...others.map((list) => list.length));
   const header = [
@@ -58,18 +61,18 @@ export const sessionsCsv = (sessions: readonly ZoomSmsSession[], timeZone: strin
     ]).flat(),
   ];
   const records = sessions.map((session, index) => {
-    const owner = session.participants?.find(isOwner);
+    const owner = session.participants.find(isOwner);
     const people = others[index] ?? [];
     return [
-      session.session_id ?? '',
-      session.session_type ?? '',
-      utc(session.last_access_time),
-      local(session.last_access_time, zone),
-      owner?.display_name ?? '',
-      toE164(owner?.phone_number),
+      session.id,
+      kindName(session),
+      utc(session.lastActivityAt),
+      local(session.lastActivityAt, zone),
+      owner?.name ?? '',
+      toE164(owner?.phoneNumber),
       ...Array.from({ length: width }, (_, i) => {
         const person = people[i];
-        return [person?.display_name ?? '', toE164(person?.phone_number)];
+        return [person?.name ?? '', toE164(person?.phoneNumber)];
       }).flat(),
     ];
   });

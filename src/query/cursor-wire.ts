@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { Subject } from '../domain/subject.js';
 import { EMAIL_MAX_CHARS, isZoomUserRef } from '../users/zoom-user-ref.js';
-import type { PageCursor, RangePosition, Subject, WindowPages } from './cursor.js';
+import type { PageCursor, RangePosition, WindowPages } from './cursor.js';
 import { type DateRange, splitRange } from './range-windows.js';
 import { safeTimeZone, zoomInstant } from './time-zone.js';
 import { FILTER_TYPES, MAX_PAGE_SIZE, RANGE_MONTHS_LIMIT, SESSION_TYPES } from './types.js';

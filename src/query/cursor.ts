@@ -1,3 +1,4 @@
+import type { Subject } from '../domain/subject.js';
 import { AppError } from '../errors.js';
 import { BUTTON_VALUE_MAX_CHARS, fromWire, toWire } from './cursor-wire.js';
 import { type DateRange, splitRange } from './range-windows.js';
@@ -5,15 +6,6 @@ import { safeTimeZone } from './time-zone.js';
 import type { SessionQuery } from './types.js';
 
 export { BUTTON_VALUE_MAX_CHARS } from './cursor-wire.js';
-
-/**
- * Whose sessions a listing shows: a Slack person (resolved to their Zoom user on every page, so
- * a link an admin changes applies at once), or a Zoom user an admin named directly with
- * `zoom:carol@example.com`.
- */
-export type Subject =
-  | { readonly kind: 'slack-user'; readonly slackUserId: string }
-  | { readonly kind: 'zoom-user'; readonly zoomUser: string };
 
 /** The pages of one window a person has seen: Zoom's token of each, page 1's `''` first. */
 export interface WindowPages {

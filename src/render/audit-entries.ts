@@ -1,5 +1,4 @@
 import type { KnownBlock } from '@slack/types';
-import type { AuditEntry } from '../store/types.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { codeSpan, slackDate, slackMention } from './format.js';
 import { LABEL_MAX_CHARS, MESSAGE_MAX_TEXT_CHARS } from './limits.js';
@@ -39,9 +38,29 @@ const VERBS: Readonly<Record<string, string>> = {
 /** Actions whose subject reads "… about <person>" rather than directly after the verb. */
 const ABOUT_SUBJECT: ReadonlySet<string> = new Set(['audit']);
 
+/**
+ * One entry of the audit trail as the renderer reads it: who did what about whom, when, and how
+ * it ended. Whatever keeps the trail (the store's rows fit as they are) maps into this.
+ */
+export interface AuditEntryView {
+  /** ISO 8601 instant. */
+  readonly at: string;
+  readonly actorSlackUserId: string;
+  readonly subjectSlackUserId?: string;
+  readonly subjectZoomUser?: string;
+  /** `list`, `page`, `home`, `link`, …; anything else is shown as a code. */
+  readonly action: string;
+  readonly filters: Readonly<Record<string, string | number>>;
+  /** How many sessions were shown, when the request reached Zoom. */
+  readonly resultCount?: number;
+  readonly allowed: boolean;
+  /** Why it was refused or failed (an error code). */
+  readonly reason?: string;
+}
+
 /** The model of {@link renderAuditEntries}. */
 export interface AuditEntriesModel {
-  readonly entries: readonly AuditEntry[];
+  readonly entries: readonly AuditEntryView[];
   /** The person the entries were filtered on, if any. */
   readonly subjectSlackUserId?: string;
 }
@@ -52,7 +71,7 @@ const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 
 const shortCode = (value: string): string =>
   `\`${truncate(escapeMrkdwn(value.replaceAll('`', 'ˋ')), LABEL_MAX_CHARS)}\``;
 
-const subjectText = (entry: AuditEntry): string => {
+const subjectText = (entry: AuditEntryView): string => {
   const zoom = entry.subjectZoomUser === undefined ? undefined : codeSpan(entry.subjectZoomUser);
   const about = ABOUT_SUBJECT.has(entry.action) ? ' about' : '';
   if (entry.subjectSlackUserId === undefined) {
@@ -61,7 +80,7 @@ const subjectText = (entry: AuditEntry): string => {
   return `${about} ${slackMention(entry.subjectSlackUserId)}${zoom === undefined ? '' : ` (${zoom})`}`;
 };
 
-const outcomeText = (entry: AuditEntry): string => {
+const outcomeText = (entry: AuditEntryView): string => {
   const reason = entry.reason === undefined ? '' : ` ${shortCode(entry.reason)}`;
   if (!entry.allowed) return `:no_entry: *refused*${reason}`;
   if (entry.reason !== undefined) return `:warning: *failed*${reason}`;
@@ -70,7 +89,7 @@ const outcomeText = (entry: AuditEntry): string => {
     : `:white_check_mark: ${entry.resultCount} shown`;
 };
 
-const filtersText = (entry: AuditEntry): string | undefined => {
+const filtersText = (entry: AuditEntryView): string | undefined => {
   const pairs = Object.entries(entry.filters)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => `${key}:${value}`);
@@ -79,7 +98,7 @@ const filtersText = (entry: AuditEntry): string | undefined => {
     : `\`${truncate(escapeMrkdwn(pairs.join(' ').replaceAll('`', 'ˋ')), FILTERS_MAX_CHARS)}\``;
 };
 
-const entryText = (entry: AuditEntry, ctx: RenderContext): string => {
+const entryText = (entry: AuditEntryView, ctx: RenderContext): string => {
   const when = slackDate(entry.at, 'dateTime', ctx.timeZone) ?? codeSpan(entry.at);
   const verb = Object.hasOwn(VERBS, entry.action)
     ? VERBS[entry.action]

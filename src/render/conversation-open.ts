@@ -1,8 +1,9 @@
 import type { Button } from '@slack/types';
+import type { SmsSession } from '../domain/sms.js';
+import type { Subject } from '../domain/subject.js';
 import { encodeConversationCursor, openingCursor } from '../query/conversation-cursor.js';
-import { encodeCursor, type PageCursor, type Subject } from '../query/cursor.js';
+import { encodeCursor, type PageCursor } from '../query/cursor.js';
 import { openActionId, SESSION_ACTION_IDS } from '../slack/ids.js';
-import type { ZoomSmsSession } from '../zoom/schemas.js';
 import { truncate } from './escape.js';
 import { OPEN_BUTTON_TEXT_MAX_CHARS } from './limits.js';
 
@@ -10,19 +11,19 @@ const OPEN_TEXT = 'Open';
 
 /**
  * The value that opens `session` from `subject`'s listing: the conversation cursor of its newest
- * messages, at most `maxChars` long (a button's 2,000 by default); `undefined` when Zoom gave the
- * session no id or the cursor cannot fit.
+ * messages, at most `maxChars` long (a button's 2,000 by default); `undefined` when the session
+ * has no id (Zoom gave none) or the cursor cannot fit.
  */
 export const openValue = (
-  session: ZoomSmsSession,
+  session: SmsSession,
   subject: Subject,
   now: Date,
   maxChars?: number,
 ): string | undefined =>
-  session.session_id === undefined
+  session.id === ''
     ? undefined
     : encodeConversationCursor(
-        openingCursor(session.session_id, subject, session.last_access_time, now),
+        openingCursor(session.id, subject, session.lastActivityAt, now),
         maxChars,
       );
 
@@ -33,7 +34,7 @@ export const openValue = (
  * https://docs.slack.dev/reference/block-kit/block-elements/button-element
  */
 export const openButton = (
-  session: ZoomSmsSession,
+  session: SmsSession,
   index: number,
   subject: Subject,
   now: Date,

@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { SmsSession } from '../domain/sms.js';
 import { OPTION_VALUE_MAX_CHARS } from '../query/conversation-cursor.js';
 import { formatPhoneNumber } from '../query/phone.js';
 import { dayjs, safeTimeZone } from '../query/time-zone.js';
 import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
-import type { ZoomSmsSession } from '../zoom/schemas.js';
 import { openValue } from './conversation-open.js';
 import { conversationModal } from './conversation-view.js';
 import { truncate } from './escape.js';
@@ -18,17 +18,17 @@ export const SELECT_MAX_OPTIONS = 100;
 
 const SEPARATOR = ' · ';
 
-const others = (session: ZoomSmsSession) => {
-  const all = session.participants ?? [];
-  const outside = all.filter((p) => p.is_session_owner !== true);
+const others = (session: SmsSession) => {
+  const all = session.participants;
+  const outside = all.filter((p) => !p.isOwner);
   return outside.length > 0 ? outside : all;
 };
 
-const optionText = (session: ZoomSmsSession, ctx: RenderContext): string => {
+const optionText = (session: SmsSession, ctx: RenderContext): string => {
   const names = others(session)
-    .map((p) => p.display_name?.trim() || formatPhoneNumber(p.phone_number?.trim() ?? '') || '?')
+    .map((p) => p.name?.trim() || formatPhoneNumber(p.phoneNumber?.trim() ?? '') || '?')
     .join(', ');
-  const at = session.last_access_time;
+  const at = session.lastActivityAt;
   const when =
     at === undefined || !dayjs.utc(at).isValid()
       ? ''

@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
 import type { ConversationModel } from '../core/conversation.js';
+import type { Attachment, Participant, SmsMessage } from '../domain/sms.js';
 import {
   type ConversationCursor,
   encodeConversationCursor,
@@ -8,7 +9,6 @@ import {
   olderCursor,
 } from '../query/conversation-cursor.js';
 import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
-import type { ZoomSmsAttachment, ZoomSmsHistory, ZoomSmsParty } from '../zoom/schemas.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { participantsLabel, phoneLabel, slackDate } from './format.js';
 import { subjectName } from './identity-subject.js';
@@ -38,23 +38,45 @@ const WITH_MAX_CHARS = 1000;
 /** Characters of an attachment's file name. */
 const FILE_NAME_MAX_CHARS = 80;
 
-const DELIVERY_LABELS: Readonly<Record<string, string>> = {
+const DELIVERY_LABELS: Readonly<Record<Exclude<SmsMessage['status'], 'unknown'>, string>> = {
   received: 'Received',
   delivered: 'Delivered',
   sent: 'Sent, not confirmed',
-  failed_to_send: ':warning: Failed to send',
-  failed_to_deliver: ':warning: Not delivered',
-  unknown: 'Delivery unknown',
+  failed: ':warning: Failed',
 };
 
-const DIRECTION_LABELS: Readonly<Record<string, string>> = { In: 'Incoming', Out: 'Outgoing' };
+const FAILURE_LABELS: Readonly<Record<NonNullable<SmsMessage['failure']>, string>> = {
+  send: ':warning: Failed to send',
+  deliver: ':warning: Not delivered',
+};
 
-const plainLabel = (labels: Readonly<Record<string, string>>, value: string | undefined) =>
-  value === undefined
+/** The word the source used, when the app has none for it ("unknown" has its own words). */
+const rawLabel = (raw: string | undefined): string | undefined =>
+  raw === undefined
     ? undefined
-    : Object.hasOwn(labels, value)
-      ? labels[value]
-      : truncate(escapeMrkdwn(value), LABEL_MAX_CHARS);
+    : raw === 'unknown'
+      ? 'Delivery unknown'
+      : truncate(escapeMrkdwn(raw), LABEL_MAX_CHARS);
+
+const deliveryLabel = (message: SmsMessage): string | undefined => {
+  if (message.status === 'unknown') return rawLabel(message.rawStatus);
+  if (message.status === 'failed' && message.failure !== undefined) {
+    return FAILURE_LABELS[message.failure];
+  }
+  return DELIVERY_LABELS[message.status];
+};
+
+const DIRECTION_LABELS: Readonly<Record<Exclude<SmsMessage['direction'], 'unknown'>, string>> = {
+  in: 'Incoming',
+  out: 'Outgoing',
+};
+
+const directionLabel = (message: SmsMessage): string | undefined =>
+  message.direction === 'unknown'
+    ? message.rawDirection === undefined
+      ? undefined
+      : truncate(escapeMrkdwn(message.rawDirection), LABEL_MAX_CHARS)
+    : DIRECTION_LABELS[message.direction];
 
 /** The frame every conversation modal shares: title, Close, callback id. */
 export const conversationModal = (blocks: KnownBlock[]): ModalView => ({
@@ -77,9 +99,9 @@ export const renderConversationLoading = (): ModalView =>
     },
   ]);
 
-const partyLabel = (party: ZoomSmsParty | undefined): string => {
-  const name = party?.display_name?.trim();
-  const phone = party?.phone_number?.trim();
+const partyLabel = (party: Participant | undefined): string => {
+  const name = party?.name?.trim();
+  const phone = party?.phoneNumber?.trim();
   const shownName = name ? `*${truncate(escapeMrkdwn(name), SENDER_NAME_MAX_CHARS)}*` : undefined;
   const shownPhone = phone ? phoneLabel(phone) : undefined;
   if (shownName !== undefined && shownPhone !== undefined) return `${shownName} (${shownPhone})`;
@@ -93,42 +115,42 @@ const byteSize = (bytes: number | undefined): string | undefined => {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 };
 
-const attachmentLabel = (attachment: ZoomSmsAttachment): string => {
+const attachmentLabel = (attachment: Attachment): string => {
   const name = truncate(
     escapeMrkdwn(attachment.name?.trim() || 'Unnamed file'),
     FILE_NAME_MAX_CHARS,
   );
   const facts = [
-    attachment.type === undefined
+    attachment.rawType === undefined
       ? undefined
-      : truncate(escapeMrkdwn(attachment.type), LABEL_MAX_CHARS),
-    byteSize(attachment.size),
+      : truncate(escapeMrkdwn(attachment.rawType), LABEL_MAX_CHARS),
+    byteSize(attachment.sizeBytes),
   ].filter((fact) => fact !== undefined);
   return facts.length === 0 ? name : `${name} (${facts.join(', ')})`;
 };
 
-const messageBlocks = (message: ZoomSmsHistory, ctx: RenderContext): KnownBlock[] => {
+const messageBlocks = (message: SmsMessage, ctx: RenderContext): KnownBlock[] => {
   const heading = [
     partyLabel(message.sender),
-    plainLabel(DIRECTION_LABELS, message.direction),
-    (message.date_time === undefined
+    directionLabel(message),
+    (message.sentAt === undefined
       ? undefined
-      : slackDate(message.date_time, 'dateTime', ctx.timeZone)) ?? 'unknown time',
-    plainLabel(DELIVERY_LABELS, message.delivery_status),
+      : slackDate(message.sentAt, 'dateTime', ctx.timeZone)) ?? 'unknown time',
+    deliveryLabel(message),
   ]
     .filter((part) => part !== undefined)
     .join(' · ');
   const blocks: KnownBlock[] = [
     { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(heading, TEXT_MAX_CHARS) }] },
   ];
-  const text = message.message?.trim();
+  const text = message.text?.trim();
   if (text) {
     blocks.push({
       type: 'section',
       text: { type: 'plain_text', text: truncate(text, TEXT_MAX_CHARS), emoji: false },
     });
   }
-  const files = message.attachments ?? [];
+  const files = message.attachments;
   if (files.length > 0) {
     const list = `:paperclip: ${files.map(attachmentLabel).join(', ')}`;
     blocks.push({
@@ -140,12 +162,12 @@ const messageBlocks = (message: ZoomSmsHistory, ctx: RenderContext): KnownBlock[
 };
 
 /** The other parties of a page: everyone who is not an account's own line, once each by number. */
-const outsideParties = (messages: readonly ZoomSmsHistory[]): ZoomSmsParty[] => {
-  const seen = new Map<string, ZoomSmsParty>();
+const outsideParties = (messages: readonly SmsMessage[]): Participant[] => {
+  const seen = new Map<string, Participant>();
   for (const message of messages) {
-    for (const party of [message.sender, ...(message.to_members ?? [])]) {
+    for (const party of [message.sender, ...message.recipients]) {
       if (party === undefined || party.owner !== undefined) continue;
-      const key = party.phone_number ?? party.display_name ?? '';
+      const key = party.phoneNumber ?? party.name ?? '';
       if (!seen.has(key)) seen.set(key, party);
     }
   }

@@ -1,8 +1,8 @@
 import type { Dayjs } from 'dayjs';
+import type { LineKind, LineOwner, Participant } from '../domain/sms.js';
 import { formatPhoneNumber } from '../query/phone.js';
 import { dayjs, safeTimeZone } from '../query/time-zone.js';
 import type { FilterType, SessionQuery, SessionType } from '../query/types.js';
-import type { ZoomParticipant } from '../zoom/schemas.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { ECHO_MAX_CHARS, LABEL_MAX_CHARS, PARTICIPANT_MIN_CHARS } from './limits.js';
 import type { RenderContext } from './types.js';
@@ -141,11 +141,11 @@ const SESSION_TYPE_LABELS: Readonly<Record<SessionType, string>> = {
   all: 'All types',
 };
 
-const OWNER_TYPE_LABELS: Readonly<Record<string, string>> = {
+const OWNER_KIND_LABELS: Readonly<Record<Exclude<LineKind, 'other'>, string>> = {
   user: 'User',
-  callQueue: 'Call queue',
-  autoReceptionist: 'Auto receptionist',
-  sharedLineGroup: 'Shared line group',
+  call_queue: 'Call queue',
+  auto_receptionist: 'Auto receptionist',
+  shared_line_group: 'Shared line group',
 };
 
 const FILTER_TYPE_LABELS: Readonly<Record<FilterType, string>> = {
@@ -173,22 +173,23 @@ export const sessionTypeLabel = (sessionType: string | undefined): string =>
   lookup(SESSION_TYPE_LABELS, sessionType ?? '') ?? unknownLabel(sessionType);
 
 /**
- * A participant's `owner.type` in words, as safe mrkdwn: `user`, `callQueue`,
- * `autoReceptionist`, `sharedLineGroup`; anything else escaped as it came.
+ * The kind of line behind a participant in words, as safe mrkdwn: "User", "Call queue",
+ * "Auto receptionist", "Shared line group"; a kind the source added later escaped as it came,
+ * "Unknown" when it named none.
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  */
-export const ownerTypeLabel = (ownerType: string | undefined): string =>
-  lookup(OWNER_TYPE_LABELS, ownerType ?? '') ?? unknownLabel(ownerType);
+export const ownerKindLabel = (owner: Pick<LineOwner, 'kind' | 'rawKind'>): string =>
+  owner.kind === 'other' ? unknownLabel(owner.rawKind) : OWNER_KIND_LABELS[owner.kind];
 
 /** Which time the dates match (Zoom's `filter_type`), in words: "by time sent". */
 export const filterTypeLabel = (filterType: FilterType): string => FILTER_TYPE_LABELS[filterType];
 
 /**
- * A Zoom phone number (digits with country code) as people read it, escaped for mrkdwn:
- * `18108001001` → "+1 810 800 1001"; anything unparseable as it came.
+ * A phone number (E.164, or Zoom's digits with country code) as people read it, escaped for
+ * mrkdwn: `+18108001001` → "+1 810 800 1001"; anything unparseable as it came.
  */
-export const phoneLabel = (zoomNumber: string): string =>
-  escapeMrkdwn(formatPhoneNumber(zoomNumber));
+export const phoneLabel = (phoneNumber: string): string =>
+  escapeMrkdwn(formatPhoneNumber(phoneNumber));
 
 const isAt = (moment: Dayjs, hour: number, minute: number, second: number) =>
   moment.hour() === hour && moment.minute() === minute && moment.second() === second;
@@ -242,9 +243,9 @@ interface ParticipantText {
 const UNKNOWN_PARTICIPANT = 'Unknown participant';
 const LIST_SEPARATOR = ', ';
 
-const toText = (participant: ZoomParticipant): ParticipantText => {
-  const name = participant.display_name?.trim();
-  const phone = participant.phone_number?.trim();
+const toText = (participant: Pick<Participant, 'name' | 'phoneNumber'>): ParticipantText => {
+  const name = participant.name?.trim();
+  const phone = participant.phoneNumber?.trim();
   return {
     ...(name ? { name: escapeMrkdwn(name) } : {}),
     ...(phone ? { phone: phoneLabel(phone) } : {}),
@@ -282,18 +283,18 @@ const fairShare = (lengths: readonly number[], room: number): number => {
 
 /**
  * The people in a session as one line of safe mrkdwn of at most `maxChars` characters:
- * "Name (+1 810 800 1001), …" in Zoom's order, names escaped. When they do not all fit, the room
+ * "Name (+1 810 800 1001), …" in the source's order, names escaped. When they do not all fit, the room
  * is shared fairly (short labels whole, long ones cut to an equal share, never inside an escape
  * or an emoji, a long name losing its number before its name), and when a share would drop below
- * {@link PARTICIPANT_MIN_CHARS} the last ones become "+N more". Zoom marks no field as required:
- * a participant with neither name nor number is "Unknown participant".
+ * {@link PARTICIPANT_MIN_CHARS} the last ones become "+N more". A participant with neither name
+ * nor number (Zoom marks no field as required) is "Unknown participant".
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  */
 export const participantsLabel = (
-  zoomParticipants: readonly ZoomParticipant[],
+  people: readonly Pick<Participant, 'name' | 'phoneNumber'>[],
   maxChars: number,
 ): string => {
-  const participants = zoomParticipants.map(toText);
+  const participants = people.map(toText);
   for (let shown = participants.length; shown >= 1; shown -= 1) {
     const hidden = participants.length - shown;
     const more = hidden > 0 ? ` +${hidden} more` : '';

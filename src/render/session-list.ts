@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
-import type { Subject } from '../query/cursor.js';
+import type { LineOwner, Participant, SmsSession, SmsSessionsPage } from '../domain/sms.js';
+import type { Subject } from '../domain/subject.js';
 import {
   encodeCursor,
   firstCursor,
@@ -8,11 +9,10 @@ import {
   previousCursor,
 } from '../query/cursor.js';
 import type { SessionQuery } from '../query/types.js';
-import type { SmsSessionsPage, ZoomParticipant, ZoomSmsSession } from '../zoom/schemas.js';
 import { openButton } from './conversation-open.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import {
-  ownerTypeLabel,
+  ownerKindLabel,
   participantsLabel,
   type SlackDateFormat,
   sessionTypeLabel,
@@ -39,31 +39,39 @@ const BULLET = '• ';
 /** A `mrkdwn` text object; the text must already be safe (escaped, cut to its limit). */
 export const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
 
-const counterparts = (session: ZoomSmsSession): readonly ZoomParticipant[] => {
-  const all = session.participants ?? [];
-  const others = all.filter((p) => p.is_session_owner !== true);
+const counterparts = (session: SmsSession): readonly Participant[] => {
+  const all = session.participants;
+  const others = all.filter((p) => !p.isOwner);
   return others.length > 0 ? others : all;
 };
 
-const ownership = (session: ZoomSmsSession, subject: SubjectModel): string | undefined => {
-  const owner = session.participants?.find((p) => p.is_session_owner === true);
+/** An owner of no stated kind is taken as a person, as Zoom's own owner is a user by default. */
+const isPersonLine = (line: LineOwner): boolean =>
+  line.kind === 'user' || (line.kind === 'other' && line.rawKind === undefined);
+
+const ownership = (session: SmsSession, subject: SubjectModel): string | undefined => {
+  const owner = session.participants.find((p) => p.isOwner);
   if (owner === undefined) return undefined;
-  const type = owner.owner?.type;
-  if (type === undefined || type === 'user') {
+  const line = owner.owner;
+  if (line === undefined || isPersonLine(line)) {
     return subject.isSelf ? 'You own this' : `${subjectName(subject)} owns this`;
   }
-  const name = owner.display_name?.trim();
+  const name = owner.name?.trim();
   const named = name ? ` ${truncate(escapeMrkdwn(name), OWNER_NAME_MAX_CHARS)}` : '';
-  return `Owned by ${ownerTypeLabel(type).toLowerCase()}${named}`;
+  return `Owned by ${ownerKindLabel(line).toLowerCase()}${named}`;
 };
 
-const lastActivity = (session: ZoomSmsSession, format: SlackDateFormat, ctx: RenderContext) =>
-  (session.last_access_time === undefined
+const lastActivity = (session: SmsSession, format: SlackDateFormat, ctx: RenderContext) =>
+  (session.lastActivityAt === undefined
     ? undefined
-    : slackDate(session.last_access_time, format, ctx.timeZone)) ?? 'unknown';
+    : slackDate(session.lastActivityAt, format, ctx.timeZone)) ?? 'unknown';
+
+/** A session's kind in words ("Direct", "Call queue", …; a kind the source added, as it came). */
+const sessionKindLabel = (session: SmsSession): string =>
+  sessionTypeLabel(session.kind === 'other' ? session.rawKind : session.kind);
 
 const detailedBlocks = (
-  sessions: readonly ZoomSmsSession[],
+  sessions: readonly SmsSession[],
   subject: SubjectModel,
   budget: number,
   ctx: RenderContext,
@@ -71,7 +79,7 @@ const detailedBlocks = (
 ): KnownBlock[] =>
   sessions.flatMap((session, index): KnownBlock[] => {
     const meta = [
-      sessionTypeLabel(session.session_type),
+      sessionKindLabel(session),
       ownership(session, subject),
       `Last activity: ${lastActivity(session, 'dateTime', ctx)}`,
     ]
@@ -103,14 +111,14 @@ const packLines = (lines: readonly string[]): SectionBlock[] => {
 };
 
 const compactBlocks = (
-  sessions: readonly ZoomSmsSession[],
+  sessions: readonly SmsSession[],
   showType: boolean,
   budget: number,
   ctx: RenderContext,
 ): SectionBlock[] =>
   packLines(
     sessions.map((session) => {
-      const type = showType ? `${SEPARATOR}${sessionTypeLabel(session.session_type)}` : '';
+      const type = showType ? `${SEPARATOR}${sessionKindLabel(session)}` : '';
       const tail = `${type}${SEPARATOR}${lastActivity(session, 'compactDateTime', ctx)}`;
       const room = budget - LINE_BREAK.length - BULLET.length - tail.length;
       return `${BULLET}${participantsLabel(counterparts(session), room)}${tail}`;
@@ -119,7 +127,7 @@ const compactBlocks = (
 
 /** What {@link sessionListBlocks} lists: one page of sessions, whose they are and how asked. */
 export interface SessionListModel {
-  readonly sessions: readonly ZoomSmsSession[];
+  readonly sessions: readonly SmsSession[];
   readonly subject: SubjectModel;
   readonly query: Pick<SessionQuery, 'pageSize' | 'sessionType'>;
   /**

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
+import type { SmsSessionsPage } from '../domain/sms.js';
 import type { PageCursor } from '../query/cursor.js';
 import type { WindowNote } from '../query/types.js';
-import type { SmsSessionsPage } from '../zoom/schemas.js';
 
 /** What every renderer may know about the moment and the viewer; never read from the env. */
 export interface RenderContext {

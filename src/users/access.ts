@@ -1,4 +1,4 @@
-import type { Subject } from '../query/cursor.js';
+import type { Subject } from '../domain/subject.js';
 
 /** Why a viewer may see a person's sessions. */
 export type AccessGrant = 'self' | 'admin';

@@ -18,7 +18,7 @@ export const CACHED_OPERATIONS: Readonly<Partial<Record<ZoomMethod, string>>> = 
 };
 
 /** Store namespaces carry a version, changed whenever a cached shape does. */
-const NAMESPACE_VERSION = 'v1';
+const NAMESPACE_VERSION = 'v2';
 
 /** Counts cache hits and misses; `Metrics` (src/metrics/metrics.ts) fits as is. */
 export interface ZoomCacheMetrics {

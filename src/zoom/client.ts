@@ -18,6 +18,12 @@ import {
 } from './schemas.js';
 import { sendSmsRequest } from './send-sms.js';
 import { toSessionDetailsParams } from './session-details.js';
+import {
+  accountUserFromZoom,
+  messagesPageFromZoom,
+  phoneProfileFromZoom,
+  sessionsPageFromZoom,
+} from './to-domain.js';
 import type { TokenProvider } from './token-provider.js';
 import type { ZoomApi } from './types.js';
 
@@ -306,22 +312,26 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
         query: { ...toSmsSessionsParams(query, pageToken) },
         schema: zoomSmsSessionsPageSchema,
       });
-      return { sessions: page.sms_sessions ?? [], nextPageToken: page.next_page_token ?? '' };
+      return sessionsPageFromZoom(page);
     },
-    getUser: (zoomUserIdOrEmail) =>
-      call({
-        template: '/users/{userId}',
-        path: `/users/${encodeURIComponent(zoomUserIdOrEmail)}`,
-        zoomUser: zoomUserIdOrEmail,
-        schema: zoomUserSchema,
-      }),
-    getPhoneUser: (zoomUserIdOrEmail) =>
-      call({
-        template: '/phone/users/{userId}',
-        path: `/phone/users/${encodeURIComponent(zoomUserIdOrEmail)}`,
-        zoomUser: zoomUserIdOrEmail,
-        schema: zoomPhoneUserSchema,
-      }),
+    getUser: async (zoomUserIdOrEmail) =>
+      accountUserFromZoom(
+        await call({
+          template: '/users/{userId}',
+          path: `/users/${encodeURIComponent(zoomUserIdOrEmail)}`,
+          zoomUser: zoomUserIdOrEmail,
+          schema: zoomUserSchema,
+        }),
+      ),
+    getPhoneUser: async (zoomUserIdOrEmail) =>
+      phoneProfileFromZoom(
+        await call({
+          template: '/phone/users/{userId}',
+          path: `/phone/users/${encodeURIComponent(zoomUserIdOrEmail)}`,
+          zoomUser: zoomUserIdOrEmail,
+          schema: zoomPhoneUserSchema,
+        }),
+      ),
     getSmsSessionDetails: async (sessionId, request) => {
       const page = await call({
         template: '/phone/sms/sessions/{sessionId}',
@@ -329,7 +339,7 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
         query: { ...toSessionDetailsParams(request) },
         schema: zoomSmsSessionDetailsSchema,
       });
-      return { messages: page.sms_histories ?? [], nextPageToken: page.next_page_token ?? '' };
+      return messagesPageFromZoom(page, sessionId);
     },
     sendSms: async (request) => call(sendSmsRequest(request)),
   };

@@ -168,15 +168,4 @@ export type ZoomPhoneUser = z.infer<typeof zoomPhoneUserSchema>;
 export type ZoomSmsParty = z.infer<typeof zoomSmsPartySchema>;
 export type ZoomSmsAttachment = z.infer<typeof zoomSmsAttachmentSchema>;
 export type ZoomSmsHistory = z.infer<typeof zoomSmsHistorySchema>;
-
-/** One page as the rest of the app sees it: arrays always present, last page = `''`. */
-export interface SmsSessionsPage {
-  readonly sessions: readonly ZoomSmsSession[];
-  readonly nextPageToken: string;
-}
-
-/** One page of a session's messages as the rest of the app sees it: last page = `''`. */
-export interface SmsSessionDetailsPage {
-  readonly messages: readonly ZoomSmsHistory[];
-  readonly nextPageToken: string;
-}
+export type ZoomSmsSessionDetails = z.infer<typeof zoomSmsSessionDetailsSchema>;

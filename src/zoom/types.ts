@@ -1,11 +1,13 @@
+import type { AccountUser, PhoneProfile } from '../domain/account.js';
+import type { SmsMessagesPage, SmsSessionsPage } from '../domain/sms.js';
 import type { SessionQuery } from '../query/types.js';
-import type { SmsSessionDetailsPage, SmsSessionsPage, ZoomPhoneUser, ZoomUser } from './schemas.js';
 import type { SmsSendRequest, SmsSendResult } from './send-sms.js';
 import type { SessionDetailsRequest } from './session-details.js';
 
 /**
- * What the app needs from Zoom. Implemented by `createZoomClient` (src/zoom/client.ts);
- * tests may pass any object of this shape.
+ * What the app needs from Zoom, in the app's own terms (src/domain/): Zoom's wire shapes are
+ * mapped once, in the client (src/zoom/to-domain.ts), and never travel past `src/zoom/`.
+ * Implemented by `createZoomClient` (src/zoom/client.ts); tests may pass any object of this shape.
  */
 export interface ZoomApi {
   /**
@@ -25,14 +27,14 @@ export interface ZoomApi {
    * link between a Slack person and a Zoom user can be verified.
    * @throws AppError `ZOOM_USER_NOT_FOUND` when Zoom knows no such user, or another `ZOOM_*` code.
    */
-  getUser(zoomUserIdOrEmail: string): Promise<ZoomUser>;
+  getUser(zoomUserIdOrEmail: string): Promise<AccountUser>;
 
   /**
    * `GET /phone/users/{userId}`: the user's Zoom Phone profile. Succeeds only for users with a
    * Zoom Phone license, which is what lets a caller tell "no Zoom Phone" apart.
    * @throws AppError `ZOOM_PHONE_NOT_ENABLED`, `ZOOM_USER_NOT_FOUND` or another `ZOOM_*` code.
    */
-  getPhoneUser(zoomUserIdOrEmail: string): Promise<ZoomPhoneUser>;
+  getPhoneUser(zoomUserIdOrEmail: string): Promise<PhoneProfile>;
 
   /**
    * One page of `GET /phone/sms/sessions/{sessionId}` ("Get SMS session details"): the messages
@@ -40,10 +42,7 @@ export interface ZoomApi {
    * a classic `phone:read:admin` / `phone_sms:read:admin`).
    * @throws AppError `ZOOM_SMS_ERROR` (404 / 7013), `PAGE_EXPIRED` or another `ZOOM_*` code.
    */
-  getSmsSessionDetails(
-    sessionId: string,
-    request: SessionDetailsRequest,
-  ): Promise<SmsSessionDetailsPage>;
+  getSmsSessionDetails(sessionId: string, request: SessionDetailsRequest): Promise<SmsMessagesPage>;
 
   /**
    * `POST /phone/sms/messages` ("Post SMS message"): sends one text from a number of the account

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONVERSATION_PAGE_SIZE } from '../../src/core/conversation.js';
+import type { Subject } from '../../src/domain/subject.js';
 import { AppError } from '../../src/errors.js';
 import { olderCursor, openingCursor } from '../../src/query/conversation-cursor.js';
-import type { Subject } from '../../src/query/cursor.js';
 import { ADA, ALICE, BOB, chatOf, createFeatures } from './features-harness.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
@@ -19,7 +19,7 @@ describe('createConversationCore: read', () => {
     const f = createFeatures([long, other, bobs]);
     const { model, ctx } = await f.conversation.read(ALICE, openAt(long));
     expect(model.messages).toHaveLength(CONVERSATION_PAGE_SIZE);
-    expect(model.messages[0]?.message).toBe('Message 0 of 1');
+    expect(model.messages[0]?.text).toBe('Message 0 of 1');
     expect(model.nextPageToken).not.toBe('');
     expect(model.subject).toMatchObject({ slackUserId: ALICE, zoomUser: 'u0alice01@example.com' });
     expect(ctx.timeZone).toBe('Europe/Paris');
@@ -51,7 +51,7 @@ describe('createConversationCore: read', () => {
       ALICE,
       olderCursor(openAt(long), first.model.nextPageToken),
     );
-    expect(older.model.messages.map((m) => m.message)).toEqual(
+    expect(older.model.messages.map((m) => m.text)).toEqual(
       Array.from({ length: 5 }, (_, i) => `Message ${25 + i} of 1`),
     );
     expect(older.model.nextPageToken).toBe('');

@@ -1,5 +1,10 @@
 import { AppError } from '../../src/errors.js';
 import type { SlackDirectory, SlackPerson } from '../../src/users/slack-directory.js';
+import {
+  accountUserFromZoom,
+  phoneProfileFromZoom,
+  sessionFromZoom,
+} from '../../src/zoom/to-domain.js';
 import type { ZoomApi } from '../../src/zoom/types.js';
 
 /** A Slack person with defaults; `overrides` decide what matters to a test. */
@@ -67,10 +72,9 @@ export const createFakeZoom = (users: readonly FakeZoomUser[], sessionCount = 3)
       if (failure !== undefined) throw failure;
       if (find(zoomUser) === undefined) throw notFound(zoomUser);
       return {
-        sessions: Array.from({ length: sessionCount }, (_, i) => ({
-          session_id: `s${i}`,
-          session_type: 'user',
-        })),
+        sessions: Array.from({ length: sessionCount }, (_, i) =>
+          sessionFromZoom({ session_id: `s${i}`, session_type: 'user' }),
+        ),
         nextPageToken: '',
       };
     },
@@ -80,17 +84,17 @@ export const createFakeZoom = (users: readonly FakeZoomUser[], sessionCount = 3)
       if (failure !== undefined) throw failure;
       const user = find(ref);
       if (user === undefined) throw notFound(ref);
-      return {
+      return accountUserFromZoom({
         id: user.id,
         email: user.email,
         ...(user.displayName === undefined ? {} : { display_name: user.displayName }),
-      };
+      });
     },
     getPhoneUser: async (ref) => {
       calls.push({ kind: 'phone-user', zoomUser: ref });
       const user = find(ref);
       if (user === undefined || !user.hasPhone) throw notFound(ref);
-      return { id: user.id, email: user.email };
+      return phoneProfileFromZoom({ id: user.id, email: user.email });
     },
     getSmsSessionDetails: async () => ({ messages: [], nextPageToken: '' }),
     sendSms: async () => {

@@ -7,6 +7,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createAccessPolicy } from '../../src/users/access.js';
 import { createIdentityResolver } from '../../src/users/resolve-identity.js';
 import type { ZoomSmsHistory, ZoomSmsSession } from '../../src/zoom/schemas.js';
+import { messageFromZoom, sessionFromZoom } from '../../src/zoom/to-domain.js';
 import type { ZoomApi } from '../../src/zoom/types.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { createCapturingLogger } from '../store/logger.js';
@@ -58,7 +59,7 @@ export const createFeatureZoom = (sessions: readonly FeatureSession[]) => {
             s.messages.some((m) => within(m.date_time, query))),
       );
       const { items, next } = page(mine, query.pageSize, token);
-      return { sessions: items.map((s) => s.listed), nextPageToken: next };
+      return { sessions: items.map((s) => sessionFromZoom(s.listed)), nextPageToken: next };
     },
     getUser: async () => {
       throw new Error('not used');
@@ -73,7 +74,10 @@ export const createFeatureZoom = (sessions: readonly FeatureSession[]) => {
       const inWindow = (found?.messages ?? []).filter((m) => within(m.date_time, request));
       const ordered = request.order === 'newest-first' ? inWindow : [...inWindow].reverse();
       const { items, next } = page(ordered, request.pageSize, request.pageToken);
-      return { messages: items, nextPageToken: next };
+      return {
+        messages: items.map((m) => messageFromZoom(m, sessionId)),
+        nextPageToken: next,
+      };
     },
     sendSms: async () => {
       throw new Error('not used');

@@ -8,6 +8,7 @@ import type { SessionsPageModel } from '../../src/render/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createAccessPolicy } from '../../src/users/access.js';
 import { createIdentityResolver } from '../../src/users/resolve-identity.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import type { ZoomApi } from '../../src/zoom/types.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { createCapturingLogger } from '../store/logger.js';
@@ -39,7 +40,9 @@ const setup = (sessionsByMonth: Record<string, number>, maxRangeMonths = 12) => 
       const count = sessionsByMonth[query.from.slice(0, 7)] ?? 0;
       const shown = token === '' ? Math.min(count, 10) : count - 10;
       return {
-        sessions: Array.from({ length: shown }, (_, i) => ({ session_id: `${query.from}-${i}` })),
+        sessions: Array.from({ length: shown }, (_, i) =>
+          sessionFromZoom({ session_id: `${query.from}-${i}` }),
+        ),
         nextPageToken: token === '' && count > 10 ? `${query.from.slice(0, 7)}-p2` : '',
       };
     },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UTF8_BOM } from '../../src/export/csv.js';
 import { sessionsCsv, toE164 } from '../../src/export/sessions-csv.js';
 import type { ZoomSmsSession } from '../../src/zoom/schemas.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 
 const owner = {
   display_name: 'Alex Rivera',
@@ -11,7 +12,7 @@ const owner = {
   owner: { id: 'zoom-alex', type: 'user' },
 };
 
-const sessions: ZoomSmsSession[] = [
+const zoomSessions: ZoomSmsSession[] = [
   {
     session_id: 's-1',
     session_type: 'user',
@@ -34,6 +35,8 @@ const sessions: ZoomSmsSession[] = [
   },
   { session_id: 's-3' },
 ];
+
+const sessions = zoomSessions.map((s) => sessionFromZoom(s));
 
 const read = (csv: string) => parse(csv, { bom: true }) as string[][];
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SmsSession } from '../../src/domain/sms.js';
 import { decodeConversationCursor, openingCursor } from '../../src/query/conversation-cursor.js';
 import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
 import { OPEN_PICKER_TEXT } from '../../src/render/conversation-open.js';
@@ -9,18 +10,19 @@ import {
   SESSION_ACTION_IDS,
   SESSION_BLOCK_IDS,
 } from '../../src/slack/ids.js';
-import type { ZoomSmsSession } from '../../src/zoom/schemas.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidMessage, findButtons } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'UTC' };
 const subject = { kind: 'zoom-user', zoomUser: 'carol@example.com' } as const;
 
-const session = (i: number): ZoomSmsSession => ({
-  session_id: `session${i}`,
-  session_type: 'user',
-  last_access_time: `2026-11-2${i % 5}T10:00:00Z`,
-  participants: [{ display_name: `Person ${i}`, phone_number: '18108001001' }],
-});
+const session = (i: number): SmsSession =>
+  sessionFromZoom({
+    session_id: `session${i}`,
+    session_type: 'user',
+    last_access_time: `2026-11-2${i % 5}T10:00:00Z`,
+    participants: [{ display_name: `Person ${i}`, phone_number: '18108001001' }],
+  });
 
 const model = (pageSize: number, count: number): SessionsPageModel => {
   const cursor: PageCursor = {

@@ -1,5 +1,6 @@
 import type { ActionsBlock, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import type { SmsSession } from '../../src/domain/sms.js';
 import {
   decodeConversationCursor,
   OPTION_VALUE_MAX_CHARS,
@@ -12,7 +13,7 @@ import {
 } from '../../src/render/conversation-picker.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
 import { SESSION_ACTION_IDS } from '../../src/slack/ids.js';
-import type { ZoomSmsSession } from '../../src/zoom/schemas.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidModal } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'Europe/Paris' };
@@ -32,18 +33,19 @@ const cursor: PageCursor = {
   page: 1,
 };
 
-const session = (i: number): ZoomSmsSession => ({
-  session_id: `session${i}`,
-  session_type: 'user',
-  last_access_time: '2026-11-26T08:30:00Z',
-  participants: [
-    { display_name: 'Me', phone_number: '14155550100', is_session_owner: true },
-    { display_name: `${i} <Dana> & ${'Whitfield '.repeat(20)}`, is_session_owner: false },
-    { phone_number: '18108001001', is_session_owner: false },
-  ],
-});
+const session = (i: number): SmsSession =>
+  sessionFromZoom({
+    session_id: `session${i}`,
+    session_type: 'user',
+    last_access_time: '2026-11-26T08:30:00Z',
+    participants: [
+      { display_name: 'Me', phone_number: '14155550100', is_session_owner: true },
+      { display_name: `${i} <Dana> & ${'Whitfield '.repeat(20)}`, is_session_owner: false },
+      { phone_number: '18108001001', is_session_owner: false },
+    ],
+  });
 
-const model = (sessions: ZoomSmsSession[]): SessionsPageModel => ({
+const model = (sessions: SmsSession[]): SessionsPageModel => ({
   subject: { slackUserId: 'U0ALEX001', zoomUser: 'alex@example.com', isSelf: true },
   cursor,
   page: { sessions, nextPageToken: '' },
@@ -90,7 +92,7 @@ describe('renderConversationPicker', () => {
   });
 
   it('leaves out sessions without an id, and says so when none is left', () => {
-    const view = renderConversationPicker(model([{ session_type: 'user' }]), ctx);
+    const view = renderConversationPicker(model([sessionFromZoom({ session_type: 'user' })]), ctx);
     expectValidModal(view);
     expect(view.blocks.some((b) => b.type === 'actions')).toBe(false);
   });

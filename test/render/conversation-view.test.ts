@@ -15,6 +15,7 @@ import {
 import type { RenderContext } from '../../src/render/types.js';
 import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS } from '../../src/slack/ids.js';
 import type { ZoomSmsHistory } from '../../src/zoom/schemas.js';
+import { messageFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidModal, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/New_York' };
@@ -29,7 +30,7 @@ const alex = {
 };
 const dana = { display_name: 'Dana <Whitfield> & Co', phone_number: '18108001001' };
 
-const messages: ZoomSmsHistory[] = [
+const zoomMessages: ZoomSmsHistory[] = [
   {
     message_id: 'm4',
     date_time: '2026-11-26T11:00:00Z',
@@ -63,6 +64,8 @@ const messages: ZoomSmsHistory[] = [
   },
   { message_id: 'm1', message: 'A message Zoom sent with nothing else' },
 ];
+
+const messages = zoomMessages.map((m) => messageFromZoom(m));
 
 const subject = { slackUserId: 'U0ALEX001', zoomUser: 'alex@example.com', isSelf: true } as const;
 const first = openingCursor(
@@ -169,7 +172,7 @@ describe('renderConversation', () => {
         size: 10 ** a,
       })),
     }));
-    const view = renderConversation(model({ messages: worst }), ctx);
+    const view = renderConversation(model({ messages: worst.map((m) => messageFromZoom(m)) }), ctx);
     expectValidModal(view);
     expect(visibleText(view).match(/^x{10}/gm) ?? []).toHaveLength(0);
     expect(

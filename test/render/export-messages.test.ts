@@ -10,6 +10,7 @@ import {
 } from '../../src/render/export-messages.js';
 import type { RenderContext } from '../../src/render/types.js';
 import { ACTION_IDS } from '../../src/slack/ids.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'UTC' };
@@ -31,7 +32,7 @@ const listCursor: PageCursor = {
 const result = (count: number, stop: ExportResult['stop'], pages = 1): ExportResult => ({
   subject: { slackUserId: 'U0ALEX001', zoomUser: 'alex@example.com', isSelf: true },
   query: { ...listCursor.query, pageSize: 100 },
-  sessions: Array.from({ length: count }, (_, i) => ({ session_id: `s${i}` })),
+  sessions: Array.from({ length: count }, (_, i) => sessionFromZoom({ session_id: `s${i}` })),
   pages,
   cap: 2000,
   stop,

@@ -5,7 +5,7 @@ import {
   describeQuery,
   exampleDays,
   filterTypeLabel,
-  ownerTypeLabel,
+  ownerKindLabel,
   participantsLabel,
   phoneLabel,
   sessionTypeLabel,
@@ -13,6 +13,7 @@ import {
   slackMention,
 } from '../../src/render/format.js';
 import { ECHO_MAX_CHARS, LABEL_MAX_CHARS, PARTICIPANT_MIN_CHARS } from '../../src/render/limits.js';
+import { lineOwnerFromZoom, participantFromZoom } from '../../src/zoom/to-domain.js';
 
 const NEW_YORK = 'America/New_York';
 
@@ -77,7 +78,7 @@ describe('sessionTypeLabel', () => {
   });
 });
 
-describe('ownerTypeLabel', () => {
+describe('ownerKindLabel', () => {
   it.each([
     ['user', 'User'],
     ['callQueue', 'Call queue'],
@@ -86,7 +87,7 @@ describe('ownerTypeLabel', () => {
     ['commonArea', 'commonArea'],
     [undefined, 'Unknown'],
   ])('labels %j as %j', (type, label) => {
-    expect(ownerTypeLabel(type)).toBe(label);
+    expect(ownerKindLabel(lineOwnerFromZoom(type === undefined ? {} : { type }))).toBe(label);
   });
 });
 
@@ -174,13 +175,19 @@ describe('exampleDays', () => {
 });
 
 describe('participantsLabel', () => {
-  const bo = { display_name: 'Bo', phone_number: '14155550101' };
-  const long = { display_name: `Ana & ${'Long'.repeat(50)}`, phone_number: '14155550102' };
+  const bo = participantFromZoom({ display_name: 'Bo', phone_number: '14155550101' });
+  const long = participantFromZoom({
+    display_name: `Ana & ${'Long'.repeat(50)}`,
+    phone_number: '14155550102',
+  });
 
   it('lists everyone in full when they fit', () => {
-    expect(participantsLabel([bo, { phone_number: '18108001001' }, {}], 200)).toBe(
-      'Bo (+1 415 555 0101), +1 810 800 1001, Unknown participant',
-    );
+    expect(
+      participantsLabel(
+        [bo, participantFromZoom({ phone_number: '18108001001' }), participantFromZoom({})],
+        200,
+      ),
+    ).toBe('Bo (+1 415 555 0101), +1 810 800 1001, Unknown participant');
   });
 
   it('keeps short labels whole and cuts long ones, name before number', () => {

@@ -1,6 +1,7 @@
 import type { HomeView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOME_FILTERS, type HomeFilters } from '../../src/core/home-filters.js';
+import type { SmsSession } from '../../src/domain/sms.js';
 import { AppError, type ErrorCode, invalidArgs } from '../../src/errors.js';
 import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
 import type { SessionQuery } from '../../src/query/types.js';
@@ -14,7 +15,8 @@ import {
 import { VIEW_MAX_BLOCKS } from '../../src/render/limits.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../../src/slack/ids.js';
-import type { ZoomParticipant, ZoomSmsSession } from '../../src/zoom/schemas.js';
+import type { ZoomParticipant } from '../../src/zoom/schemas.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidHomeView, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/New_York' };
@@ -49,19 +51,20 @@ const owner: ZoomParticipant = {
 const minutesBefore = (minutes: number): string =>
   new Date(ctx.now.getTime() - minutes * 60_000).toISOString().replace('.000Z', 'Z');
 
-const session = (i: number, name: string, type = 'user'): ZoomSmsSession => ({
-  session_id: `session-${i}`,
-  session_type: type,
-  last_access_time: minutesBefore(i * 97),
-  participants: [
-    owner,
-    {
-      display_name: name,
-      phone_number: `1415555${String(200 + i).padStart(4, '0')}`,
-      is_session_owner: false,
-    },
-  ],
-});
+const session = (i: number, name: string, type = 'user'): SmsSession =>
+  sessionFromZoom({
+    session_id: `session-${i}`,
+    session_type: type,
+    last_access_time: minutesBefore(i * 97),
+    participants: [
+      owner,
+      {
+        display_name: name,
+        phone_number: `1415555${String(200 + i).padStart(4, '0')}`,
+        is_session_owner: false,
+      },
+    ],
+  });
 
 const sessions = [
   session(1, 'Dana Whitfield'),
@@ -262,15 +265,17 @@ describe('renderHomeView', () => {
     'stays within 100 blocks for %i sessions of ten long-named participants',
     (size, type) => {
       const longName = `<b>Ünïcødé & Sons</b> 👩‍👩‍👧‍👦 ${'Q&A <x> '.repeat(40)}`;
-      const worst: ZoomSmsSession[] = Array.from({ length: size }, (_, i) => ({
-        session_id: `worst-${i}`,
-        session_type: 'x'.repeat(500),
-        last_access_time: minutesBefore(i),
-        participants: Array.from({ length: 10 }, (_, p) => ({
-          display_name: `${p}${longName}`,
-          phone_number: `1415555${String(1000 + p).padStart(4, '0')}`,
-        })),
-      }));
+      const worst: SmsSession[] = Array.from({ length: size }, (_, i) =>
+        sessionFromZoom({
+          session_id: `worst-${i}`,
+          session_type: 'x'.repeat(500),
+          last_access_time: minutesBefore(i),
+          participants: Array.from({ length: 10 }, (_, p) => ({
+            display_name: `${p}${longName}`,
+            phone_number: `1415555${String(1000 + p).padStart(4, '0')}`,
+          })),
+        }),
+      );
       const view = renderHomeView(
         listing(
           page({

@@ -1,5 +1,6 @@
 import type { HomeView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import type { SmsSession } from '../../src/domain/sms.js';
 import {
   decodeCursor,
   followingCursor,
@@ -11,7 +12,7 @@ import { renderHomeView } from '../../src/render/home-view.js';
 import { renderSessionsPage } from '../../src/render/sessions-page.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
 import { ACTION_IDS, BLOCK_IDS, HOME_ACTION_IDS } from '../../src/slack/ids.js';
-import type { ZoomSmsSession } from '../../src/zoom/schemas.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import {
   expectValidHomeView,
   expectValidMessage,
@@ -34,12 +35,13 @@ const HALF_YEAR: SessionQuery = {
 
 const start = startCursor({ kind: 'slack-user', slackUserId: SUBJECT }, HALF_YEAR, ZONE);
 
-const session = (i: number): ZoomSmsSession => ({
-  session_id: `session-${i}`,
-  session_type: 'user',
-  last_access_time: '2026-06-20T09:00:00Z',
-  participants: [{ display_name: `Contact ${i}`, phone_number: '14155550100' }],
-});
+const session = (i: number): SmsSession =>
+  sessionFromZoom({
+    session_id: `session-${i}`,
+    session_type: 'user',
+    last_access_time: '2026-06-20T09:00:00Z',
+    participants: [{ display_name: `Contact ${i}`, phone_number: '14155550100' }],
+  });
 
 const SESSIONS = [session(1), session(2), session(3)];
 

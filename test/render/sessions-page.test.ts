@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SmsSession } from '../../src/domain/sms.js';
 import {
   decodeCursor,
   firstCursor,
@@ -19,6 +20,7 @@ import { renderSessionsPage } from '../../src/render/sessions-page.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
 import type { ZoomParticipant, ZoomSmsSession } from '../../src/zoom/schemas.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import {
   blockTextLength,
   expectValidMessage,
@@ -74,7 +76,7 @@ const direct = (id: number, others: ZoomParticipant[]): ZoomSmsSession => ({
   participants: [me, ...others],
 });
 
-const tenSessions: ZoomSmsSession[] = [
+const zoomSessions: ZoomSmsSession[] = [
   direct(1, [person('Dana Whitfield', '18108001001')]),
   direct(2, [person('<Zed & Co> <!channel>', '442079460958')]),
   direct(3, [person('Renée Müller 🌷', '33612345678'), person('Bo', '14155550101')]),
@@ -127,6 +129,8 @@ const tenSessions: ZoomSmsSession[] = [
   direct(10, [{ is_session_owner: false }]),
 ];
 
+const tenSessions: SmsSession[] = zoomSessions.map((s) => sessionFromZoom(s));
+
 const model = (overrides: Partial<SessionsPageModel> = {}): SessionsPageModel => ({
   subject: { slackUserId: SUBJECT, zoomUser: 'alex@example.com', isSelf: true },
   cursor: cursorAt(),
@@ -141,14 +145,15 @@ const snapshot = (name: string, message: unknown) =>
 const longName = (i: number): string =>
   `<b>Ünïcødé & Sons ${i}</b> 👩‍👩‍👧‍👦🎉 ${'Q&A <x> '.repeat(40)}`.slice(0, 300);
 
-const worstSession = (i: number, type = 'user'): ZoomSmsSession => ({
-  session_id: `worst-${i}`,
-  session_type: type,
-  last_access_time: minutesBefore(i),
-  participants: Array.from({ length: 10 }, (_, p) =>
-    person(`${p}${longName(i)}`, `1415555${String(1000 + p).padStart(4, '0')}`),
-  ),
-});
+const worstSession = (i: number, type = 'user'): SmsSession =>
+  sessionFromZoom({
+    session_id: `worst-${i}`,
+    session_type: type,
+    last_access_time: minutesBefore(i),
+    participants: Array.from({ length: 10 }, (_, p) =>
+      person(`${p}${longName(i)}`, `1415555${String(1000 + p).padStart(4, '0')}`),
+    ),
+  });
 
 const worstModel = (
   pageSize: number,

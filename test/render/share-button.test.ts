@@ -7,6 +7,7 @@ import { renderSessionsPage } from '../../src/render/sessions-page.js';
 import { SHARE_BUTTON_TEXT, shareButton } from '../../src/render/share-button.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
 import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../../src/slack/ids.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { blockTextLength, expectValidMessage, findButtons } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'UTC' };
@@ -29,7 +30,7 @@ const model: SessionsPageModel = {
   subject: { slackUserId: 'U0ALEX001', zoomUser: 'alex@example.com', isSelf: true },
   cursor,
   page: {
-    sessions: [{ session_id: 's1', participants: [{ display_name: 'Dana' }] }],
+    sessions: [sessionFromZoom({ session_id: 's1', participants: [{ display_name: 'Dana' }] })],
     nextPageToken: '',
   },
   notes: [],

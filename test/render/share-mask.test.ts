@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskPhoneNumber, maskSessionNumbers } from '../../src/render/share-mask.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 
 describe('maskPhoneNumber', () => {
   it.each([
@@ -23,17 +24,17 @@ describe('maskPhoneNumber', () => {
 describe('maskSessionNumbers', () => {
   it('masks every participant’s number and nothing else', () => {
     const [session] = maskSessionNumbers([
-      {
+      sessionFromZoom({
         session_id: 's1',
         participants: [
           { display_name: 'Dana 14155550100', phone_number: '14155550100' },
           { display_name: 'No number' },
         ],
-      },
+      }),
     ]);
     expect(session?.participants).toEqual([
-      { display_name: 'Dana 14155550100', phone_number: '+1 415 •••• 0100' },
-      { display_name: 'No number' },
+      { name: 'Dana 14155550100', phoneNumber: '+1 415 •••• 0100', isOwner: false },
+      { name: 'No number', isOwner: false },
     ]);
   });
 });

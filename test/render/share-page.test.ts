@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SharedPageModel } from '../../src/core/share.js';
+import type { SmsSession } from '../../src/domain/sms.js';
 import type { PageCursor } from '../../src/query/cursor.js';
 import { renderSharedPage } from '../../src/render/share-page.js';
 import { renderShareReceipt } from '../../src/render/share-receipt.js';
 import type { RenderContext } from '../../src/render/types.js';
-import type { ZoomSmsSession } from '../../src/zoom/schemas.js';
+import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/New_York' };
@@ -24,16 +25,17 @@ const cursor = (pageSize: number): PageCursor => ({
   page: 2,
 });
 
-const session = (i: number): ZoomSmsSession => ({
-  session_id: `s${i}`,
-  session_type: i % 2 === 0 ? 'user' : 'call_queue',
-  last_access_time: '2026-11-26T10:00:00Z',
-  participants: [
-    { display_name: 'Alex', phone_number: '14155550100', is_session_owner: true },
-    { display_name: `Dana <${i}> & Co`, phone_number: '18108001001', is_session_owner: false },
-    { phone_number: '442079460958', is_session_owner: false },
-  ],
-});
+const session = (i: number): SmsSession =>
+  sessionFromZoom({
+    session_id: `s${i}`,
+    session_type: i % 2 === 0 ? 'user' : 'call_queue',
+    last_access_time: '2026-11-26T10:00:00Z',
+    participants: [
+      { display_name: 'Alex', phone_number: '14155550100', is_session_owner: true },
+      { display_name: `Dana <${i}> & Co`, phone_number: '18108001001', is_session_owner: false },
+      { phone_number: '442079460958', is_session_owner: false },
+    ],
+  });
 
 const model = (count: number, maskNumbers: boolean, pageSize = 10): SharedPageModel => ({
   page: {

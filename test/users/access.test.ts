@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Subject } from '../../src/query/cursor.js';
+import type { Subject } from '../../src/domain/subject.js';
 import { createAccessPolicy } from '../../src/users/access.js';
 
 const ADMIN = 'U0ADMIN01';

@@ -1,12 +1,12 @@
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SmsSessionsPage } from '../../src/domain/sms.js';
 import type { SessionQuery } from '../../src/query/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/types.js';
 import { createCachedZoom, zoomCacheKey } from '../../src/zoom/cached-zoom.js';
-import type { SmsSessionsPage } from '../../src/zoom/schemas.js';
 import type { SessionDetailsRequest } from '../../src/zoom/session-details.js';
 import type { ZoomApi } from '../../src/zoom/types.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
@@ -29,7 +29,7 @@ const detailsRequest: SessionDetailsRequest = {
   order: 'newest-first',
 };
 const page: SmsSessionsPage = {
-  sessions: [{ session_id: 's1', session_type: 'user', participants: [] }],
+  sessions: [{ id: 's1', kind: 'user', participants: [] }],
   nextPageToken: 'next-1',
 };
 
@@ -54,9 +54,7 @@ const countingZoom = (failWith?: Error) => {
     },
     getPhoneUser: async (user) => {
       calls.push(`phone-user ${user}`);
-      return { id: 'zoom-id', email: user } as unknown as Awaited<
-        ReturnType<ZoomApi['getPhoneUser']>
-      >;
+      return { id: 'zoom-id', phoneNumbers: [] };
     },
     sendSms: async (request) => {
       calls.push(`send ${request.sessionId ?? ''}`);

@@ -72,7 +72,7 @@ describe('createZoomClient: listUserSmsSessions', () => {
     const { client, fake } = setup({ [SESSIONS]: reply(firstPage) });
     const page = await client.listUserSmsSessions(EMAIL, query);
     expect(page.nextPageToken).toBe(firstPage.next_page_token);
-    expect(page.sessions.map((session) => session.session_id)).toStrictEqual(
+    expect(page.sessions.map((session) => session.id)).toStrictEqual(
       firstPage.sms_sessions.map((session) => session.session_id),
     );
     expect(fake.callsTo(SESSIONS)[0]?.headers.authorization).toBe('Bearer access-1');
@@ -84,7 +84,7 @@ describe('createZoomClient: listUserSmsSessions', () => {
     const last = await client.listUserSmsSessions(EMAIL, query, first.nextPageToken);
     expect(last).toMatchObject({
       nextPageToken: '',
-      sessions: [{ session_id: lastPage.sms_sessions[0]?.session_id }],
+      sessions: [{ id: lastPage.sms_sessions[0]?.session_id }],
     });
     const [firstCall, secondCall] = fake.callsTo(SESSIONS);
     expect(firstCall?.url.searchParams.has('next_page_token')).toBe(false);
@@ -209,7 +209,7 @@ describe('createZoomClient: getPhoneUser', () => {
     const { client } = setup({ [PHONE_USER]: reply(phoneUser) });
     await expect(client.getPhoneUser(EMAIL)).resolves.toMatchObject({
       id: phoneUser.id,
-      phone_numbers: [{ number: '14232058798' }],
+      phoneNumbers: ['+14232058798'],
     });
   });
 

@@ -92,7 +92,7 @@ describe('createZoomClient: getSmsSessionDetails', () => {
     });
     const client = clientFor(demo.baseUrl, demo.tokenUrl);
     const first = await client.getSmsSessionDetails(chat.id, request);
-    expect(first.messages.map((m) => m.message)).toEqual(
+    expect(first.messages.map((m) => m.text)).toEqual(
       Array.from({ length: 25 }, (_, i) => `Message ${i}`),
     );
     expect(first.nextPageToken).not.toBe('');
@@ -100,7 +100,7 @@ describe('createZoomClient: getSmsSessionDetails', () => {
       ...request,
       pageToken: first.nextPageToken,
     });
-    expect(second.messages.map((m) => m.message)).toEqual(
+    expect(second.messages.map((m) => m.text)).toEqual(
       Array.from({ length: 5 }, (_, i) => `Message ${25 + i}`),
     );
     expect(second.nextPageToken).toBe('');
