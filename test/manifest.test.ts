@@ -35,7 +35,9 @@ describe('manifest.yml', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({ command: '/sms-sessions', should_escape: true }),
     ]);
-    expect(manifest.features.slash_commands[0].usage_hint).toBeTruthy();
+    expect(manifest.features.slash_commands[0].usage_hint).toEqual(
+      expect.stringMatching(/since:.*filter:.*\| help$/),
+    );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

@@ -10,7 +10,7 @@ const SHUTDOWN_TIMEOUT_MS = 5_000;
 const banner = (url: string, zoom: string, exposed: boolean) =>
   [
     '',
-    '  SMS Sessions for Slack — playground (demo data)',
+    '  SMS Conversations for Slack — playground (demo data)',
     '',
     `  Open ${url} in your browser.`,
     zoom === 'demo'

@@ -9,7 +9,7 @@ export const PLAYGROUND_WORKSPACE = {
   appId: 'A0SMSSESS',
   botUserId: 'U0SMSBOT',
   botId: 'B0SMSBOT',
-  botName: 'SMS Sessions',
+  botName: 'SMS Conversations',
   /** The bot token the app is configured with; only the playground's Slack accepts it. */
   botToken: 'xoxb-playground-demo-token',
   channel: { id: 'C0GENERAL', name: 'general' },

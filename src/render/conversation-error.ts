@@ -6,6 +6,7 @@ import {
   newestCursor,
 } from '../query/conversation-cursor.js';
 import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
+import { adminContact } from './admin-contact.js';
 import { conversationModal } from './conversation-view.js';
 import { type Explanation, explain, isPassingError } from './error-message.js';
 import { codeSpan } from './format.js';
@@ -17,15 +18,20 @@ import type { RenderContext } from './types.js';
  */
 export const SESSION_DETAILS_SCOPE = 'phone:read:sms_session:admin';
 
-const missingScopes = (error: AppError): Explanation => {
+const missingScopes = (error: AppError, ctx: RenderContext): Explanation => {
   const named = error.detail.scopes ?? [];
-  return {
+  const words = {
     title: "The app can't read conversations yet",
-    body: `The app's Zoom connection is not allowed to read SMS messages. Ask your Zoom admin to add ${codeSpan(SESSION_DETAILS_SCOPE)} to the app's Server-to-Server OAuth app in the Zoom App Marketplace.`,
-    admin: `For your Zoom admin: "Get SMS session details" needs ${codeSpan(SESSION_DETAILS_SCOPE)}${
-      named.length === 0 ? '' : `; Zoom named ${named.slice(0, 10).map(codeSpan).join(', ')}`
-    }.`,
+    body: `The app's Zoom connection is not allowed to read SMS messages. Tell ${adminContact(ctx.viewer)}.`,
   };
+  return ctx.viewer?.isAdmin === true
+    ? {
+        ...words,
+        admin: `Add ${codeSpan(SESSION_DETAILS_SCOPE)} to the app's Server-to-Server OAuth app in the Zoom App Marketplace ("Get SMS session details" needs it)${
+          named.length === 0 ? '' : `; Zoom named ${named.slice(0, 10).map(codeSpan).join(', ')}`
+        }.`,
+      }
+    : words;
 };
 
 const button = (text: string, actionId: string, cursor: ConversationCursor): Button[] => {
@@ -38,7 +44,8 @@ const button = (text: string, actionId: string, cursor: ConversationCursor): But
 /**
  * A conversation that could not be shown, as the modal's content: the same words as everywhere
  * for each error code (src/render/error-message.ts), except missing Zoom scopes, which name the
- * scope this operation needs (`phone:read:sms_session:admin`) for the admin. "Newest messages"
+ * scope this operation needs (`phone:read:sms_session:admin`) for an admin of the app (members are
+ * pointed to the admins). "Newest messages"
  * follows an expired page link; "Try again" a failure that may pass. Pure.
  * https://docs.slack.dev/reference/views/modal-views
  */
@@ -48,7 +55,7 @@ export const renderConversationError = (
   cursor?: ConversationCursor,
 ): ModalView => {
   const { title, body, admin } =
-    error.code === 'ZOOM_MISSING_SCOPES' ? missingScopes(error) : explain(error, ctx);
+    error.code === 'ZOOM_MISSING_SCOPES' ? missingScopes(error, ctx) : explain(error, ctx);
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `:warning: *${title}*\n${body}` } },
   ];

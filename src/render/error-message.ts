@@ -4,6 +4,7 @@ import { encodeCursor, type PageCursor } from '../query/cursor.js';
 import { FILTER_TYPES, MAX_PAGE_SIZE, SESSION_TYPES } from '../query/types.js';
 import { COMMAND_OPTIONS, type CommandOption } from '../slack/commands/grammar.js';
 import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.js';
+import { adminContact } from './admin-contact.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { codeSpan, exampleDays, slackDate, slackMention } from './format.js';
 import type { RenderContext, RenderedMessage } from './types.js';
@@ -20,13 +21,15 @@ export interface ErrorRecovery {
 export interface Explanation {
   readonly title: string;
   readonly body: string;
-  /** A line for whoever administers the app or the Zoom account. */
+  /**
+   * A line for the app's admins only (Zoom's error code, the scopes to grant), shown in a grey
+   * context line under the words; members never see it.
+   */
   readonly admin?: string;
 }
 
 const HELP_POINTER = 'See `/sms-sessions help` for the full syntax.';
 const RUN_AGAIN = 'Run `/sms-sessions` again to start from the first page.';
-const TELL_ADMIN = 'If it keeps happening, tell whoever runs this app in your workspace.';
 
 const PASSING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ZOOM_RATE_LIMITED',
@@ -63,6 +66,9 @@ const didYouMean = (detail: ErrorDetail, asOption: boolean): string => {
   return ` Did you mean ${codeSpan(written)}?`;
 };
 
+const tellAdmin = (ctx: RenderContext): string =>
+  `If it keeps happening, tell ${adminContact(ctx.viewer)}.`;
+
 const examples = (ctx: RenderContext): Readonly<Record<CommandOption, string>> => {
   const days = exampleDays(ctx);
   return {
@@ -95,7 +101,7 @@ const invalidArgsBody = (detail: ErrorDetail, ctx: RenderContext): string => {
     case 'unclosed-quote':
       return `A quote is opened but never closed (${typedValue(detail)}). Close it, e.g. \`phone:"+1 810 800 1001"\`.`;
     case 'bad-date':
-      return `${typedValue(detail)} is not a date ${optionOf(detail, 'from')} understands. Write a day as \`YYYY-MM-DD\` (in your Slack time zone) or an exact UTC time as \`YYYY-MM-DDTHH:mm:ssZ\`.`;
+      return `${typedValue(detail)} is not a date ${optionOf(detail, 'from')} understands. Write a day as \`YYYY-MM-DD\` (in your Slack time zone), e.g. ${detail.option === 'to' ? example.to : example.from}, or an exact UTC time as \`YYYY-MM-DDTHH:mm:ssZ\`.`;
     case 'bad-type':
       return `${typedValue(detail)} is not a conversation type.${didYouMean(detail, false)} Use one of ${words(SESSION_TYPES)}.`;
     case 'bad-filter':
@@ -107,15 +113,15 @@ const invalidArgsBody = (detail: ErrorDetail, ctx: RenderContext): string => {
     case 'bad-target':
       return `${typedValue(detail)} is not someone I can look up. Use \`me\` (the default) or @mention one person.`;
     case 'from-after-to':
-      return `The window starts after it ends${detail.value === undefined ? '' : ` (${codeSpan(detail.value)})`}. Swap \`from:\` and \`to:\`.`;
+      return `The window starts after it ends${detail.value === undefined ? '' : ` (${codeSpan(detail.value)})`}. Swap \`from:\` and \`to:\`, e.g. ${example.from} ${example.to}.`;
     case 'range-over-cap':
-      return `That range is ${limit === undefined ? 'too long to list at once' : `longer than ${limit} months, the most this app lists at once`}. Narrow \`from:\` and \`to:\` (or \`since:\`).`;
+      return `That range is ${limit === undefined ? 'too long to list at once' : `longer than ${limit} months, the most this app lists at once`}. Narrow \`from:\` and \`to:\` (or \`since:\`), e.g. ${example.since} or ${example.from} ${example.to}.`;
     case 'since-with-dates':
-      return `${optionOf(detail, 'since')} can't be used together with ${detail.option === 'since' ? '`from:` or `to:`' : '`since:`'}: \`since:\` already sets both ends. Use one or the other, e.g. ${example.since} or ${example.from} ${example.to}.`;
+      return `${optionOf(detail, 'since')} can't be used together with ${detail.option === 'since' ? '`from:` or `to:`' : '`since:`'}, since \`since:\` already sets both ends. Use one or the other, e.g. ${example.since} or ${example.from} ${example.to}.`;
     case 'bad-since':
       return `${typedValue(detail)} is not a span ${optionOf(detail, 'since')} understands. Write a number and \`d\` (days), \`w\` (weeks) or \`m\` (months): \`since:7d\`, \`since:2w\`, \`since:3m\`.`;
     case 'from-in-future':
-      return `${optionOf(detail, 'from')} ${typedValue(detail)} is in the future. Pick a date up to today.`;
+      return `${optionOf(detail, 'from')} ${typedValue(detail)} is in the future. Pick a date up to today, e.g. ${example.from}.`;
     case 'missing-person':
       return `${codeSpan(`/sms-sessions ${detail.option ?? 'who'}`)} needs one person: @mention them, e.g. ${codeSpan(`/sms-sessions ${detail.option ?? 'who'} @alex`)}.`;
     case 'missing-zoom-user':
@@ -149,9 +155,7 @@ const retryWhen = (retryAfterMs: number | undefined, ctx: RenderContext): string
 };
 
 const zoomCodeNote = (detail: ErrorDetail): Pick<Explanation, 'admin'> =>
-  detail.zoomCode === undefined
-    ? {}
-    : { admin: `For your Zoom admin: Zoom error ${detail.zoomCode}.` };
+  detail.zoomCode === undefined ? {} : { admin: `Zoom error ${detail.zoomCode}` };
 
 /**
  * The words for one failure, per {@link ErrorCode} (and per `InvalidArgsReason` for command
@@ -159,6 +163,11 @@ const zoomCodeNote = (detail: ErrorDetail): Pick<Explanation, 'admin'> =>
  * wherever it is shown. Values echoed from input or Zoom are escaped and cut to length.
  */
 export const explain = (error: AppError, ctx: RenderContext): Explanation => {
+  const { admin, ...words } = explainToAnyone(error, ctx);
+  return admin !== undefined && ctx.viewer?.isAdmin === true ? { ...words, admin } : words;
+};
+
+const explainToAnyone = (error: AppError, ctx: RenderContext): Explanation => {
   const { detail } = error;
   const zoomUser = detail.zoomUser === undefined ? 'this person' : codeSpan(detail.zoomUser);
   switch (error.code) {
@@ -170,14 +179,12 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
     case 'FORBIDDEN':
       return {
         title: "You can't see someone else's SMS conversations",
-        body: "Only admins can look up someone else's SMS conversations. Ask an admin of this app if you need to, or run `/sms-sessions` for your own.",
+        body: `Only admins of this app can look up someone else's SMS conversations. Ask ${adminContact(ctx.viewer)} if you need to, or run \`/sms-sessions\` for your own.`,
       };
     case 'ADMIN_ONLY':
       return {
         title: 'Only admins can do that',
-        body: `${detail.value === undefined ? 'That command' : codeSpan(`/sms-sessions ${detail.value}`)} is for admins of this app. Run \`/sms-sessions whoami\` to see how you are set up, or ask an admin.`,
-        admin:
-          'Admins are the Slack users in `ADMIN_SLACK_USER_IDS` (and Slack workspace admins and owners when `ADMINS_INCLUDE_WORKSPACE_ADMINS=true`).',
+        body: `${detail.value === undefined ? 'That command' : codeSpan(`/sms-sessions ${detail.value}`)} is for admins of this app. Ask ${adminContact(ctx.viewer)} if you need it done.`,
       };
     case 'SLACK_USER_NOT_FOUND':
       return {
@@ -188,7 +195,7 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
       const whom = detail.value === undefined ? 'this person' : slackMention(detail.value);
       return {
         title: 'No Zoom account linked',
-        body: `The app finds Zoom users by the email on a Slack profile, and it can't see one for ${whom} (the profile has no email, hides it, or is deactivated). Ask a Slack admin to check the profile's email, or an admin of this app to link ${whom} to their Zoom user with \`/sms-sessions link\`.`,
+        body: `The app finds Zoom users by the email on a Slack profile, and it can't see one for ${whom} (the profile has no email, hides it, or is deactivated). Ask a Slack admin to check the profile's email, or ask ${adminContact(ctx.viewer)} to link ${whom} to their Zoom user.`,
       };
     }
     case 'ZOOM_USER_NOT_FOUND':
@@ -205,8 +212,8 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
       };
     case 'ZOOM_PHONE_NOT_ENABLED':
       return {
-        title: 'Zoom Phone is not enabled',
-        body: `${detail.zoomUser === undefined ? 'This Zoom user' : `The Zoom user ${zoomUser}`} has no Zoom Phone, so there are no SMS conversations to show. Ask your Zoom admin to assign a Zoom Phone license if there should be.`,
+        title: 'No Zoom Phone licence',
+        body: `${detail.zoomUser === undefined ? 'This Zoom user' : `The Zoom user ${zoomUser}`} has no Zoom Phone licence, so there are no SMS conversations to show. Ask your Zoom admin to assign one if there should be.`,
         ...zoomCodeNote(detail),
       };
     case 'ZOOM_SMS_ERROR':
@@ -218,18 +225,18 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
     case 'ZOOM_MISSING_SCOPES':
       return {
         title: 'The app is missing Zoom permissions',
-        body: `The app's Zoom connection lacks permissions it needs, so nobody can list SMS conversations yet. Ask your Zoom admin to add ${
+        body: `The app's Zoom connection lacks permissions it needs, so nobody can list SMS conversations yet. Tell ${adminContact(ctx.viewer)}.`,
+        admin: `Add ${
           detail.scopes === undefined || detail.scopes.length === 0
             ? 'the scopes listed in the README'
-            : `these scopes: ${detail.scopes.slice(0, 10).map(codeSpan).join(', ')}`
-        } to the app's Server-to-Server OAuth app in the Zoom App Marketplace.`,
-        ...zoomCodeNote(detail),
+            : detail.scopes.slice(0, 10).map(codeSpan).join(', ')
+        } to the app's Server-to-Server OAuth app in the Zoom App Marketplace${detail.zoomCode === undefined ? '' : ` · Zoom error ${detail.zoomCode}`}`,
       };
     case 'ZOOM_AUTH':
       return {
         title: "Zoom refused the app's credentials",
-        body: "Zoom did not accept this app's credentials, so it can't reach Zoom for anyone right now. Please tell an admin of this app: the Zoom account ID, client ID and client secret need checking.",
-        ...zoomCodeNote(detail),
+        body: `Zoom did not accept this app's credentials, so it can't reach Zoom for anyone right now. Tell ${adminContact(ctx.viewer)}.`,
+        admin: `Check the Zoom account ID, client ID and client secret (\`npm run doctor\` tests them)${detail.zoomCode === undefined ? '' : ` · Zoom error ${detail.zoomCode}`}`,
       };
     case 'ZOOM_RATE_LIMITED':
       if (detail.rateLimit === 'daily') {
@@ -250,17 +257,17 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
     case 'ZOOM_UNAVAILABLE':
       return {
         title: "Zoom isn't answering",
-        body: `Zoom didn't answer in time or is having trouble. Try again in a few minutes. ${TELL_ADMIN}`,
+        body: `Zoom didn't answer in time or is having trouble. Try again in a few minutes. ${tellAdmin(ctx)}`,
       };
     case 'ZOOM_BAD_RESPONSE':
       return {
         title: 'Zoom returned something unexpected',
-        body: `Zoom returned something unexpected, so I can't show this page. Try again. ${TELL_ADMIN}`,
+        body: `Zoom returned something unexpected, so I can't show this page. Try again. ${tellAdmin(ctx)}`,
       };
     case 'PAGE_EXPIRED':
       return {
         title: 'This page link has expired',
-        body: `Zoom's page links last 15 minutes, and this one is older. Start over from the first page.`,
+        body: 'Start over from the first page.',
       };
     case 'BAD_BUTTON':
       return {
@@ -270,18 +277,17 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
     case 'SHARE_DISABLED':
       return {
         title: 'Sharing is turned off',
-        body: 'This app is set up not to post SMS conversations to channels, so nothing was shared.',
-        admin: 'Sharing is controlled by `SHARE_ENABLED`.',
+        body: `This app is set up not to post SMS conversations to channels, so nothing was shared. ${adminContact(ctx.viewer).replace(/^./, (c) => c.toUpperCase())} can turn sharing on.`,
       };
     case 'SLACK_CANNOT_POST':
       return {
         title: "I can't post in this channel",
-        body: `${detail.value === 'is_archived' ? 'The channel is archived.' : "I'm not a member of this conversation."} Invite me (\`/invite @SMS Sessions\`) to a channel that is not archived and share from there. Nothing was shared.`,
+        body: `${detail.value === 'is_archived' ? 'The channel is archived.' : "I'm not a member of this conversation."} Invite me (\`/invite @SMS Conversations\`) to a channel that is not archived and share from there. Nothing was shared.`,
       };
     case 'SLACK_UPLOAD_FAILED':
       return {
         title: "Slack didn't take the file",
-        body: `Slack refused the CSV file${detail.value === undefined ? '' : ` (${codeSpan(detail.value)})`}, so nothing was sent to your direct messages. Try again. ${TELL_ADMIN}`,
+        body: `Slack refused the CSV file${detail.value === undefined ? '' : ` (${codeSpan(detail.value)})`}, so nothing was sent to your direct messages. Try again. ${tellAdmin(ctx)}`,
         admin:
           'The app needs the `files:write` and `im:write` scopes; reinstall it if they were added later.',
       };
@@ -305,7 +311,7 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
     case 'ZOOM_UNCONFIRMED':
       return {
         title: "Zoom didn't confirm the text",
-        body: `Zoom didn't answer in time, so the text may or may not have gone out. Look in the conversation (in Slack or the Zoom app) before sending it again. ${TELL_ADMIN}`,
+        body: `Zoom didn't answer in time, so the text may or may not have gone out. Look in the conversation (in Slack or the Zoom app) before sending it again. ${tellAdmin(ctx)}`,
       };
     case 'REPLY_FORBIDDEN':
       return {
@@ -314,8 +320,8 @@ export const explain = (error: AppError, ctx: RenderContext): Explanation => {
       };
     case 'INTERNAL':
       return {
-        title: 'Sorry, something went wrong',
-        body: `Something went wrong on our side. Try again. ${TELL_ADMIN}`,
+        title: 'Something went wrong on our side',
+        body: `Try again. ${tellAdmin(ctx)}`,
       };
   }
 };
@@ -346,7 +352,8 @@ const recoveryButtons = (code: ErrorCode, options: ErrorRecovery): ActionsBlock 
  * The one message a person reads when something failed: what happened and what to do, written
  * for them per {@link ErrorCode} (and per `InvalidArgsReason` for command input), never a stack
  * trace, Zoom's raw body or a status code. Values echoed from input or Zoom are escaped and cut
- * to length. A line "for your Zoom admin" carries Zoom's error code when there is one.
+ * to length. Admins (`ctx.viewer.isAdmin`) get a grey context line with Zoom's error code when
+ * there is one; everybody else is pointed to the app's admins by name, never to a setting.
  *
  * Buttons appear only where pressing them can succeed: "Start over" (`options.startOver`) after
  * an expired page and after failures that may pass (Zoom busy or down, `INTERNAL`); "Try again"

@@ -1,82 +1,108 @@
-import type { KnownBlock } from '@slack/types';
-import { safeTimeZone } from '../query/time-zone.js';
-import {
-  DEFAULT_PAGE_SIZE,
-  DEFAULT_RANGE_DAYS,
-  MAX_PAGE_SIZE,
-  MAX_RANGE_DAYS,
-} from '../query/types.js';
-import { escapeMrkdwn } from './escape.js';
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import { DEFAULT_RANGE_DAYS } from '../query/types.js';
+import { HELP_ACTION_IDS, HELP_BLOCK_IDS } from '../slack/ids.js';
 import { exampleDays } from './format.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
-const SYNTAX = [
-  '/sms-sessions [target] [from:DATE] [to:DATE | since:SPAN] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]',
-  '/sms-sessions help',
-  '/sms-sessions whoami',
-].join('\n');
+/** Where the app's Home tab is: the workspace and the app, from the command's payload. */
+export interface HomeLocation {
+  readonly teamId: string;
+  readonly appId: string;
+}
 
-const ADMIN_COMMANDS = [
-  '• `/sms-sessions @person` or `/sms-sessions zoom:carol@example.com`: someone else’s conversations.',
-  '• `/sms-sessions link @person zoom-email-or-user-id`: use this Zoom user for them (checked with Zoom first).',
-  '• `/sms-sessions unlink @person`: back to matching by their Slack email.',
-  '• `/sms-sessions who @person`: how that person is matched to Zoom, and why.',
-  '• `/sms-sessions audit [@person] [n]`: the latest n entries of the audit trail.',
-];
+/** What the short help needs besides the render context. */
+export interface HelpModel {
+  /** Whether the reader is an admin of this app: only admins see the admin commands. */
+  readonly isAdmin: boolean;
+  /** Where "Open Home" leads; without it the button is left out. */
+  readonly home?: HomeLocation;
+}
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const SLACK_ID = /^[A-Z0-9]{2,32}$/;
 
 /**
- * The answer to `/sms-sessions help`: the command's grammar, every option with its values and
- * default, how dates are read (a bare day is a whole day in the viewer's Slack time zone, named
- * from `ctx.timeZone`), the identity commands (`whoami` for everyone, the rest for admins), and
- * examples whose dates come from `ctx.now` so they are always valid.
- * Pure; six blocks. Documents what `src/slack/commands/grammar.ts` accepts.
+ * The deep link to the app's Home tab, `slack://app?team=T…&id=A…&tab=home`; `undefined` when an
+ * id does not look like one of Slack's.
+ * https://docs.slack.dev/interactivity/deep-linking#open_app
+ */
+export const homeDeepLink = (home: HomeLocation | undefined): string | undefined =>
+  home !== undefined && SLACK_ID.test(home.teamId) && SLACK_ID.test(home.appId)
+    ? `slack://app?team=${home.teamId}&id=${home.appId}&tab=home`
+    : undefined;
+
+type Example = readonly [command: string, meaning: string];
+
+const line = ([command, meaning]: Example): string => `\`${command}\`  ${meaning}`;
+
+const button = (text: string, actionId: string, extra: Partial<Button> = {}): Button => ({
+  type: 'button',
+  text: { type: 'plain_text', text, emoji: true },
+  action_id: actionId,
+  ...extra,
+});
+
+/**
+ * The answer to `/sms-sessions help`: five examples that cover what most people want (dates
+ * come from `ctx.now`, so a copied example is always a valid window), then buttons to
+ * **Show my conversations**, **Open Home** and see the **Full syntax** (a modal). Admins also
+ * get the admin commands; members never see them. Pure; at most five blocks.
  * https://docs.slack.dev/interactivity/implementing-slash-commands
  */
-export const renderHelp = (ctx: RenderContext): RenderedMessage => {
-  const zone = escapeMrkdwn(safeTimeZone(ctx.timeZone));
+export const renderHelp = (ctx: RenderContext, model: HelpModel): RenderedMessage => {
   const days = exampleDays(ctx);
-  const options = [
-    '• *target*: `me` (the default), an @mention of one person, or `zoom:EMAIL` (both admins only).',
-    `• \`from:\` and \`to:\` take a DATE: \`YYYY-MM-DD\` is a whole day in your Slack time zone (${zone}); \`YYYY-MM-DDTHH:mm:ssZ\` is an exact UTC time. A range longer than ${MAX_RANGE_DAYS} days is listed a month at a time, newest first (up to a limit your admin sets, 12 months by default). \`from\` alone: the ${DEFAULT_RANGE_DAYS} days after it (up to now). \`to\` alone: the ${DEFAULT_RANGE_DAYS} days up to it. No dates: the past ${DEFAULT_RANGE_DAYS} days.`,
-    '• `since:` instead of `from:`/`to:`: `7d`, `2w` or `3m`, that many days, weeks or months back from now.',
-    '• `type:` `user` (direct conversations, the default), `call_queue`, `auto_receptionist` or `all`.',
-    '• `filter:` which time the dates match: `last` message (the default), `sent`, `received` or `sent_received`.',
-    '• `phone:` only conversations with this number, written any way. Quote values with spaces: `phone:"+1 (810) 800-1001"`.',
-    `• \`size:\` conversations a page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
-  ];
-  const examples = [
-    `\`/sms-sessions\`: your conversations of the past ${DEFAULT_RANGE_DAYS} days`,
-    `\`/sms-sessions from:${days.from} to:${days.to}\`: the conversations of those days`,
-    `\`/sms-sessions from:${days.from}\`: the ${DEFAULT_RANGE_DAYS} days from that day`,
-    '`/sms-sessions since:3m`: the past three months, a month at a time',
-    '`/sms-sessions type:all filter:received size:50`: every kind, by time received, 50 a page',
-    '`/sms-sessions phone:"+1 810 800 1001"`: only conversations with that number',
-    '`/sms-sessions @alex type:call_queue`: Alex’s call queue conversations (admins only)',
+  const examples: Example[] = [
+    ['/sms-sessions', `your conversations of the past ${DEFAULT_RANGE_DAYS} days`],
+    ['/sms-sessions since:3m', 'the past three months'],
+    [`/sms-sessions from:${days.from} to:${days.to}`, 'the conversations of those days'],
+    ['/sms-sessions type:all', 'with your call queues and auto receptionists too'],
+    ['/sms-sessions phone:"+1 810 800 1001"', 'only conversations with that number'],
   ];
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'How to use /sms-sessions', emoji: true } },
-    section(
-      `List Zoom Phone SMS conversations in a message only you can see.\n\`\`\`${SYNTAX}\`\`\``,
-    ),
-    section(`*Options* (any order, each at most once)\n${options.join('\n')}`),
-    section(`*Examples*\n${examples.join('\n')}`),
-    section(
-      `*Who am I in Zoom?* \`/sms-sessions whoami\`\n*For admins*\n${ADMIN_COMMANDS.join('\n')}`,
-    ),
     {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: "Only you can see the answers. Next and Previous work for 15 minutes (Zoom's page links expire); after that, start over.",
-        },
-      ],
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*Your Zoom Phone SMS conversations, in a message only you can see.* Try:\n${examples.map(line).join('\n')}`,
+      },
     },
   ];
+  if (model.isAdmin) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: [
+          '*For admins*',
+          line(['/sms-sessions @person', "someone else's conversations"]),
+          line(['/sms-sessions who @person', 'how someone is matched to their Zoom user']),
+          line(['/sms-sessions audit', 'who looked at what, newest first']),
+        ].join('\n'),
+      },
+    });
+  }
+  const homeUrl = homeDeepLink(model.home);
+  const actions: ActionsBlock = {
+    type: 'actions',
+    block_id: HELP_BLOCK_IDS.actions,
+    elements: [
+      button('Show my conversations', HELP_ACTION_IDS.listMine, { style: 'primary' }),
+      ...(homeUrl === undefined
+        ? []
+        : [button('Open Home', HELP_ACTION_IDS.openHome, { url: homeUrl })]),
+      button('Full syntax', HELP_ACTION_IDS.fullSyntax),
+    ],
+  };
+  blocks.push(actions, {
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: '`/sms-sessions whoami` shows how you are matched to Zoom and what you may see.',
+      },
+    ],
+  });
   return {
-    text: 'How to use /sms-sessions: /sms-sessions [target] [from:DATE] [to:DATE | since:SPAN] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]',
+    text: `How to use /sms-sessions: ${examples.map(([command, meaning]) => `${command} (${meaning})`).join('; ')}`,
     blocks,
   };
 };

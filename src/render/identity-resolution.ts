@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { AccessRole } from '../users/access.js';
 import type { Resolution } from '../users/resolve-identity.js';
+import { adminContact } from './admin-contact.js';
 import { codeSpan, slackDate, slackMention } from './format.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
@@ -10,13 +11,18 @@ const RESOLUTION_ORDER =
 const LINK_HINT =
   'An admin can link them with `/sms-sessions link`, an @mention and their Zoom email or user id.';
 
-const ROLE_TEXT: Readonly<Record<AccessRole, string>> = {
-  admin:
-    "You are an admin of this app (listed in `ADMIN_SLACK_USER_IDS`): you may see anyone's SMS conversations, name a Zoom user with `zoom:`, and use `link`, `unlink`, `who` and `audit`.",
-  'workspace-admin':
-    "You are an admin of this app as a Slack workspace admin or owner: you may see anyone's SMS conversations, name a Zoom user with `zoom:`, and use `link`, `unlink`, `who` and `audit`.",
-  member:
-    "You may see your own SMS conversations (any `type:`). Looking up someone else's is for admins of this app.",
+const ADMIN_POWERS =
+  "you may see anyone's SMS conversations, name a Zoom user with `zoom:`, and use `link`, `unlink`, `who` and `audit`.";
+
+const roleText = (role: AccessRole, ctx: RenderContext): string => {
+  switch (role) {
+    case 'admin':
+      return `You are an admin of this app: ${ADMIN_POWERS}`;
+    case 'workspace-admin':
+      return `You are an admin of this app, as a Slack workspace admin or owner: ${ADMIN_POWERS}`;
+    case 'member':
+      return `You may see your own SMS conversations. To look at someone else's, ask ${adminContact(ctx.viewer)}.`;
+  }
 };
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -72,7 +78,7 @@ export const renderWhoAmI = (
   ctx: RenderContext,
 ): RenderedMessage => {
   const text = resolutionText(model.resolution, 'You', ctx);
-  const role = ROLE_TEXT[model.role];
+  const role = roleText(model.role, ctx);
   return {
     text: `${text} ${role}`,
     blocks: [section(text), section(role), context(RESOLUTION_ORDER)],

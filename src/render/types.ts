@@ -8,6 +8,22 @@ export interface RenderContext {
   readonly now: Date;
   /** The viewer's IANA time zone from Slack (`users.info` → `tz`), e.g. `Europe/Paris`. */
   readonly timeZone: string;
+  /**
+   * Who is reading, where an answer depends on it: admins get Zoom's error codes and the admin
+   * commands; everybody is pointed to the app's admins by name. Absent: treated as a member,
+   * pointed to "an admin of this app".
+   */
+  readonly viewer?: ViewerModel;
+}
+
+/** The reader's role and the admins they can be pointed to. */
+export interface ViewerModel {
+  /** Whether the reader is an admin of this app. */
+  readonly isAdmin: boolean;
+  /** The Slack people configured as the app's admins, to mention ("Ask <@U…>"). */
+  readonly admins: readonly string[];
+  /** Whether Slack workspace admins and owners are admins of the app too. */
+  readonly workspaceAdmins: boolean;
 }
 
 /** A message for `respond()` / `response_url`: top-level `text` is always present. */

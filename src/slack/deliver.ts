@@ -3,7 +3,7 @@ import { type AppError, toAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { reportAnswered, reportOutcome } from '../ops/request-context.js';
 import { type ErrorRecovery, renderError } from '../render/error-message.js';
-import type { RenderContext, RenderedMessage } from '../render/types.js';
+import type { RenderContext, RenderedMessage, ViewerModel } from '../render/types.js';
 import { createInterimAnswers } from './interim-answer.js';
 
 /** UTC stands in when even the viewer's time zone could not be read. */
@@ -17,6 +17,11 @@ export interface Delivery {
   readonly replaceOriginal: boolean;
   /** The viewer's context for rendering an error; falls back to UTC when it fails too. */
   readonly viewerContext: () => Promise<RenderContext>;
+  /**
+   * Who is reading, asked only when something failed: admins see Zoom's error code, everybody
+   * is pointed to the app's admins by name. Absent or failing: written for a member.
+   */
+  readonly viewer?: () => Promise<ViewerModel>;
   /** What an error message may offer ("Start over", "Try again"), known once the work has begun. */
   readonly recovery?: () => ErrorRecovery;
   readonly now: () => Date;
@@ -41,6 +46,24 @@ export const logFailure = (logger: AppLogger, error: AppError): void => {
 };
 
 /**
+ * The context an error is written in: the viewer's time zone and role, each falling back (to
+ * UTC, to a member's wording) when even that cannot be read, so the person is still answered.
+ */
+export const errorContext = async (delivery: {
+  readonly viewerContext: () => Promise<RenderContext>;
+  readonly viewer?: () => Promise<ViewerModel>;
+  readonly now: () => Date;
+}): Promise<RenderContext> => {
+  const [ctx, viewer] = await Promise.all([
+    delivery
+      .viewerContext()
+      .catch((): RenderContext => ({ now: delivery.now(), timeZone: FALLBACK_TIME_ZONE })),
+    delivery.viewer?.().catch(() => undefined),
+  ]);
+  return viewer === undefined ? ctx : { ...ctx, viewer };
+};
+
+/**
  * Runs the work that follows an `ack()` and always answers: Bolt hands an error thrown after the
  * ack to `app.error`, and the person would otherwise see nothing at all. Failures are rendered as
  * one friendly message per error code; a `response_url` that refuses the answer (expired after 30
@@ -62,10 +85,7 @@ export const deliver = async (
   } catch (caught) {
     const error = toAppError(caught);
     logFailure(delivery.logger, error);
-    const ctx = await delivery
-      .viewerContext()
-      .catch(() => ({ now: delivery.now(), timeZone: FALLBACK_TIME_ZONE }));
-    message = renderError(error, ctx, delivery.recovery?.() ?? {});
+    message = renderError(error, await errorContext(delivery), delivery.recovery?.() ?? {});
   }
   try {
     await delivery.respond({

@@ -162,3 +162,26 @@ export const SESSION_BLOCK_IDS = {
 
 /** The `callback_id` of the conversation modal. */
 export const CONVERSATION_CALLBACK_ID = 'sms_sessions.conversation';
+
+/**
+ * Every `action_id` of `/sms-sessions help`: its buttons run the default listing in place of the
+ * help, open the full syntax in a modal, and link to the App Home (a link button still sends a
+ * `block_actions` payload, which the app acknowledges).
+ * https://docs.slack.dev/reference/block-kit/block-elements/button-element
+ */
+export const HELP_ACTION_IDS = {
+  /** "Show my conversations": page 1 of the viewer's own default listing. */
+  listMine: 'sms_sessions.help.list_mine',
+  /** "Full syntax": a modal with every option, example and (for admins) admin command. */
+  fullSyntax: 'sms_sessions.help.full_syntax',
+  /** "Open Home": a `slack://app` link to the app's Home tab. */
+  openHome: 'sms_sessions.help.open_home',
+} as const;
+
+/** The `block_id` of the help's row of buttons. */
+export const HELP_BLOCK_IDS = {
+  actions: 'sms_sessions.help.actions',
+} as const;
+
+/** The `callback_id` of the full-syntax modal. */
+export const HELP_SYNTAX_CALLBACK_ID = 'sms_sessions.help.syntax';

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { registerConversationPagingActions } from './actions/conversation-paging.js';
 import { registerExportCsvAction } from './actions/export-csv.js';
+import { registerHelpActions } from './actions/help.js';
 import { registerHomeFilterActions } from './actions/home-filters.js';
 import { registerHomePagingActions } from './actions/home-paging.js';
 import { registerOpenSessionActions } from './actions/open-session.js';
@@ -21,4 +22,5 @@ export const registerListeners = (app: App, deps: SlackDeps): void => {
   registerConversationPagingActions(app, deps);
   registerExportCsvAction(app, deps);
   registerShareAction(app, deps);
+  registerHelpActions(app, deps);
 };

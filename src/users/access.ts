@@ -39,6 +39,16 @@ export interface AccessPolicy {
   roleOf(actorSlackUserId: string): Promise<AccessRole>;
   /** Whether {@link AccessPolicy.roleOf} is an admin role. */
   isAdmin(actorSlackUserId: string): Promise<boolean>;
+  /** Who the admins are, so answers can name them ("Ask @Alice Martin") instead of settings. */
+  roster(): AdminRoster;
+}
+
+/** The app's admins as a person can be pointed to them. */
+export interface AdminRoster {
+  /** The Slack people named as admins, in the configured order. */
+  readonly slackUserIds: readonly string[];
+  /** Whether Slack workspace admins and owners are admins of the app too. */
+  readonly workspaceAdmins: boolean;
 }
 
 /** What {@link createAccessPolicy} needs. */
@@ -67,9 +77,14 @@ export const createAccessPolicy = (options: AccessPolicyOptions): AccessPolicy =
     return 'member';
   };
   const isAdmin = async (actor: string) => (await roleOf(actor)) !== 'member';
+  const roster: AdminRoster = {
+    slackUserIds: [...admins],
+    workspaceAdmins: options.isWorkspaceAdmin !== undefined,
+  };
   return {
     roleOf,
     isAdmin,
+    roster: () => roster,
     authorize: async (actor, request) => {
       if (request.kind === 'view') {
         const { subject } = request;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
-import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS, BLOCK_IDS, HELP_ACTION_IDS } from '../../src/slack/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 import {
   type Harness,
@@ -156,10 +156,54 @@ describe('/sms-sessions over the real Bolt receiver', () => {
     expect(h.zoom.countCalls('list')).toBe(before);
   });
 
-  it('answers help', async () => {
+  it('answers help for a member with examples and buttons, and no admin section', async () => {
     const answer = await answerTo((await h.command(ALICE, 'help')).id);
     expectValidMessage(answer);
-    expect(visibleText(answer)).toContain('/sms-sessions');
+    const text = visibleText(answer);
+    expect(text).toContain('/sms-sessions since:3m');
+    expect(text).not.toContain('For admins');
+    expect(text).not.toContain('audit');
+    expect(findButtons(answer).map((b) => b.text)).toEqual([
+      'Show my conversations',
+      'Open Home',
+      'Full syntax',
+    ]);
+    expect(JSON.stringify(answer)).toContain('slack://app?team=T0001&id=A0001&tab=home');
+  });
+
+  it('answers help for an admin with the admin section', async () => {
+    const answer = await answerTo((await h.command(ADMIN, 'help')).id);
+    expect(visibleText(answer)).toContain('For admins');
+  });
+
+  it("replaces help with the clicker's own conversations on Show my conversations", async () => {
+    const { ack, id } = await h.click(ALICE, HELP_ACTION_IDS.listMine, '');
+    expect(ack.status).toBe(200);
+    const answer = await answerTo(id);
+    expect(answer.replace_original).toBe(true);
+    expectValidMessage(answer);
+    expect(visibleText(answer)).toContain('Contact 1');
+  });
+
+  it('opens the full syntax in a modal, with the admin commands only for admins', async () => {
+    const before = h.slack.modals.length;
+    expect((await h.click(ALICE, HELP_ACTION_IDS.fullSyntax, '')).ack.status).toBe(200);
+    await h.slack.waitFor(() => h.slack.modals.length > before, 'the full syntax modal');
+    const member = h.slack.modals.at(-1);
+    expect(member?.via).toBe('views.open');
+    const memberText = visibleText(member?.view as unknown as Answer);
+    expect(memberText).toContain('filter: which time the dates match');
+    expect(memberText).not.toContain('For admins');
+
+    expect((await h.click(ADMIN, HELP_ACTION_IDS.fullSyntax, '')).ack.status).toBe(200);
+    await h.slack.waitFor(() => h.slack.modals.length > before + 1, 'the admin syntax modal');
+    expect(visibleText(h.slack.modals.at(-1)?.view as unknown as Answer)).toContain(
+      '/sms-sessions link @person',
+    );
+  });
+
+  it('acknowledges the Open Home link button', async () => {
+    expect((await h.click(ALICE, HELP_ACTION_IDS.openHome, '')).ack.status).toBe(200);
   });
 
   it('explains a Slack email that Zoom does not know', async () => {

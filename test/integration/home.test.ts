@@ -366,7 +366,7 @@ describe('App Home over the real Bolt receiver', () => {
 
   it.each([
     [STRANGER, /No matching Zoom user[\s\S]*nobody@example.com/],
-    [NO_PHONE, /Zoom Phone is not enabled/],
+    [NO_PHONE, /No Zoom Phone licence/],
     [NO_EMAIL, /No Zoom account linked/],
   ])('explains what to do when %s cannot be listed', async (user, message) => {
     const view = await settled(user, await open(user));

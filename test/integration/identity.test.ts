@@ -62,11 +62,14 @@ describe('identity and admin commands over the real Bolt receiver', () => {
     it('tells a member they match by email and may see only their own', async () => {
       const text = await see(ALICE, 'whoami');
       expect(text).toContain('You → Zoom user alice@example.com, matched by the email');
-      expect(text).toContain('You may see your own SMS conversations');
+      expect(text).toContain(
+        "You may see your own SMS conversations. To look at someone else's, ask @U0ADMIN01.",
+      );
+      expect(text).not.toMatch(/ADMIN_SLACK_USER_IDS|ADMINS_INCLUDE_WORKSPACE_ADMINS/);
     });
 
     it('tells an admin they are one, and why', async () => {
-      expect(await see(ADMIN, 'whoami')).toContain('listed in ADMIN_SLACK_USER_IDS');
+      expect(await see(ADMIN, 'whoami')).toContain('You are an admin of this app:');
     });
 
     it('tells a person with a hidden email that they are not linked, without calling Zoom', async () => {
@@ -76,7 +79,7 @@ describe('identity and admin commands over the real Bolt receiver', () => {
     });
 
     it('does not count a workspace owner as an admin when the option is off', async () => {
-      expect(await see(OWNER, 'whoami')).toContain("Looking up someone else's is for admins");
+      expect(await see(OWNER, 'whoami')).toContain("To look at someone else's, ask @U0ADMIN01.");
     });
 
     it('refuses extra words', async () => {
@@ -157,7 +160,11 @@ describe('identity and admin commands over the real Bolt receiver', () => {
       const before = h.zoom.requests.length;
       const text = await see(ALICE, `link <@${ALICE}> carol@example.com`);
       expect(text).toContain('Only admins can do that');
-      expect(text).toContain('/sms-sessions link is for admins of this app');
+      expect(text).toContain(
+        '/sms-sessions link is for admins of this app. Ask @U0ADMIN01 if you need it done.',
+      );
+      const raw = JSON.stringify(h.slack.responses.at(-1)?.body);
+      expect(raw).not.toMatch(/ADMIN_SLACK_USER_IDS|ADMINS_INCLUDE_WORKSPACE_ADMINS|=true/);
       expect(h.zoom.requests.length).toBe(before);
       expect(await see(ADMIN, `who <@${ALICE}>`)).toContain('matched by the email');
     });

@@ -94,7 +94,7 @@ describe('Share to channel over the real Bolt receiver', () => {
     h.slack.failNext('chat.postMessage', 'not_in_channel');
     const answer = await share(h, ALICE, buttonOf(listing, SESSION_ACTION_IDS.share));
     expect(visibleText(answer)).toContain("I can't post in this channel");
-    expect(visibleText(answer)).toContain('/invite @SMS Sessions');
+    expect(visibleText(answer)).toContain('/invite @SMS Conversations');
   });
 });
 

@@ -31,7 +31,8 @@ describe('renderConversationError', () => {
     const error = new AppError('ZOOM_MISSING_SCOPES', 'no', {
       detail: { zoomCode: 4711, scopes: ['phone:read:admin', 'phone_sms:read:admin'] },
     });
-    const view = renderConversationError(error, ctx, first);
+    const viewer = { isAdmin: true, admins: ['U0ADMIN01'], workspaceAdmins: false };
+    const view = renderConversationError(error, { ...ctx, viewer }, first);
     expectValidModal(view);
     await snapshot('conversation-error-missing-scopes', view);
     const text = visibleText(view);
@@ -39,6 +40,13 @@ describe('renderConversationError', () => {
     expect(text).toContain('phone:read:sms_session:admin');
     expect(text).toContain('Zoom named phone:read:admin, phone_sms:read:admin');
     expect(findButtons(view)).toEqual([]);
+
+    const member = renderConversationError(error, {
+      ...ctx,
+      viewer: { ...viewer, isAdmin: false },
+    });
+    expect(visibleText(member)).toContain('Tell @U0ADMIN01.');
+    expect(visibleText(member)).not.toContain('phone:read');
   });
 
   it('offers the newest messages after an expired page link', () => {

@@ -12,7 +12,11 @@ import type { RenderContext } from '../../src/render/types.js';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
-const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/New_York' };
+const base: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/New_York' };
+/** A member of a workspace whose app has two configured admins, and one of those admins. */
+const viewer = { isAdmin: false, admins: ['U0ALICE01', 'U0KAI0001'], workspaceAdmins: false };
+const ctx: RenderContext = { ...base, viewer };
+const adminCtx: RenderContext = { ...base, viewer: { ...viewer, isAdmin: true } };
 
 const cursor = (page: number, token: string, trail: string[]): PageCursor => ({
   subject: { kind: 'slack-user', slackUserId: 'U0123ABCD' },
@@ -46,7 +50,11 @@ const CODES: [ErrorCode, ErrorDetail, string][] = [
     { reason: 'bad-type', option: 'type', value: 'queue<s>', suggestion: 'call_queue' },
     '/sms-sessions help',
   ],
-  ['FORBIDDEN', {}, "Only admins can look up someone else's SMS conversations."],
+  [
+    'FORBIDDEN',
+    {},
+    "Only admins of this app can look up someone else's SMS conversations. Ask @U0ALICE01 or @U0KAI0001 if you need to",
+  ],
   ['NOT_LINKED', { value: 'U0999ZZZ' }, "it can't see one for @U0999ZZZ"],
   [
     'ZOOM_USER_NOT_FOUND',
@@ -54,7 +62,11 @@ const CODES: [ErrorCode, ErrorDetail, string][] = [
     'Zoom has no user with the email alex@example.com. Ask your Zoom admin to check',
   ],
   ['ZOOM_INVALID_USER', { zoomUser: 'alex@example.com', zoomCode: 300 }, 'not a valid user'],
-  ['ZOOM_PHONE_NOT_ENABLED', { zoomUser: 'alex@example.com', zoomCode: 2031 }, 'has no Zoom Phone'],
+  [
+    'ZOOM_PHONE_NOT_ENABLED',
+    { zoomUser: 'alex@example.com', zoomCode: 2031 },
+    'has no Zoom Phone licence',
+  ],
   [
     'ZOOM_SMS_ERROR',
     { zoomUser: 'alex@example.com', zoomCode: 7012 },
@@ -63,16 +75,24 @@ const CODES: [ErrorCode, ErrorDetail, string][] = [
   [
     'ZOOM_MISSING_SCOPES',
     { zoomCode: 4711, scopes: ['phone:read:admin', 'phone_sms:read:admin'] },
-    'phone:read:admin, phone_sms:read:admin',
+    'lacks permissions it needs, so nobody can list SMS conversations yet. Tell @U0ALICE01 or @U0KAI0001.',
   ],
-  ['ZOOM_AUTH', { status: 401, zoomCode: 124 }, 'tell an admin of this app'],
+  ['ZOOM_AUTH', { status: 401, zoomCode: 124 }, 'Tell @U0ALICE01 or @U0KAI0001.'],
   ['ZOOM_RATE_LIMITED', { status: 429, retryAfterMs: 30_000 }, 'Try again in about 30 seconds.'],
   ['ZOOM_UNAVAILABLE', { status: 503 }, 'Try again in a few minutes.'],
   ['ZOOM_BAD_RESPONSE', {}, 'Zoom returned something unexpected'],
-  ['PAGE_EXPIRED', { status: 400, zoomCode: 400 }, "Zoom's page links last 15 minutes"],
+  ['PAGE_EXPIRED', { status: 400, zoomCode: 400 }, 'Start over from the first page.'],
   ['BAD_BUTTON', {}, 'from an old or altered message'],
-  ['INTERNAL', {}, 'Something went wrong on our side. Try again.'],
-  ['ADMIN_ONLY', { value: 'link' }, '/sms-sessions link is for admins of this app.'],
+  [
+    'INTERNAL',
+    {},
+    'Something went wrong on our side\nTry again. If it keeps happening, tell @U0ALICE01 or @U0KAI0001.',
+  ],
+  [
+    'ADMIN_ONLY',
+    { value: 'link' },
+    '/sms-sessions link is for admins of this app. Ask @U0ALICE01 or @U0KAI0001 if you need it done.',
+  ],
   ['SLACK_USER_NOT_FOUND', { value: 'U0NOBODY1' }, "Slack doesn't know the person U0NOBODY1."],
 ];
 
@@ -90,7 +110,11 @@ const REASONS: [InvalidArgsReason, Omit<ErrorDetail, 'reason'>, string][] = [
     { option: 'phone', value: '"+1 810' },
     'A quote is opened but never closed ("+1 810).',
   ],
-  ['bad-date', { option: 'to', value: '2026-13-45' }, '2026-13-45 is not a date to: understands.'],
+  [
+    'bad-date',
+    { option: 'to', value: '2026-13-45' },
+    '2026-13-45 is not a date to: understands. Write a day as YYYY-MM-DD (in your Slack time zone), e.g. to:2026-11-26,',
+  ],
   [
     'bad-type',
     { option: 'type', value: 'queu', suggestion: 'queue' },
@@ -111,24 +135,28 @@ const REASONS: [InvalidArgsReason, Omit<ErrorDetail, 'reason'>, string][] = [
   [
     'from-after-to',
     { value: '2026-11-20…2026-11-01' },
-    'The window starts after it ends (2026-11-20…2026-11-01). Swap from: and to:.',
+    'The window starts after it ends (2026-11-20…2026-11-01). Swap from: and to:, e.g. from:2026-11-12 to:2026-11-26.',
   ],
   [
     'range-over-cap',
     { limit: 12, value: '2025-01-01…2026-11-01' },
-    'That range is longer than 12 months, the most this app lists at once.',
+    'That range is longer than 12 months, the most this app lists at once. Narrow from: and to: (or since:), e.g. since:3m or from:2026-11-12 to:2026-11-26.',
   ],
   [
     'since-with-dates',
     { option: 'since', value: '3m' },
-    "since: can't be used together with from: or to:",
+    "since: can't be used together with from: or to:, since since: already sets both ends.",
   ],
   [
     'bad-since',
     { option: 'since', value: '3y' },
     '3y is not a span since: understands. Write a number and d (days), w (weeks) or m (months)',
   ],
-  ['from-in-future', { option: 'from', value: '2027-01-01' }, 'from: 2027-01-01 is in the future.'],
+  [
+    'from-in-future',
+    { option: 'from', value: '2027-01-01' },
+    'from: 2027-01-01 is in the future. Pick a date up to today, e.g. from:2026-11-12.',
+  ],
   ['missing-person', { option: 'who' }, '/sms-sessions who needs one person: @mention them'],
   ['missing-zoom-user', { option: 'link' }, '/sms-sessions link needs the person and then'],
   [
@@ -249,15 +277,47 @@ describe('renderError', () => {
     );
   });
 
-  it('falls back to the README when Zoom did not name the missing scopes', () => {
-    const text = visibleText(renderError(error('ZOOM_MISSING_SCOPES'), ctx));
+  it('names the missing scopes to an admin, or the README when Zoom named none', () => {
+    const named = error('ZOOM_MISSING_SCOPES', {
+      zoomCode: 4711,
+      scopes: ['phone:read:admin', 'phone_sms:read:admin'],
+    });
+    expect(visibleText(renderError(named, adminCtx))).toContain(
+      "Add phone:read:admin, phone_sms:read:admin to the app's Server-to-Server OAuth app",
+    );
+    const text = visibleText(renderError(error('ZOOM_MISSING_SCOPES'), adminCtx));
     expect(text).toContain('the scopes listed in the README');
   });
 
-  it('gives Zoom’s error code to the admin, and nothing when there is none', () => {
-    expect(visibleText(renderError(error('ZOOM_SMS_ERROR', { zoomCode: 7012 }), ctx))).toContain(
-      'For your Zoom admin: Zoom error 7012.',
+  it('gives Zoom’s error code to an admin in a context line, and nothing when there is none', async () => {
+    const message = renderError(error('ZOOM_PHONE_NOT_ENABLED', { zoomCode: 2031 }), adminCtx);
+    expectValidMessage(message);
+    await snapshot('error-zoom-phone-not-enabled-admin', message);
+    expect(message.blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Zoom error 2031' }],
+    });
+    expect(visibleText(renderError(error('ZOOM_SMS_ERROR'), adminCtx))).not.toContain('Zoom error');
+  });
+
+  it.each(CODES)('shows a member no setting, scope or Zoom code for %s', (code, detail) => {
+    const message = renderError(error(code, detail), ctx, { startOver, retry });
+    const raw = JSON.stringify(message);
+    expect(raw).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
+    expect(raw).not.toMatch(/Zoom error|phone:read|phone_sms/);
+    expect(message.blocks.filter((b) => b.type === 'context')).toEqual([]);
+  });
+
+  it('points to "an admin of this app" when it does not know the admins', () => {
+    expect(visibleText(renderError(error('FORBIDDEN'), base))).toContain(
+      'Ask an admin of this app if you need to',
     );
-    expect(visibleText(renderError(error('ZOOM_SMS_ERROR'), ctx))).not.toContain('Zoom error');
+  });
+
+  it('names workspace admins when only they are admins of the app', () => {
+    const viewer = { isAdmin: false, admins: [], workspaceAdmins: true };
+    expect(visibleText(renderError(error('ADMIN_ONLY'), { ...base, viewer }))).toContain(
+      'Ask a Slack workspace admin or owner if you need it done.',
+    );
   });
 });

@@ -322,13 +322,13 @@ describe('renderHomeView', () => {
     [
       'user-not-found',
       zoomError('ZOOM_USER_NOT_FOUND', { zoomUser: 'viewer@example.com', zoomCode: 1001 }),
-      /No matching Zoom user[\s\S]*viewer@example.com[\s\S]*Zoom error 1001/,
+      /No matching Zoom user[\s\S]*viewer@example.com/,
       [],
     ],
     [
       'phone-not-enabled',
       zoomError('ZOOM_PHONE_NOT_ENABLED', { zoomUser: 'viewer@example.com', zoomCode: 2031 }),
-      /Zoom Phone is not enabled/,
+      /No Zoom Phone licence/,
       [],
     ],
     [
@@ -349,7 +349,7 @@ describe('renderHomeView', () => {
       /This page link has expired/,
       [HOME_ACTION_IDS.pageStartOver],
     ],
-    ['forbidden', zoomError('FORBIDDEN'), /Only admins can look up/, []],
+    ['forbidden', zoomError('FORBIDDEN'), /Only admins of this app can look up/, []],
     ['bad-button', zoomError('BAD_BUTTON'), /old or altered view[\s\S]*Press Refresh/, []],
     [
       'range-over-cap',

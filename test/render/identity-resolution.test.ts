@@ -65,19 +65,26 @@ describe('renderWho', () => {
 
 describe('renderWhoAmI', () => {
   it.each([
-    ['member', byEmail, 'member', 'You may see your own SMS conversations'],
-    ['admin', linked, 'admin', 'listed in ADMIN_SLACK_USER_IDS'],
+    [
+      'member',
+      byEmail,
+      'member',
+      "You may see your own SMS conversations. To look at someone else's, ask @U0ADMIN01.",
+    ],
+    ['admin', linked, 'admin', 'You are an admin of this app'],
     ['workspace-admin', noEmail, 'workspace-admin', 'as a Slack workspace admin or owner'],
   ] as const)(
     'tells a %s how they resolve and what they may see',
     async (name, resolution, role, expected) => {
-      const message = renderWhoAmI({ resolution, role }, ctx);
+      const viewer = { isAdmin: role !== 'member', admins: ['U0ADMIN01'], workspaceAdmins: false };
+      const message = renderWhoAmI({ resolution, role }, { ...ctx, viewer });
       expectValidMessage(message);
       await snapshot(`identity-whoami-${name}`, message);
       const text = visibleText(message);
       expect(text).toMatch(/^You → /);
       expect(text).toContain(expected);
       expect(message.text).toMatch(/^You → /);
+      expect(JSON.stringify(message)).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
     },
   );
 });

@@ -69,8 +69,8 @@ const start = async () => {
 
   $('mode').textContent =
     session.zoom === 'demo'
-      ? 'The real SMS Sessions app, with a simulated Slack and a demo Zoom account on this machine.'
-      : 'The real SMS Sessions app, with a simulated Slack and YOUR REAL Zoom account.';
+      ? 'The real SMS Conversations app, with a simulated Slack and a demo Zoom account on this machine.'
+      : 'The real SMS Conversations app, with a simulated Slack and YOUR REAL Zoom account.';
 
   const persona = $('persona');
   for (const person of session.people) {

@@ -12,15 +12,24 @@ import { renderConversation } from '../../render/conversation-view.js';
 import type { RenderContext } from '../../render/types.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import { viewerModel } from '../viewer.js';
 
 /** UTC stands in when even the viewer's time zone could not be read. */
 const FALLBACK_TIME_ZONE = 'UTC';
 
-/** The viewer's context for an error view; UTC when even that cannot be read. */
-export const errorContext = (deps: SlackDeps, actor: string): Promise<RenderContext> =>
-  deps.core
-    .viewerContext(actor)
-    .catch(() => ({ now: deps.clock.now(), timeZone: FALLBACK_TIME_ZONE }));
+/**
+ * The viewer's context for an error view, with their role (admins see Zoom's error code); UTC
+ * and a member's wording when even that cannot be read.
+ */
+export const errorContext = async (deps: SlackDeps, actor: string): Promise<RenderContext> => {
+  const [ctx, viewer] = await Promise.all([
+    deps.core
+      .viewerContext(actor)
+      .catch((): RenderContext => ({ now: deps.clock.now(), timeZone: FALLBACK_TIME_ZONE })),
+    viewerModel(deps.access, actor).catch(() => undefined),
+  ]);
+  return viewer === undefined ? ctx : { ...ctx, viewer };
+};
 
 /** Which open modal to fill: its id, and its hash so an older answer cannot overwrite a newer one. */
 export interface ModalTarget {

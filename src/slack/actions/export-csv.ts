@@ -10,6 +10,7 @@ import {
 import { deliver, logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { SESSION_ACTION_IDS } from '../ids.js';
+import { viewerModel } from '../viewer.js';
 import { createProgressPoster } from './export-progress.js';
 
 /**
@@ -32,6 +33,7 @@ export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
           logger,
           replaceOriginal: true,
           viewerContext: () => deps.core.viewerContext(actor),
+          viewer: () => viewerModel(deps.access, actor),
           now: () => deps.clock.now(),
           recovery: () => (cursor === undefined ? {} : { retry: cursor }),
         },

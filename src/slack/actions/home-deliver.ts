@@ -16,6 +16,7 @@ import { type HomeBody, renderHomeLoading, renderHomeView } from '../../render/h
 import type { RenderContext } from '../../render/types.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import { viewerModel } from '../viewer.js';
 import { createHomePublisher } from './home-publish.js';
 
 /** Who asked for a Home update, and the tab they saw. */
@@ -99,6 +100,10 @@ export const deliverHome = async (request: HomeRequest, work: HomeWork): Promise
     ctx ??= await deps.core
       .viewerContext(actor)
       .catch(() => ({ now: deps.clock.now(), timeZone: FALLBACK_TIME_ZONE }));
+    if (body.kind === 'error') {
+      const viewer = await viewerModel(deps.access, actor).catch(() => undefined);
+      if (viewer !== undefined) ctx = { ...ctx, viewer };
+    }
     const view = renderHomeView({ ...controls, body }, ctx);
     if (update === undefined) await publish(actor, view, undefined);
     else if ((await update.publish(view)) === 'superseded') {

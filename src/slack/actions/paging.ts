@@ -5,6 +5,7 @@ import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { PAGE_ACTION_IDS } from '../ids.js';
 import { listingOptions } from '../listing-options.js';
+import { viewerModel } from '../viewer.js';
 
 /**
  * Next / Previous / Start over / Try again on a listing message. The button's value is untrusted: it is
@@ -26,6 +27,7 @@ export const registerPagingActions = (app: App, deps: SlackDeps): void => {
           logger,
           replaceOriginal: true,
           viewerContext: () => deps.core.viewerContext(actor),
+          viewer: () => viewerModel(deps.access, actor),
           now: () => deps.clock.now(),
           recovery: () =>
             cursor === undefined ? {} : { startOver: firstCursor(cursor), retry: cursor },

@@ -6,6 +6,7 @@ import { renderShareReceipt } from '../../render/share-receipt.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { SESSION_ACTION_IDS } from '../ids.js';
+import { viewerModel } from '../viewer.js';
 import { toSlackAppError } from '../web-api-error.js';
 
 /**
@@ -28,6 +29,7 @@ export const registerShareAction = (app: App, deps: SlackDeps): void => {
           logger,
           replaceOriginal: false,
           viewerContext: () => deps.core.viewerContext(actor),
+          viewer: () => viewerModel(deps.access, actor),
           now: () => deps.clock.now(),
         },
         async () => {

@@ -3,6 +3,7 @@ import { renderLinkOutcome, renderUnlinkOutcome } from '../../render/identity-li
 import { renderWho, renderWhoAmI } from '../../render/identity-resolution.js';
 import type { RenderedMessage } from '../../render/types.js';
 import type { SlackDeps } from '../deps.js';
+import { viewerModel } from '../viewer.js';
 import type { IdentityCommand } from './identity-grammar.js';
 import type { PersonTarget } from './person.js';
 
@@ -18,7 +19,11 @@ export const runIdentityCommand = async (
   deps: SlackDeps,
 ): Promise<RenderedMessage> => {
   const idOf = (person: PersonTarget) => (person.kind === 'self' ? actor : person.userId);
-  const ctx = await deps.core.viewerContext(actor);
+  const [base, viewer] = await Promise.all([
+    deps.core.viewerContext(actor),
+    viewerModel(deps.access, actor),
+  ]);
+  const ctx = { ...base, viewer };
   switch (command.kind) {
     case 'link':
       return renderLinkOutcome(

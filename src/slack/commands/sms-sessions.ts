@@ -5,6 +5,7 @@ import { renderSessionsPage } from '../../render/sessions-page.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { listingOptions } from '../listing-options.js';
+import { viewerModel } from '../viewer.js';
 import { parseCommand } from './grammar.js';
 import { runIdentityCommand } from './identity-commands.js';
 
@@ -29,12 +30,18 @@ export const registerSmsSessionsCommand = (app: App, deps: SlackDeps): void => {
         logger,
         replaceOriginal: false,
         viewerContext: () => deps.core.viewerContext(actor),
+        viewer: () => viewerModel(deps.access, actor),
         recovery: () => (start === undefined ? {} : { retry: start.cursor }),
         now: () => deps.clock.now(),
       },
       async () => {
         const parsed = parseCommand(command.text);
-        if (parsed.kind === 'help') return renderHelp(await deps.core.viewerContext(actor));
+        if (parsed.kind === 'help') {
+          return renderHelp(await deps.core.viewerContext(actor), {
+            isAdmin: await deps.access.isAdmin(actor),
+            home: { teamId: command.team_id, appId: command.api_app_id },
+          });
+        }
         if (parsed.kind !== 'list') return runIdentityCommand(parsed, actor, deps);
         start = await deps.core.start(actor, parsed.args);
         const { model, ctx } = await deps.core.page(actor, start.cursor, start.notes, 'list');
