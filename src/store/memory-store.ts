@@ -1,4 +1,5 @@
 import { assertAuditLimit, cacheExpiryMs, encodeJson, toAuditRecord } from './codec.js';
+import { createMemoryInbox } from './memory-inbox.js';
 import type { AuditEntry, Link, Store, StoreDeps } from './types.js';
 
 interface CachedValue {
@@ -23,8 +24,10 @@ export const createMemoryStore = ({ clock }: Pick<StoreDeps, 'clock'>): Store =>
     if (closed) throw new Error('Store is closed');
   };
   const cacheKey = (namespace: string, key: string): string => JSON.stringify([namespace, key]);
+  const inbox = createMemoryInbox({ clock, links: () => links.values(), assertOpen });
 
   return {
+    ...inbox,
     getLink: async (slackUserId) => {
       assertOpen();
       const link = links.get(slackUserId);

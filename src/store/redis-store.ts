@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { cacheExpiryMs, encodeJson, logUnreadable, parseJsonOrUndefined } from './codec.js';
 import { createRedisAudit } from './redis-audit.js';
+import { createRedisInbox } from './redis-inbox.js';
 import type { Store, StoreDeps } from './types.js';
 
 /** Prefix of every key when none is configured. */
@@ -81,8 +82,10 @@ export const createRedisStore = async (
     if (closed) throw new Error('Store is closed');
   };
   const audit = createRedisAudit(redis, prefix, deps);
+  const linksByZoomKey = `${prefix}links-by-zoom`;
 
   return {
+    ...createRedisInbox(redis, prefix, clock, assertOpen),
     getLink: async (slackUserId) => {
       assertOpen();
       const text = await redis.get(linkKey(slackUserId));
@@ -94,14 +97,29 @@ export const createRedisStore = async (
     setLink: async (link) => {
       assertOpen();
       const { slackUserId, zoomUser, setBy, setAt } = link;
-      await redis.set(
+      const previous = await redis.getset(
         linkKey(slackUserId),
         JSON.stringify({ slackUserId, zoomUser, setBy, setAt }),
       );
+      const before = linkSchema.safeParse(parseJsonOrUndefined(previous ?? 'null'));
+      const multi = redis.multi();
+      if (before.success) {
+        multi.hdel(linksByZoomKey, before.data.zoomUser.toLowerCase());
+      }
+      await multi.hset(linksByZoomKey, zoomUser.toLowerCase(), slackUserId).exec();
     },
     deleteLink: async (slackUserId) => {
       assertOpen();
-      return (await redis.del(linkKey(slackUserId))) > 0;
+      const previous = await redis.get(linkKey(slackUserId));
+      const removed = (await redis.del(linkKey(slackUserId))) > 0;
+      const before = linkSchema.safeParse(parseJsonOrUndefined(previous ?? 'null'));
+      if (
+        before.success &&
+        (await redis.hget(linksByZoomKey, before.data.zoomUser.toLowerCase())) === slackUserId
+      ) {
+        await redis.hdel(linksByZoomKey, before.data.zoomUser.toLowerCase());
+      }
+      return removed;
     },
 
     appendAudit: async (entry) => {

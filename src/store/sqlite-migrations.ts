@@ -47,6 +47,51 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX cache_by_expiry ON cache (expires_at_ms);
     `,
   },
+  {
+    name: 'SMS inbox: dedupe claims, routes, threads, notification choices, work queue',
+    sql: `
+      CREATE TABLE claims (
+        key TEXT PRIMARY KEY,
+        expires_at_ms INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX claims_by_expiry ON claims (expires_at_ms);
+
+      CREATE TABLE inbox_routes (
+        line_id TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE inbox_threads (
+        session_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (session_id, channel_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE notify_prefs (
+        slack_user_id TEXT PRIMARY KEY,
+        is_on INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE INDEX links_by_zoom_user ON links (zoom_user COLLATE NOCASE);
+
+      CREATE TABLE queue_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lane TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        enqueued_at_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX queue_jobs_by_lane ON queue_jobs (lane, id);
+
+      CREATE TABLE queue_lanes (
+        lane TEXT PRIMARY KEY,
+        ready_at_ms INTEGER NOT NULL,
+        lease_token TEXT
+      ) STRICT;
+      CREATE INDEX queue_lanes_by_ready ON queue_lanes (ready_at_ms);
+    `,
+  },
 ];
 
 /**

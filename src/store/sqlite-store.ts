@@ -11,6 +11,7 @@ import {
   toAuditEntryFields,
   toAuditRecord,
 } from './codec.js';
+import { createSqliteInbox } from './sqlite-inbox.js';
 import { applyMigrations } from './sqlite-migrations.js';
 import type { AuditEntry, Link, Store, StoreDeps } from './types.js';
 
@@ -140,6 +141,7 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
   };
 
   return {
+    ...createSqliteInbox(db, clock),
     getLink: async (slackUserId) => {
       const row = selectLink.get(slackUserId);
       return row === undefined

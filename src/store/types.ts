@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { InboxRoute, InboxThread } from '../domain/inbox.js';
 import type { AppLogger } from '../logger.js';
 
 /**
@@ -52,6 +53,79 @@ export interface AuditQuery {
   readonly limit: number;
 }
 
+/** One unit of work in the store-backed queue, as stored: ids and facts, never message text. */
+export interface QueuedJob {
+  readonly id: string;
+  /** Jobs of one lane run one at a time, oldest first; lanes run side by side. */
+  readonly lane: string;
+  /** A JSON value; `T` is the caller's claim, not a check. */
+  readonly payload: unknown;
+  /** Earlier attempts that ended in {@link InboxStore.retryJob}. */
+  readonly attempts: number;
+  /** ISO 8601 instant it was queued. */
+  readonly enqueuedAt: string;
+}
+
+/** A job leased to one worker until its lease runs out; only that lease may finish it. */
+export interface LeasedJob extends QueuedJob {
+  readonly leaseToken: string;
+}
+
+/**
+ * What the SMS inbox keeps: dedupe claims, routes, threads, notification choices, and a queue
+ * of work with one lane per ordering key (a session's events, a Slack channel's posts). Shared by
+ * every replica through Redis; all three adapters pass `test/store/inbox-contract.ts`.
+ */
+export interface InboxStore {
+  /**
+   * `true` for the first caller of `key` until `ttlMs` after `now`, `false` for every other
+   * caller on every replica (Redis `SET NX PX`; SQLite `INSERT OR IGNORE` with an expiry).
+   * Throws `RangeError` when `ttlMs` is not a positive finite number.
+   */
+  claimOnce(key: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Gives a claim back (work that could not be queued), so a redelivery is handled again. */
+  releaseClaim(key: string): Promise<void>;
+
+  putRoute(route: InboxRoute): Promise<void>;
+  getRoute(lineId: string): Promise<InboxRoute | undefined>;
+  /** `true` when there was one. */
+  deleteRoute(lineId: string): Promise<boolean>;
+  /** Every route, ordered by line name then id. */
+  listRoutes(): Promise<InboxRoute[]>;
+
+  getThread(sessionId: string, channelId: string): Promise<InboxThread | undefined>;
+  /** Creates or replaces the thread of `thread.sessionId` in `thread.channelId`. */
+  putThread(thread: InboxThread): Promise<void>;
+
+  /** A person's own choice about text notifications; `undefined` when they never chose. */
+  getNotify(slackUserId: string): Promise<boolean | undefined>;
+  setNotify(slackUserId: string, on: boolean): Promise<void>;
+
+  /**
+   * The admin link naming this Zoom user (id or email, compared case-insensitively), the latest
+   * set when several do: the reverse of {@link Store.getLink}, for texts arriving from Zoom.
+   */
+  findLinkByZoomUser(zoomUser: string): Promise<Link | undefined>;
+
+  /** Queues `payload` at the end of `lane`; resolves to the job's id once it is durable. */
+  enqueueJob(lane: string, payload: unknown): Promise<string>;
+  /**
+   * Leases the first job of a lane that is ready (its pause over, no live lease), the lane ready
+   * longest first; only `lane` when given. The lane stays leased for `leaseMs`: a worker that dies
+   * loses it then, and another takes the same job again. Resolves `undefined` when nothing is ready.
+   */
+  leaseJob(leaseMs: number, lane?: string): Promise<LeasedJob | undefined>;
+  /**
+   * Removes a leased job and frees its lane from `laneReadyAt` on (a pause between a lane's jobs:
+   * Slack's pace per channel). `false` when the lease was lost (expired and taken by another).
+   */
+  completeJob(job: LeasedJob, laneReadyAt: Date): Promise<boolean>;
+  /** Keeps a leased job first in its lane, counts the attempt, and frees the lane from `retryAt`. */
+  retryJob(job: LeasedJob, retryAt: Date): Promise<boolean>;
+  /** Jobs queued (leased or not), for metrics and tests. */
+  countJobs(): Promise<number>;
+}
+
 /**
  * Everything the app keeps between requests. Every replica of the app sees the same data through
  * it (Socket Mode hands each payload to one connection of many: nothing a second replica needs may
@@ -61,7 +135,7 @@ export interface AuditQuery {
  * Times come from the injected {@link Clock}, never from the system, so a fake clock drives
  * expiry and timestamps in tests for every adapter alike.
  */
-export interface Store {
+export interface Store extends InboxStore {
   /** The admin-set link for a Slack person, if any. */
   getLink(slackUserId: string): Promise<Link | undefined>;
   /** Creates or replaces the link for `link.slackUserId`; durable once the promise resolves. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntryInput, Link, Store, StoreDeps } from '../../src/store/types.js';
 import { createFakeClock, type FakeClock } from '../helpers/fake-clock.js';
+import { describeInboxContract } from './inbox-contract.js';
 import { silentLogger } from './logger.js';
 
 /** Builds a fresh, empty store for one test; the suite closes it afterwards. */
@@ -32,6 +33,7 @@ const audit = (overrides: Partial<AuditEntryInput> = {}): AuditEntryInput => ({
  * through the fake clock handed to the factory.
  */
 export const describeStoreContract = (name: string, factory: StoreFactory): void => {
+  describeInboxContract(name, factory);
   describe(`${name} (Store contract)`, () => {
     let clock: FakeClock;
     let store: Store;

@@ -1,0 +1,72 @@
+/**
+ * The app's own nouns for the SMS inbox: a text Zoom told the app about, where texts of a call
+ * queue or auto receptionist go in Slack, and the Slack thread a session lives in. No Zoom or
+ * Slack wire names: `src/zoom-events/` maps Zoom's webhooks into these once, at the boundary.
+ */
+import type { LineKind, SmsMessage } from './sms.js';
+
+/** The kinds of shared line an admin can route to a channel. */
+export type RoutableLineKind = 'call_queue' | 'auto_receptionist';
+
+/** Who may answer a routed line's texts from Slack (decided again at every send). */
+export type RouteReplyPolicy =
+  | { readonly kind: 'nobody' }
+  | { readonly kind: 'people'; readonly slackUserIds: readonly string[] }
+  | { readonly kind: 'channel-members' };
+
+/** A permanent Slack failure recorded on a route, for admins to read in `routes`. */
+export interface RouteError {
+  /** Slack's error code (`channel_not_found`, `is_archived`, `not_in_channel`, …). */
+  readonly code: string;
+  /** ISO 8601 instant of the failure. */
+  readonly at: string;
+}
+
+/** A call queue's or auto receptionist's texts go to one Slack channel. */
+export interface InboxRoute {
+  /** Zoom's id of the call queue or auto receptionist. */
+  readonly lineId: string;
+  readonly lineKind: RoutableLineKind;
+  /** The line's name when it was routed (for `routes`; third-party text). */
+  readonly lineName: string;
+  readonly channelId: string;
+  readonly reply: RouteReplyPolicy;
+  /** Slack user id of the admin who routed it. */
+  readonly createdBy: string;
+  /** ISO 8601 instant. */
+  readonly createdAt: string;
+  readonly lastError?: RouteError;
+}
+
+/** The Slack thread a session's texts go to, in one destination channel (a DM or a routed channel). */
+export interface InboxThread {
+  readonly sessionId: string;
+  /** Slack channel id (`D…` for a direct message, `C…`/`G…` for a routed channel). */
+  readonly channelId: string;
+  /** `ts` of the thread's first message. */
+  readonly threadTs: string;
+  /** The Zoom user who owns a user session. */
+  readonly ownerZoomUserId?: string;
+  /** The call queue or auto receptionist of a routed session. */
+  readonly lineId?: string;
+}
+
+/** Who a text belongs to on the Zoom side. */
+export interface InboxOwner {
+  readonly kind: LineKind;
+  /** The Zoom user who owns (user line) or received (shared line) the text. */
+  readonly zoomUserId?: string;
+  /** The call queue's or auto receptionist's id, for shared lines. */
+  readonly lineId?: string;
+  /** On a sent text of a shared line: the member who sent it. */
+  readonly senderZoomUserId?: string;
+}
+
+/** One text Zoom reported: received from a contact, or sent from the account. */
+export interface InboxEvent {
+  readonly kind: 'received' | 'sent';
+  /** The message, numbers in E.164. Its text is held in memory only, never stored or logged. */
+  readonly message: SmsMessage & { readonly id: string; readonly sessionId: string };
+  readonly accountId: string;
+  readonly owner: InboxOwner;
+}
