@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createHomeState } from './core/home-state.js';
 import { createIdentityServices } from './core/identity-services.js';
+import { createInbox, type Inbox } from './core/inbox/create-inbox.js';
 import { createSessionFeatures } from './core/session-features.js';
 import { createSessionsCore } from './core/sessions.js';
 import { type AppLogger, toBoltLogger } from './logger.js';
@@ -17,11 +18,13 @@ import { createOps } from './ops/create-ops.js';
 import { reportOutcome } from './ops/request-context.js';
 import { drainAndClose } from './process/drain.js';
 import { createInFlightTracker } from './process/in-flight.js';
+import { createInboxSlack } from './slack/inbox-slack.js';
 import { registerListeners } from './slack/register.js';
 import { createFileUploader } from './slack/upload-file.js';
 import { createStore } from './store/create-store.js';
 import { createResilientZoom } from './zoom/resilient-zoom.js';
 import { createTokenProvider } from './zoom/token-provider.js';
+import { createZoomEventsRoute } from './zoom-events/events-route.js';
 
 /**
  * Slack Web API retries: a few quick ones, not the SDK's default of ten over about 30 minutes —
@@ -97,9 +100,28 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     clock,
     readinessChecks: { zoom: () => tokenProvider.getToken(), store: () => store.ping() },
   });
+  let inbox: Inbox | undefined;
+  const { webhookSecretToken } = config.inbox;
+  const zoomEventsRoutes =
+    webhookSecretToken === undefined
+      ? []
+      : [
+          createZoomEventsRoute({
+            secretToken: webhookSecretToken,
+            intake: {
+              accept: (event) => {
+                if (inbox === undefined) throw new Error('The inbox is not running yet');
+                return inbox.intake.accept(event);
+              },
+            },
+            clock,
+            logger,
+            onOutcome: (outcome, event) => ops.metrics.zoomEvent(outcome, event),
+          }),
+        ];
   const bolt = new App({
     token: config.slack.botToken,
-    receiver: ops.observe(createReceiver(config, logger, ops.routes)),
+    receiver: ops.observe(createReceiver(config, logger, [...ops.routes, ...zoomEventsRoutes])),
     logger: toBoltLogger(logger),
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
@@ -138,6 +160,22 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     includeWorkspaceAdmins: config.adminsIncludeWorkspaceAdmins,
     auditRetentionDays: config.auditRetentionDays,
   });
+  inbox = createInbox({
+    store,
+    zoom,
+    slack: createInboxSlack({ token: config.slack.botToken, slackApiUrl: config.slack.apiUrl }),
+    audit: people.audit,
+    clock,
+    logger,
+    settings: {
+      notifyDefault: config.inbox.notifyDefault,
+      showText: config.inbox.showText,
+      maskNumbersInChannels: config.share.maskNumbers,
+      channelPostsPerSecond: config.inbox.channelPostsPerSecond,
+    },
+    metrics: ops.metrics,
+  });
+  const inboxWorker = inbox.worker;
   const core = createSessionsCore({
     zoom,
     directory: people.directory,
@@ -185,6 +223,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
         'sms-sessions is running',
       );
       people.pruner.start();
+      if (webhookSecretToken !== undefined) inboxWorker.start();
       return config.slack.appToken === undefined ? (server as Server) : undefined;
     },
     stop: () =>
@@ -194,6 +233,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
         inFlight,
         drainTimeoutMs: config.shutdownTimeoutMs,
         close: [
+          () => inboxWorker.stop(),
           () => ops.stop(),
           () => people.pruner.stop(),
           () => resilientZoom.close(),

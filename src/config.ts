@@ -99,6 +99,13 @@ export const configSchema = z.object({
   SHARE_MASK_NUMBERS: z.stringbool({ error: 'must be true or false' }).default(true),
   EXPORT_MAX_SESSIONS: wholeNumber('sessions', 1, 20_000).default(2000),
   MAX_RANGE_MONTHS: wholeNumber('months', 1, RANGE_MONTHS_LIMIT).default(12),
+  ZOOM_WEBHOOK_SECRET_TOKEN: z
+    .string()
+    .min(8, { error: 'must be the Secret Token of the Zoom app (Features → Access)' })
+    .optional(),
+  NOTIFY_DEFAULT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  NOTIFY_SHOW_TEXT: z.stringbool({ error: 'must be true or false' }).default(true),
+  INBOX_CHANNEL_POSTS_PER_SECOND: wholeNumber('posts a second', 1, 50).default(1),
 });
 
 /**
@@ -177,6 +184,17 @@ export interface Config {
   readonly export: { readonly maxSessions: number };
   /** The longest range one listing may cover, in calendar months (`MAX_RANGE_MONTHS`). */
   readonly maxRangeMonths: number;
+  /** The SMS inbox: texts Zoom reports, delivered to Slack. */
+  readonly inbox: {
+    /** `ZOOM_WEBHOOK_SECRET_TOKEN`; `POST /zoom/events` is served only when set. */
+    readonly webhookSecretToken: string | undefined;
+    /** `NOTIFY_DEFAULT`: direct messages for people who never chose. */
+    readonly notifyDefault: boolean;
+    /** `NOTIFY_SHOW_TEXT`: the text itself in Slack, or only who wrote. */
+    readonly showText: boolean;
+    /** `INBOX_CHANNEL_POSTS_PER_SECOND`: the pace of posts to one channel. */
+    readonly channelPostsPerSecond: number;
+  };
 }
 
 /** Thrown when the environment does not describe a runnable app; the message names every problem. */
@@ -244,5 +262,11 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     share: { enabled: e.SHARE_ENABLED, maskNumbers: e.SHARE_MASK_NUMBERS },
     export: { maxSessions: e.EXPORT_MAX_SESSIONS },
     maxRangeMonths: e.MAX_RANGE_MONTHS,
+    inbox: {
+      webhookSecretToken: e.ZOOM_WEBHOOK_SECRET_TOKEN,
+      notifyDefault: e.NOTIFY_DEFAULT === 'on',
+      showText: e.NOTIFY_SHOW_TEXT,
+      channelPostsPerSecond: e.INBOX_CHANNEL_POSTS_PER_SECOND,
+    },
   };
 };

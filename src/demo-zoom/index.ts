@@ -35,4 +35,12 @@ export type { DemoCredentials } from './routes/oauth-token.js';
 export type { DemoSentText } from './routes/send-sms.js';
 export { DEFAULT_GRANTED_SCOPES } from './scopes.js';
 export type * from './types.js';
+export {
+  buildSmsEvent,
+  DEMO_ACCOUNT_ID,
+  type DemoSmsEventInput,
+  type EmitOptions,
+  emitSmsEvent,
+  signedZoomHeaders,
+} from './webhooks.js';
 export type * from './wire-types.js';

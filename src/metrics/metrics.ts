@@ -50,6 +50,16 @@ export interface Metrics {
   zoomCacheHit(kind: string): void;
   /** A cache lookup that had to ask Zoom. */
   zoomCacheMiss(kind: string): void;
+  /**
+   * A request to `POST /zoom/events`: `accepted` (queued), `duplicate` (dropped: seen before),
+   * `validated`, `ignored` (an event the inbox does not use), `refused`, `invalid`, `too_large`
+   * or `failed` (not queued; Zoom sends it again).
+   */
+  zoomEvent(outcome: string, event: string): void;
+  /** A text posted to Slack (`delivered`), tried again (`retried`), given up (`failed`) or left out (`skipped`). */
+  inboxDelivery(destination: 'dm' | 'channel', outcome: string): void;
+  /** A text that goes nowhere, and why (`unmapped`, `notify-off`, `unrouted`, `other-line`). */
+  inboxSkipped(reason: string): void;
 }
 
 const seconds = (ms: number) => ms / 1000;
@@ -108,8 +118,30 @@ export const createMetrics = (): Metrics => {
     registers,
   });
 
+  const zoomEvents = new Counter({
+    name: `${METRICS_PREFIX}zoom_events_total`,
+    help: 'Requests to POST /zoom/events, by outcome (accepted, duplicate, refused, …) and event type',
+    labelNames: ['outcome', 'event'] as const,
+    registers,
+  });
+  const inboxDeliveries = new Counter({
+    name: `${METRICS_PREFIX}inbox_deliveries_total`,
+    help: 'Texts posted to Slack, by destination (dm, channel) and outcome (delivered, retried, failed, skipped)',
+    labelNames: ['destination', 'outcome'] as const,
+    registers,
+  });
+  const inboxSkips = new Counter({
+    name: `${METRICS_PREFIX}inbox_skipped_total`,
+    help: 'Texts delivered nowhere, by reason (unmapped, notify-off, unrouted, other-line)',
+    labelNames: ['reason'] as const,
+    registers,
+  });
+
   return {
     registry,
+    zoomEvent: (outcome, event) => zoomEvents.inc({ outcome, event }),
+    inboxDelivery: (destination, outcome) => inboxDeliveries.inc({ destination, outcome }),
+    inboxSkipped: (reason) => inboxSkips.inc({ reason }),
     slackRequest: (request) => {
       requests.inc({ kind: request.kind, name: request.name, outcome: request.outcome });
       requestDuration.observe({ kind: request.kind }, seconds(request.totalMs));

@@ -185,3 +185,52 @@ export const HELP_BLOCK_IDS = {
 
 /** The `callback_id` of the full-syntax modal. */
 export const HELP_SYNTAX_CALLBACK_ID = 'sms_sessions.help.syntax';
+
+/**
+ * Every `action_id` of the SMS inbox (texts Zoom reports, delivered to Slack).
+ * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ */
+export const INBOX_ACTION_IDS = {
+  /**
+   * "Reply" on a delivered text; the value is {@link encodeInboxReplyValue}'s JSON
+   * (`{ sessionId, channelId }`), re-authorized when the reply is submitted.
+   */
+  reply: 'inbox_reply',
+  /** "Open in Zoom" on an MMS attachment (a link button; Slack still sends the click). */
+  openAttachment: 'inbox_open_attachment',
+  /** The Home tab's switch for text notifications (a checkbox). */
+  homeNotify: 'inbox_home_notify',
+} as const;
+
+/** Every `block_id` of a delivered text. */
+export const INBOX_BLOCK_IDS = {
+  /** Open / Reply / Open in Zoom under a delivered text. */
+  actions: 'inbox_actions',
+  /** The Home tab's notification switch. */
+  homeNotify: 'inbox_home_notify',
+} as const;
+
+/** The value of a Reply button: which session, in which channel's thread. */
+export interface InboxReplyValue {
+  readonly sessionId: string;
+  readonly channelId: string;
+}
+
+/** A Reply button's value, as JSON (`{"sessionId":"…","channelId":"…"}`). */
+export const encodeInboxReplyValue = (value: InboxReplyValue): string =>
+  JSON.stringify({ sessionId: value.sessionId, channelId: value.channelId });
+
+/** A Reply button's value, or `undefined` when it is not one (a forged or edited value). */
+export const decodeInboxReplyValue = (text: string): InboxReplyValue | undefined => {
+  try {
+    const value = JSON.parse(text) as Partial<InboxReplyValue> | null;
+    return typeof value?.sessionId === 'string' &&
+      /^[A-Za-z0-9_-]{1,64}$/.test(value.sessionId) &&
+      typeof value.channelId === 'string' &&
+      /^[CDG][A-Z0-9]{2,}$/.test(value.channelId)
+      ? { sessionId: value.sessionId, channelId: value.channelId }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};

@@ -45,6 +45,15 @@ export interface RecordedFile {
   content: string;
 }
 
+/** One message `chat.postMessage` accepted. */
+export interface RecordedMessage {
+  readonly channel: string;
+  readonly ts: string;
+  /** `Date.now()` when it arrived. */
+  readonly at: number;
+  readonly args: Record<string, unknown>;
+}
+
 /** One post the app made to a `response_url`. */
 export interface RecordedResponse {
   id: string;
@@ -104,6 +113,13 @@ export const startFakeSlack = async (options: {
   const pendingUploads = new Map<string, { filename: string; length: number; content?: string }>();
   const files: RecordedFile[] = [];
   const failures = new Map<string, string[]>();
+  const rateLimits = new Map<string, number[]>();
+  const channels = new Map<
+    string,
+    { is_archived?: boolean; is_member?: boolean; is_private?: boolean; name?: string }
+  >();
+  let postCounter = 0;
+  const messages: RecordedMessage[] = [];
   let objectCounter = 0;
   const waiters: Array<() => void> = [];
   const notify = () => {
@@ -151,6 +167,11 @@ export const startFakeSlack = async (options: {
     notify();
     const failure = failures.get(method)?.shift();
     if (failure !== undefined) return send(200, { ok: false, error: failure });
+    const retryAfter = rateLimits.get(method)?.shift();
+    if (retryAfter !== undefined) {
+      res.setHeader('retry-after', String(retryAfter));
+      return send(429, { ok: false, error: 'ratelimited' });
+    }
     switch (method) {
       case 'auth.test':
         res.setHeader('x-oauth-scopes', (options.botScopes ?? MANIFEST_BOT_SCOPES).join(','));
@@ -191,8 +212,39 @@ export const startFakeSlack = async (options: {
         publishes.push({ userId, view, hash });
         return send(200, { ok: true, view: { ...view, id: `V${userId}`, hash } });
       }
-      case 'chat.postMessage':
-        return send(200, { ok: true, channel: args.channel, ts: '1.0001' });
+      case 'chat.postMessage': {
+        postCounter += 1;
+        const channel = String(args.channel);
+        if (channels.get(channel)?.is_archived === true) {
+          return send(200, { ok: false, error: 'is_archived' });
+        }
+        const ts = `${1_700_000_000 + postCounter}.000100`;
+        messages.push({ channel, ts, at: Date.now(), args });
+        notify();
+        return send(200, { ok: true, channel, ts });
+      }
+      case 'users.lookupByEmail': {
+        const wanted = String(args.email).toLowerCase();
+        const user = [...users.values()].find((u) => u.email?.toLowerCase() === wanted);
+        return user === undefined
+          ? send(200, { ok: false, error: 'users_not_found' })
+          : send(200, { ok: true, user: { id: user.id } });
+      }
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const channel = channels.get(id);
+        if (channel === undefined) return send(200, { ok: false, error: 'channel_not_found' });
+        return send(200, {
+          ok: true,
+          channel: {
+            id,
+            name: channel.name ?? id.toLowerCase(),
+            is_archived: channel.is_archived ?? false,
+            is_member: channel.is_member ?? true,
+            is_private: channel.is_private ?? false,
+          },
+        });
+      }
       case 'views.open':
       case 'views.update': {
         objectCounter += 1;
@@ -289,6 +341,20 @@ export const startFakeSlack = async (options: {
     failNext: (method: string, error: string) => {
       failures.set(method, [...(failures.get(method) ?? []), error]);
     },
+    /**
+     * The next call to Web API `method` answers HTTP 429 with `Retry-After: seconds`, as Slack
+     * rate-limits one. https://docs.slack.dev/apis/web-api/rate-limits
+     */
+    rateLimitNext: (method: string, retryAfterSeconds: number) => {
+      rateLimits.set(method, [...(rateLimits.get(method) ?? []), retryAfterSeconds]);
+    },
+    /** A channel `conversations.info` knows (and `chat.postMessage` refuses when archived). */
+    setChannel: (
+      id: string,
+      channel: { is_archived?: boolean; is_member?: boolean; is_private?: boolean; name?: string },
+    ) => channels.set(id, channel),
+    /** Every message `chat.postMessage` accepted, oldest first, with its `ts` and arrival time. */
+    messages,
     /** A fresh `response_url` for one command or click. */
     responseUrl: (id: string) => `${base}/response/${id}`,
     /** Makes a `response_url` answer 404 as an expired one does. */

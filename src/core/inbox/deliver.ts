@@ -1,0 +1,222 @@
+import type { Clock } from '../../clock.js';
+import type { InboxEvent } from '../../domain/inbox.js';
+import type { Participant } from '../../domain/sms.js';
+import type { AppLogger } from '../../logger.js';
+import { encodeConversationCursor, openingCursor } from '../../query/conversation-cursor.js';
+import type { Subject } from '../../query/cursor.js';
+import { type InboxMessageModel, renderInboxMessage } from '../../render/inbox-message.js';
+import type { Store } from '../../store/types.js';
+import type { AuditTrail } from '../audit-trail.js';
+import type { DeliverJob } from './jobs.js';
+import type { MessageTexts } from './message-texts.js';
+import { type InboxSlack, InboxSlackError } from './slack-port.js';
+import type { JobOutcome } from './worker.js';
+import { backoffMs } from './worker.js';
+
+/** Tries of one post before a transient Slack failure is given up (with an error logged). */
+export const DELIVERY_MAX_ATTEMPTS = 12;
+
+/** Wait after `rate_limited` when Slack sent no `Retry-After`. */
+export const SLACK_RATE_LIMIT_DEFAULT_WAIT_MS = 1_000;
+
+/** How long a permanent failure of one channel is logged only once. */
+export const PERMANENT_ERROR_LOG_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** What became of one delivery, for the metrics. */
+export type DeliveryOutcome = 'delivered' | 'retried' | 'failed' | 'skipped';
+
+/** What {@link createDeliverer} needs. */
+export interface DelivererDeps {
+  readonly store: Pick<Store, 'getThread' | 'putThread' | 'getRoute' | 'putRoute' | 'claimOnce'>;
+  readonly slack: Pick<InboxSlack, 'postMessage'>;
+  readonly texts: MessageTexts;
+  readonly audit: AuditTrail;
+  readonly clock: Clock;
+  readonly logger: AppLogger;
+  /** `NOTIFY_SHOW_TEXT`. */
+  readonly showText: boolean;
+  /** `SHARE_MASK_NUMBERS`, for channel posts. */
+  readonly maskNumbersInChannels: boolean;
+  /** The pause between two posts to one channel (Slack allows about one a second). */
+  readonly channelPaceMs: number;
+  /** Time zone of the fallback text of date tokens (each viewer sees their own). */
+  readonly timeZone?: string;
+  readonly onOutcome?: (destination: DeliverJob['destination'], outcome: DeliveryOutcome) => void;
+}
+
+const contactOf = (event: InboxEvent | undefined): Participant | undefined => {
+  if (event === undefined) return undefined;
+  const { message } = event;
+  return event.kind === 'received'
+    ? message.sender
+    : (message.recipients.find((p) => !p.isOwner) ?? message.recipients[0]);
+};
+
+/**
+ * Posts one queued text to its channel: the session's first post there starts a thread (whose
+ * `ts` the store keeps, shared by replicas), later ones reply in it; a sent text with no thread
+ * here is left out (nobody was told of the session yet). Slack's answers decide what follows:
+ * `rate_limited` waits `Retry-After` and keeps the job first in its lane (nothing dropped, order
+ * kept); a permanent error (archived, not in channel, app removed) is recorded on the route,
+ * logged once and the post dropped; anything else is retried with backoff. Every delivery is
+ * audited: who was told of whose session, never the text.
+ */
+export const createDeliverer = (deps: DelivererDeps) => {
+  const { store, clock, logger } = deps;
+  const report = (job: DeliverJob, outcome: DeliveryOutcome) =>
+    deps.onOutcome?.(job.destination, outcome);
+
+  const subjectOf = (job: DeliverJob): Subject | undefined => {
+    if (job.destination === 'dm' && job.slackUserId !== undefined) {
+      return { kind: 'slack-user', slackUserId: job.slackUserId };
+    }
+    return job.owner.zoomUserId === undefined
+      ? undefined
+      : { kind: 'zoom-user', zoomUser: job.owner.zoomUserId };
+  };
+
+  const model = async (
+    job: DeliverJob,
+    position: InboxMessageModel['position'],
+  ): Promise<InboxMessageModel> => {
+    const event = deps.texts.recall(job.messageId);
+    const subject = subjectOf(job);
+    const route = job.lineId === undefined ? undefined : await store.getRoute(job.lineId);
+    const openValue =
+      subject === undefined
+        ? undefined
+        : encodeConversationCursor(openingCursor(job.sessionId, subject, job.sentAt, clock.now()));
+    const contact = contactOf(event);
+    const author = event?.kind === 'sent' ? event.message.sender : undefined;
+    return {
+      kind: job.kind,
+      position,
+      sessionId: job.sessionId,
+      channelId: job.channelId,
+      ...(contact === undefined ? {} : { contact }),
+      ...(author === undefined ? {} : { author }),
+      ...(route === undefined ? {} : { lineName: route.lineName }),
+      ...(deps.showText && event?.message.text !== undefined ? { text: event.message.text } : {}),
+      textKnown: event !== undefined,
+      ...(job.sentAt === undefined ? {} : { sentAt: job.sentAt }),
+      status: event?.message.status ?? (job.kind === 'received' ? 'received' : 'sent'),
+      attachments: event?.message.attachments ?? [],
+      maskNumbers: job.destination === 'channel' && deps.maskNumbersInChannels,
+      ...(openValue === undefined ? {} : { openValue }),
+    };
+  };
+
+  const recordPermanent = async (job: DeliverJob, code: string): Promise<void> => {
+    const at = clock.now();
+    if (job.lineId !== undefined) {
+      const route = await store.getRoute(job.lineId);
+      if (route !== undefined && route.channelId === job.channelId) {
+        await store.putRoute({ ...route, lastError: { code, at: at.toISOString() } });
+      }
+    }
+    const first = await store.claimOnce(
+      `inbox-error-logged:${job.channelId}:${code}`,
+      PERMANENT_ERROR_LOG_TTL_MS,
+      at,
+    );
+    if (first) {
+      logger.error(
+        { channel: job.channelId, destination: job.destination, line: job.lineId, code },
+        'Slack refused a text notification for good; texts for this channel are dropped until it is fixed',
+      );
+    }
+  };
+
+  const audit = (job: DeliverJob, allowed: boolean, reason?: string) =>
+    deps.audit.record({
+      actorSlackUserId: job.slackUserId ?? job.channelId,
+      ...(job.slackUserId === undefined ? {} : { subjectSlackUserId: job.slackUserId }),
+      ...(job.owner.zoomUserId === undefined ? {} : { subjectZoomUser: job.owner.zoomUserId }),
+      action: 'notify',
+      filters: {
+        session: job.sessionId,
+        channel: job.channelId,
+        direction: job.kind === 'received' ? 'in' : 'out',
+        ...(job.lineId === undefined ? {} : { line: job.lineId }),
+      },
+      allowed,
+      ...(reason === undefined ? {} : { reason }),
+    });
+
+  return async (job: DeliverJob, attempts: number): Promise<JobOutcome> => {
+    const thread = await store.getThread(job.sessionId, job.channelId);
+    if (job.kind === 'sent' && thread === undefined) {
+      report(job, 'skipped');
+      deps.texts.forget(job.messageId);
+      return { kind: 'done' };
+    }
+    const rendered = renderInboxMessage(
+      await model(job, thread === undefined ? 'first' : 'thread'),
+      {
+        now: clock.now(),
+        timeZone: deps.timeZone ?? 'UTC',
+      },
+    );
+    try {
+      const posted = await deps.slack.postMessage({
+        channel: job.channelId,
+        text: rendered.text,
+        blocks: rendered.blocks,
+        ...(thread === undefined ? {} : { threadTs: thread.threadTs }),
+      });
+      if (thread === undefined) {
+        await store.putThread({
+          sessionId: job.sessionId,
+          channelId: job.channelId,
+          threadTs: posted.ts,
+          ...(job.owner.zoomUserId === undefined ? {} : { ownerZoomUserId: job.owner.zoomUserId }),
+          ...(job.lineId === undefined ? {} : { lineId: job.lineId }),
+        });
+      }
+      deps.texts.forget(job.messageId);
+      report(job, 'delivered');
+      await audit(job, true);
+      return { kind: 'done', laneReadyAt: new Date(clock.now().getTime() + deps.channelPaceMs) };
+    } catch (caught) {
+      const error =
+        caught instanceof InboxSlackError
+          ? caught
+          : new InboxSlackError('request_failed', undefined, { cause: caught });
+      const now = clock.now().getTime();
+      if (error.code === 'rate_limited') {
+        report(job, 'retried');
+        const waitMs = error.retryAfterMs ?? SLACK_RATE_LIMIT_DEFAULT_WAIT_MS;
+        return { kind: 'retry', retryAt: new Date(now + waitMs) };
+      }
+      if (error.permanent) {
+        await recordPermanent(job, error.code);
+        report(job, 'failed');
+        deps.texts.forget(job.messageId);
+        await audit(job, false, error.code);
+        return { kind: 'done' };
+      }
+      if (attempts + 1 >= DELIVERY_MAX_ATTEMPTS) {
+        logger.error(
+          { channel: job.channelId, destination: job.destination, code: error.code, attempts },
+          'a text notification failed too many times and was given up',
+        );
+        report(job, 'failed');
+        deps.texts.forget(job.messageId);
+        await audit(job, false, error.code);
+        return { kind: 'done' };
+      }
+      logger.warn(
+        { channel: job.channelId, destination: job.destination, code: error.code, attempts },
+        'Slack did not take a text notification; it will be retried',
+      );
+      report(job, 'retried');
+      return {
+        kind: 'retry',
+        retryAt: new Date(now + (error.retryAfterMs ?? backoffMs(attempts))),
+      };
+    }
+  };
+};
+
+/** Delivers one post job. */
+export type Deliverer = ReturnType<typeof createDeliverer>;

@@ -1,0 +1,50 @@
+import type { Clock } from '../../clock.js';
+import type { InboxEvent } from '../../domain/inbox.js';
+import type { Store } from '../../store/types.js';
+import { eventLane, toEventJob } from './jobs.js';
+import type { MessageTexts } from './message-texts.js';
+
+/** How long a Zoom message id is remembered: Zoom retries for about 85 minutes; a day and more. */
+export const ZOOM_MESSAGE_DEDUPE_TTL_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** The dedupe key of a Zoom message (shared with replies sent from Slack: see the contract). */
+export const zoomMessageKey = (messageId: string): string => `zoom-message:${messageId}`;
+
+/** What became of one event. */
+export type IntakeOutcome = 'queued' | 'duplicate';
+
+/** Takes a verified event in: once per Zoom message, durable before Zoom hears 200. */
+export interface InboxIntake {
+  /**
+   * Claims the message id (once on every replica, for {@link ZOOM_MESSAGE_DEDUPE_TTL_MS}), keeps
+   * the text in memory and queues the work in the store. Rejects (having given the claim back)
+   * when the store cannot take it, so Zoom's redelivery is handled again.
+   */
+  accept(event: InboxEvent): Promise<IntakeOutcome>;
+}
+
+/** Builds the intake; `wake` tells this process's worker a lane has work. */
+export const createInboxIntake = (deps: {
+  readonly store: Pick<Store, 'claimOnce' | 'releaseClaim' | 'enqueueJob'>;
+  readonly clock: Clock;
+  readonly texts: MessageTexts;
+  readonly wake: (lane: string) => void;
+}): InboxIntake => ({
+  accept: async (event) => {
+    const key = zoomMessageKey(event.message.id);
+    if (!(await deps.store.claimOnce(key, ZOOM_MESSAGE_DEDUPE_TTL_MS, deps.clock.now()))) {
+      return 'duplicate';
+    }
+    const lane = eventLane(event.message.sessionId);
+    deps.texts.remember(event);
+    try {
+      await deps.store.enqueueJob(lane, toEventJob(event));
+    } catch (error) {
+      deps.texts.forget(event.message.id);
+      await deps.store.releaseClaim(key).catch(() => undefined);
+      throw error;
+    }
+    deps.wake(lane);
+    return 'queued';
+  },
+});
