@@ -1,9 +1,9 @@
 import type { Clock } from '../../clock.js';
 import type { InboxEvent } from '../../domain/inbox.js';
 import type { Participant } from '../../domain/sms.js';
+import type { Subject } from '../../domain/subject.js';
 import type { AppLogger } from '../../logger.js';
 import { encodeConversationCursor, openingCursor } from '../../query/conversation-cursor.js';
-import type { Subject } from '../../query/cursor.js';
 import { type InboxMessageModel, renderInboxMessage } from '../../render/inbox-message.js';
 import type { Store } from '../../store/types.js';
 import type { AuditTrail } from '../audit-trail.js';
