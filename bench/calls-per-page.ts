@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DemoZoom } from '../src/demo-zoom/index.js';
-import { ACTION_IDS } from '../src/slack/ids.js';
+import { ACTION_IDS } from '../src/surface/ids.js';
 import { buttonClickBody, commandBody, postSigned } from '../test/helpers/slack-requests.js';
 import { type CallCounts, callsBetween, readCallCounts } from './call-counts.js';
 import type { BenchSlack } from './fake-slack.js';

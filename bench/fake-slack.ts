@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { BLOCK_IDS } from '../src/slack/ids.js';
+import { BLOCK_IDS } from '../src/surface/ids.js';
 import { BENCH_TIME_ZONE, type BenchPerson } from './workload.js';
 
 /** What arrived at one `response_url` (a record exists once anything was posted there). */

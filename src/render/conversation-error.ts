@@ -5,7 +5,7 @@ import {
   encodeConversationCursor,
   newestCursor,
 } from '../query/conversation-cursor.js';
-import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
+import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { adminContact } from './admin-contact.js';
 import { conversationModal } from './conversation-view.js';
 import { type Explanation, explain, isPassingError } from './error-message.js';

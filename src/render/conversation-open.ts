@@ -3,7 +3,7 @@ import type { SmsSession } from '../domain/sms.js';
 import type { Subject } from '../domain/subject.js';
 import { encodeConversationCursor, openingCursor } from '../query/conversation-cursor.js';
 import { encodeCursor, type PageCursor } from '../query/cursor.js';
-import { openActionId, SESSION_ACTION_IDS } from '../slack/ids.js';
+import { openActionId, SESSION_ACTION_IDS } from '../surface/ids.js';
 import { truncate } from './escape.js';
 import { OPEN_BUTTON_TEXT_MAX_CHARS } from './limits.js';
 

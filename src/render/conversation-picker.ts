@@ -3,7 +3,7 @@ import type { SmsSession } from '../domain/sms.js';
 import { OPTION_VALUE_MAX_CHARS } from '../query/conversation-cursor.js';
 import { formatPhoneNumber } from '../query/phone.js';
 import { dayjs, safeTimeZone } from '../query/time-zone.js';
-import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
+import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { openValue } from './conversation-open.js';
 import { conversationModal } from './conversation-view.js';
 import { truncate } from './escape.js';

@@ -8,7 +8,7 @@ import {
   newestCursor,
   olderCursor,
 } from '../query/conversation-cursor.js';
-import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
+import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { participantsLabel, phoneLabel, slackDate } from './format.js';
 import { subjectName } from './identity-subject.js';

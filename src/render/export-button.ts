@@ -1,6 +1,6 @@
 import type { Button } from '@slack/types';
 import { encodeCursor, type PageCursor } from '../query/cursor.js';
-import { SESSION_ACTION_IDS } from '../slack/ids.js';
+import { SESSION_ACTION_IDS } from '../surface/ids.js';
 
 /** The button's text; counted in `LIST_ACTIONS_MAX_CHARS` (src/render/limits.ts). */
 export const EXPORT_BUTTON_TEXT = 'Export CSV';

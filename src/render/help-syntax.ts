@@ -6,7 +6,7 @@ import {
   MAX_PAGE_SIZE,
   MAX_RANGE_DAYS,
 } from '../query/types.js';
-import { HELP_SYNTAX_CALLBACK_ID } from '../slack/ids.js';
+import { HELP_SYNTAX_CALLBACK_ID } from '../surface/ids.js';
 import { escapeMrkdwn } from './escape.js';
 import { exampleDays } from './format.js';
 import type { RenderContext } from './types.js';

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { DEFAULT_RANGE_DAYS } from '../query/types.js';
-import { HELP_ACTION_IDS, HELP_BLOCK_IDS } from '../slack/ids.js';
+import { HELP_ACTION_IDS, HELP_BLOCK_IDS } from '../surface/ids.js';
 import { exampleDays } from './format.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 

@@ -14,7 +14,7 @@ import {
   SESSION_TYPES,
   type SessionType,
 } from '../query/types.js';
-import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../slack/ids.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/ids.js';
 import { filterTypeLabel, sessionTypeLabel } from './format.js';
 import { mrkdwn } from './session-list.js';
 

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { AppError } from '../errors.js';
-import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../slack/ids.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/ids.js';
 import { type ErrorRecovery, type Explanation, explain, isPassingError } from './error-message.js';
 import { codeSpan } from './format.js';
 import { cursorButton, mrkdwn } from './session-list.js';

@@ -1,6 +1,6 @@
 import type { ContextBlock, KnownBlock } from '@slack/types';
 import type { WindowNote } from '../query/types.js';
-import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../slack/ids.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/ids.js';
 import { truncate } from './escape.js';
 import { subjectWho } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS } from './limits.js';

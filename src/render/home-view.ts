@@ -1,6 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { AppError } from '../errors.js';
-import { HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../slack/ids.js';
+import { HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../surface/ids.js';
 import type { ErrorRecovery } from './error-message.js';
 import { type HomeControlsModel, renderHomeControls } from './home-controls.js';
 import { renderHomeError } from './home-error.js';

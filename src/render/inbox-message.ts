@@ -6,7 +6,7 @@ import {
   INBOX_ACTION_IDS,
   INBOX_BLOCK_IDS,
   openActionId,
-} from '../slack/ids.js';
+} from '../surface/ids.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { slackDate } from './format.js';
 import { TEXT_MAX_CHARS } from './limits.js';

@@ -1,7 +1,7 @@
 import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
 import type { PageCursor } from '../query/cursor.js';
 import type { WindowNote } from '../query/types.js';
-import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../slack/ids.js';
+import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { openPickerButton } from './conversation-open.js';
 import { truncate } from './escape.js';
 import { exportButton } from './export-button.js';

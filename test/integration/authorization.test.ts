@@ -1,7 +1,7 @@
 import type { HomeView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
-import { ACTION_IDS, HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS, HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../../src/surface/ids.js';
 import {
   expectValidHomeView,
   expectValidMessage,

@@ -11,7 +11,7 @@ import {
   decodeConversationCursor,
   encodeConversationCursor,
 } from '../../src/query/conversation-cursor.js';
-import { OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../../src/slack/ids.js';
+import { OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../../src/surface/ids.js';
 import {
   expectValidMessage,
   expectValidModal,

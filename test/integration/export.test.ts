@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, demoSession, demoUser } from '../../src/demo-zoom/index.js';
 import { neutraliseFormula } from '../../src/export/csv.js';
-import { SESSION_ACTION_IDS } from '../../src/slack/ids.js';
+import { SESSION_ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import { HOME_OPEN_DEBOUNCE_MS } from '../../src/core/home-state.js';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
-import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../../src/slack/ids.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../../src/surface/ids.js';
 import {
   expectValidHomeView,
   expectValidModal,

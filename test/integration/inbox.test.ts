@@ -6,7 +6,7 @@ import {
   demoUser,
   signedZoomHeaders,
 } from '../../src/demo-zoom/index.js';
-import { INBOX_ACTION_IDS } from '../../src/slack/ids.js';
+import { INBOX_ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 import { postZoomEvent, textEvent, WEBHOOK_SECRET } from './inbox-helpers.js';

@@ -9,7 +9,7 @@ import {
   demoUser,
   type RecordedRequest,
 } from '../../src/demo-zoom/index.js';
-import { BLOCK_IDS, HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../../src/slack/ids.js';
+import { BLOCK_IDS, HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../../src/surface/ids.js';
 import {
   expectValidHomeView,
   expectValidMessage,

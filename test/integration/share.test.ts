@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, demoSession, demoUser } from '../../src/demo-zoom/index.js';
-import { SESSION_ACTION_IDS } from '../../src/slack/ids.js';
+import { SESSION_ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 

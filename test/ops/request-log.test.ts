@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
 import { maskPhoneNumbers } from '../../src/ops/phone-mask.js';
-import { ACTION_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS } from '../../src/surface/ids.js';
 import { findButtons, type Surface } from '../helpers/block-kit.js';
 import {
   type Harness,

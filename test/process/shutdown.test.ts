@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { buildDataset, createDemoZoom, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
-import { ACTION_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 import { type FakeSlackUser, startFakeSlack } from '../helpers/fake-slack.js';
 import { startHarness, ZOOM_CREDENTIALS } from '../helpers/harness.js';

@@ -11,7 +11,7 @@ import {
   SESSION_DETAILS_SCOPE,
 } from '../../src/render/conversation-error.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { SESSION_ACTION_IDS } from '../../src/slack/ids.js';
+import { SESSION_ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidModal, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'UTC' };

@@ -9,7 +9,7 @@ import {
   OPEN_ACTION_ID_PATTERN,
   SESSION_ACTION_IDS,
   SESSION_BLOCK_IDS,
-} from '../../src/slack/ids.js';
+} from '../../src/surface/ids.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidMessage, findButtons } from '../helpers/block-kit.js';
 

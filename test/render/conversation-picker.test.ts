@@ -12,7 +12,7 @@ import {
   renderConversationPicker,
 } from '../../src/render/conversation-picker.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
-import { SESSION_ACTION_IDS } from '../../src/slack/ids.js';
+import { SESSION_ACTION_IDS } from '../../src/surface/ids.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidModal } from '../helpers/block-kit.js';
 

@@ -13,7 +13,7 @@ import {
   renderConversationLoading,
 } from '../../src/render/conversation-view.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS } from '../../src/slack/ids.js';
+import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS } from '../../src/surface/ids.js';
 import type { ZoomSmsHistory } from '../../src/zoom/schemas.js';
 import { messageFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidModal, findButtons, visibleText } from '../helpers/block-kit.js';

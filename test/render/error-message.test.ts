@@ -9,7 +9,7 @@ import {
 import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
 import { renderError } from '../../src/render/error-message.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS, BLOCK_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const base: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/New_York' };

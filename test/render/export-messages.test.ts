@@ -9,7 +9,7 @@ import {
   renderExportProgress,
 } from '../../src/render/export-messages.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { ACTION_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS } from '../../src/surface/ids.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 

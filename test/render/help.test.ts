@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { homeDeepLink, renderHelp } from '../../src/render/help.js';
 import { renderHelpSyntax } from '../../src/render/help-syntax.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { HELP_ACTION_IDS } from '../../src/slack/ids.js';
+import { HELP_ACTION_IDS } from '../../src/surface/ids.js';
 import {
   expectValidMessage,
   expectValidModal,

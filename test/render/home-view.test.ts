@@ -14,7 +14,7 @@ import {
 } from '../../src/render/home-view.js';
 import { VIEW_MAX_BLOCKS } from '../../src/render/limits.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
-import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../../src/slack/ids.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../../src/surface/ids.js';
 import type { ZoomParticipant } from '../../src/zoom/schemas.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidHomeView, findButtons, visibleText } from '../helpers/block-kit.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type InboxMessageModel, renderInboxMessage } from '../../src/render/inbox-message.js';
-import { decodeInboxReplyValue, INBOX_ACTION_IDS } from '../../src/slack/ids.js';
+import { decodeInboxReplyValue, INBOX_ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx = { now: new Date('2026-12-06T12:00:00Z'), timeZone: 'Europe/Paris' };

@@ -12,7 +12,7 @@ import {
   sessionCharBudget,
   TEXT_MAX_CHARS,
 } from '../../src/render/limits.js';
-import { ACTION_IDS, BLOCK_IDS, PAGE_ACTION_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS, BLOCK_IDS, PAGE_ACTION_IDS } from '../../src/surface/ids.js';
 import {
   expectValidHomeView,
   expectValidMessage,

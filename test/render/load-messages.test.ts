@@ -3,7 +3,7 @@ import { AppError } from '../../src/errors.js';
 import type { PageCursor } from '../../src/query/cursor.js';
 import { renderError } from '../../src/render/error-message.js';
 import { renderQueuedNote } from '../../src/render/queued-note.js';
-import { ACTION_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'Europe/Paris' };

@@ -11,7 +11,7 @@ import type { SessionQuery } from '../../src/query/types.js';
 import { renderHomeView } from '../../src/render/home-view.js';
 import { renderSessionsPage } from '../../src/render/sessions-page.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
-import { ACTION_IDS, BLOCK_IDS, HOME_ACTION_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS, BLOCK_IDS, HOME_ACTION_IDS } from '../../src/surface/ids.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import {
   expectValidHomeView,

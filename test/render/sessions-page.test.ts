@@ -18,7 +18,7 @@ import {
 } from '../../src/render/limits.js';
 import { renderSessionsPage } from '../../src/render/sessions-page.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
-import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.js';
+import { ACTION_IDS, BLOCK_IDS } from '../../src/surface/ids.js';
 import type { ZoomParticipant, ZoomSmsSession } from '../../src/zoom/schemas.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import {

@@ -6,7 +6,7 @@ import { LIST_ACTIONS_MAX_CHARS } from '../../src/render/limits.js';
 import { renderSessionsPage } from '../../src/render/sessions-page.js';
 import { SHARE_BUTTON_TEXT, shareButton } from '../../src/render/share-button.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
-import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../../src/slack/ids.js';
+import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../../src/surface/ids.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { blockTextLength, expectValidMessage, findButtons } from '../helpers/block-kit.js';
 

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { CONVERSATION_PAGE_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
-import { CONVERSATION_PAGE_ACTION_IDS } from '../ids.js';
 import { modalOf, showConversation } from './conversation-deliver.js';
 
 /**

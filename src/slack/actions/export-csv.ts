@@ -7,9 +7,9 @@ import {
   renderExportComment,
   renderExportOutcome,
 } from '../../render/export-messages.js';
+import { SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { deliver, logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
-import { SESSION_ACTION_IDS } from '../ids.js';
 import { viewerModel } from '../viewer.js';
 import { createProgressPoster } from './export-progress.js';
 

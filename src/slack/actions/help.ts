@@ -3,9 +3,9 @@ import type { ListingStart } from '../../core/sessions.js';
 import type { ListArgs } from '../../query/types.js';
 import { renderHelpSyntax } from '../../render/help-syntax.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
+import { HELP_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
-import { HELP_ACTION_IDS } from '../ids.js';
 import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
 

@@ -1,8 +1,8 @@
 import type { App, BlockAction, BlockElementAction } from '@slack/bolt';
 import { applyFilterChange, type HomeFilterChange, toListArgs } from '../../core/home-filters.js';
 import { AppError } from '../../errors.js';
+import { HOME_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
-import { HOME_ACTION_IDS } from '../ids.js';
 import { deliverHome } from './home-deliver.js';
 
 /** Home controls that change a filter, then show page 1 of the new listing. */

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { decodeCursor } from '../../query/cursor.js';
+import { HOME_PAGE_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
-import { HOME_PAGE_ACTION_IDS } from '../ids.js';
 import { deliverHome } from './home-deliver.js';
 
 /**

@@ -8,9 +8,9 @@ import { decodeCursor } from '../../query/cursor.js';
 import { renderConversationError } from '../../render/conversation-error.js';
 import { renderConversationPicker } from '../../render/conversation-picker.js';
 import { renderConversationLoading } from '../../render/conversation-view.js';
+import { OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
-import { OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../ids.js';
 import { errorContext, fillModal, modalOf, showConversation } from './conversation-deliver.js';
 
 const openLoadingModal = async (

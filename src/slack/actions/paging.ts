@@ -1,9 +1,9 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { decodeCursor, firstCursor, type PageCursor } from '../../query/cursor.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
+import { PAGE_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
-import { PAGE_ACTION_IDS } from '../ids.js';
 import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
 

@@ -3,9 +3,9 @@ import { AppError } from '../../errors.js';
 import { decodeCursor } from '../../query/cursor.js';
 import { renderSharedPage } from '../../render/share-page.js';
 import { renderShareReceipt } from '../../render/share-receipt.js';
+import { SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
-import { SESSION_ACTION_IDS } from '../ids.js';
 import { viewerModel } from '../viewer.js';
 import { toSlackAppError } from '../web-api-error.js';
 

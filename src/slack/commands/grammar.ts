@@ -15,6 +15,7 @@ import {
   type SinceUnit,
   type Target,
 } from '../../query/types.js';
+import { COMMAND_OPTIONS, type CommandOption } from '../../surface/command-options.js';
 import { parseZoomUserRef } from '../../users/zoom-user-ref.js';
 import { IDENTITY_SUBCOMMANDS, type IdentityCommand } from './identity-grammar.js';
 import { parsePerson, SELF_WORD } from './person.js';
@@ -22,12 +23,6 @@ import { nearest } from './suggest.js';
 import { tokenize } from './tokenize.js';
 
 export type { ListArgs } from '../../query/types.js';
-
-/** The `key:value` options of a listing, in the order the help text shows them. */
-export const COMMAND_OPTIONS = ['from', 'to', 'since', 'type', 'filter', 'phone', 'size'] as const;
-
-/** One of {@link COMMAND_OPTIONS}. */
-export type CommandOption = (typeof COMMAND_OPTIONS)[number];
 
 /** The option that names a Zoom user directly as the target (`zoom:carol@example.com`, admins). */
 export const ZOOM_TARGET_OPTION = 'zoom';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorDetail } from '../../../src/errors.js';
-import { COMMAND_OPTIONS, parseCommand } from '../../../src/slack/commands/grammar.js';
+import { parseCommand } from '../../../src/slack/commands/grammar.js';
+import { COMMAND_OPTIONS } from '../../../src/surface/command-options.js';
 
 const refusal = (text: string): ErrorDetail => {
   try {

@@ -1,3 +1,8 @@
+/*
+ * The ids renderers (src/render/) put on Block Kit and listeners (src/slack/) register for, in one
+ * neutral place both import, so neither room depends on the other.
+ */
+
 /**
  * Every `action_id` the app puts on an interactive element. The app registers one listener per
  * id, so a renderer and its listener can never disagree on a spelling. Each value stays well under
