@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Subject } from '../domain/subject.js';
 import { AppError } from '../errors.js';
 import { EMAIL_MAX_CHARS, isZoomUserRef } from '../users/zoom-user-ref.js';
-import { BUTTON_VALUE_MAX_CHARS } from './cursor.js';
+import { BUTTON_VALUE_MAX_CHARS } from './cursor-wire.js';
 import { MAX_RANGE_DAYS } from './types.js';
 
 /** Days of messages one conversation view asks Zoom for: Zoom answers a month at a time. */

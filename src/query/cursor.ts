@@ -1,11 +1,8 @@
 import type { Subject } from '../domain/subject.js';
 import { AppError } from '../errors.js';
-import { BUTTON_VALUE_MAX_CHARS, fromWire, toWire } from './cursor-wire.js';
 import { type DateRange, splitRange } from './range-windows.js';
 import { safeTimeZone } from './time-zone.js';
 import type { SessionQuery } from './types.js';
-
-export { BUTTON_VALUE_MAX_CHARS } from './cursor-wire.js';
 
 /** The pages of one window a person has seen: Zoom's token of each, page 1's `''` first. */
 export interface WindowPages {
@@ -100,40 +97,6 @@ export const windowQueries = (cursor: PageCursor): SessionQuery[] =>
   cursor.range === undefined
     ? [cursor.query]
     : rangeWindows(cursor.range).map((w) => ({ ...cursor.query, from: w.from, to: w.to }));
-
-/**
- * Serialises a cursor into a button value of at most {@link BUTTON_VALUE_MAX_CHARS}. When it is
- * too long, the pages of the oldest earlier windows go first, then the oldest tokens of the
- * trail: Previous then stops where what is kept does, and every page number stays exact.
- */
-export const encodeCursor = (cursor: PageCursor): string => {
-  let trail = cursor.trail;
-  let earlier = cursor.range?.earlier ?? [];
-  for (;;) {
-    const value = JSON.stringify(toWire(cursor, trail, earlier));
-    if (value.length <= BUTTON_VALUE_MAX_CHARS) return value;
-    if (earlier.length > 0) earlier = earlier.slice(1);
-    else if (trail.length > 0) trail = trail.slice(1);
-    else throw new AppError('INTERNAL', 'Page token too long for a button value');
-  }
-};
-
-/**
- * Reads a button value back. Anything that is not a cursor this version wrote (edited, cut
- * short, a window that is not one of its range) is `BAD_BUTTON`, never a crash; cursors of
- * earlier releases still read.
- */
-export const decodeCursor = (value: string): PageCursor => {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(value);
-  } catch (cause) {
-    throw new AppError('BAD_BUTTON', 'Button value is not JSON', { cause });
-  }
-  const cursor = fromWire(raw);
-  if (cursor === undefined) throw new AppError('BAD_BUTTON', 'Button value is not a page cursor');
-  return cursor;
-};
 
 /** The cursor for the page after this one in the same window, given Zoom's `next_page_token`. */
 export const nextCursor = (cursor: PageCursor, nextPageToken: string): PageCursor => ({

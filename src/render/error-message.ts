@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { AppError, ErrorCode, ErrorDetail } from '../errors.js';
-import { encodeCursor, type PageCursor } from '../query/cursor.js';
+import type { PageCursor } from '../query/cursor.js';
+import { encodeCursor } from '../query/cursor-wire.js';
 import { FILTER_TYPES, MAX_PAGE_SIZE, SESSION_TYPES } from '../query/types.js';
 import { COMMAND_OPTIONS, type CommandOption } from '../surface/command-options.js';
 import { ACTION_IDS, BLOCK_IDS } from '../surface/ids.js';

@@ -1,5 +1,6 @@
 import type { Button } from '@slack/types';
-import { encodeCursor, type PageCursor } from '../query/cursor.js';
+import type { PageCursor } from '../query/cursor.js';
+import { encodeCursor } from '../query/cursor-wire.js';
 import { SESSION_ACTION_IDS } from '../surface/ids.js';
 
 /** The button's text; counted in `LIST_ACTIONS_MAX_CHARS` (src/render/limits.ts). */

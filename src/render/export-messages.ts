@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { ExportProgress, ExportResult } from '../core/export.js';
 import type { AppError } from '../errors.js';
-import { encodeCursor, type PageCursor } from '../query/cursor.js';
+import type { PageCursor } from '../query/cursor.js';
+import { encodeCursor } from '../query/cursor-wire.js';
 import { ACTION_IDS } from '../surface/ids.js';
 import { explain } from './error-message.js';
 import { describeQuery } from './format.js';

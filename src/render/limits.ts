@@ -7,7 +7,7 @@
  * https://docs.slack.dev/reference/block-kit/blocks
  */
 
-export { BUTTON_VALUE_MAX_CHARS } from '../query/cursor.js';
+export { BUTTON_VALUE_MAX_CHARS } from '../query/cursor-wire.js';
 
 /** Blocks in one message. https://docs.slack.dev/reference/block-kit/blocks */
 export const MESSAGE_MAX_BLOCKS = 50;

@@ -1,13 +1,8 @@
 import type { ActionsBlock, Button, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { LineOwner, Participant, SmsSession, SmsSessionsPage } from '../domain/sms.js';
 import type { Subject } from '../domain/subject.js';
-import {
-  encodeCursor,
-  firstCursor,
-  followingCursor,
-  type PageCursor,
-  previousCursor,
-} from '../query/cursor.js';
+import { firstCursor, followingCursor, type PageCursor, previousCursor } from '../query/cursor.js';
+import { encodeCursor } from '../query/cursor-wire.js';
 import type { SessionQuery } from '../query/types.js';
 import { openButton } from './conversation-open.js';
 import { escapeMrkdwn, truncate } from './escape.js';

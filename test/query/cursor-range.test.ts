@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import {
-  BUTTON_VALUE_MAX_CHARS,
-  decodeCursor,
-  encodeCursor,
   firstCursor,
   followingCursor,
   listingQuery,
@@ -12,6 +9,7 @@ import {
   startCursor,
   windowQueries,
 } from '../../src/query/cursor.js';
+import { BUTTON_VALUE_MAX_CHARS, decodeCursor, encodeCursor } from '../../src/query/cursor-wire.js';
 import type { SessionQuery } from '../../src/query/types.js';
 
 const SUBJECT = { kind: 'slack-user', slackUserId: 'U123ABC' } as const;

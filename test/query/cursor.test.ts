@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import {
-  BUTTON_VALUE_MAX_CHARS,
-  decodeCursor,
-  encodeCursor,
   firstCursor,
   nextCursor,
   type PageCursor,
   previousCursor,
 } from '../../src/query/cursor.js';
+import { BUTTON_VALUE_MAX_CHARS, decodeCursor, encodeCursor } from '../../src/query/cursor-wire.js';
 
 const cursor: PageCursor = {
   subject: { kind: 'slack-user', slackUserId: 'U123ABC' },

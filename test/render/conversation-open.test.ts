@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SmsSession } from '../../src/domain/sms.js';
 import { decodeConversationCursor, openingCursor } from '../../src/query/conversation-cursor.js';
-import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
+import type { PageCursor } from '../../src/query/cursor.js';
+import { decodeCursor } from '../../src/query/cursor-wire.js';
 import { OPEN_PICKER_TEXT } from '../../src/render/conversation-open.js';
 import { renderSessionsPage } from '../../src/render/sessions-page.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';

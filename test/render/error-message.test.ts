@@ -6,7 +6,8 @@ import {
   type InvalidArgsReason,
   invalidArgs,
 } from '../../src/errors.js';
-import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
+import type { PageCursor } from '../../src/query/cursor.js';
+import { decodeCursor } from '../../src/query/cursor-wire.js';
 import { renderError } from '../../src/render/error-message.js';
 import type { RenderContext } from '../../src/render/types.js';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/surface/ids.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../src/core/export.js';
 import { AppError } from '../../src/errors.js';
-import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
+import type { PageCursor } from '../../src/query/cursor.js';
+import { decodeCursor } from '../../src/query/cursor-wire.js';
 import {
   exportFileName,
   renderExportComment,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOME_FILTERS, type HomeFilters } from '../../src/core/home-filters.js';
 import type { SmsSession } from '../../src/domain/sms.js';
 import { AppError, type ErrorCode, invalidArgs } from '../../src/errors.js';
-import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
+import type { PageCursor } from '../../src/query/cursor.js';
+import { decodeCursor } from '../../src/query/cursor-wire.js';
 import type { SessionQuery } from '../../src/query/types.js';
 import type { HomeControlsModel } from '../../src/render/home-controls.js';
 import {

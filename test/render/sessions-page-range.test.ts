@@ -1,12 +1,8 @@
 import type { HomeView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { SmsSession } from '../../src/domain/sms.js';
-import {
-  decodeCursor,
-  followingCursor,
-  type PageCursor,
-  startCursor,
-} from '../../src/query/cursor.js';
+import { followingCursor, type PageCursor, startCursor } from '../../src/query/cursor.js';
+import { decodeCursor } from '../../src/query/cursor-wire.js';
 import type { SessionQuery } from '../../src/query/types.js';
 import { renderHomeView } from '../../src/render/home-view.js';
 import { renderSessionsPage } from '../../src/render/sessions-page.js';

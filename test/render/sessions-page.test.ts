@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SmsSession } from '../../src/domain/sms.js';
 import {
-  decodeCursor,
   firstCursor,
   nextCursor,
   type PageCursor,
   previousCursor,
 } from '../../src/query/cursor.js';
+import { decodeCursor } from '../../src/query/cursor-wire.js';
 import type { SessionQuery, WindowNote } from '../../src/query/types.js';
 import {
   DETAILED_LAYOUT_MAX_SESSIONS,

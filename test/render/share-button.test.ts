@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, type PageCursor } from '../../src/query/cursor.js';
+import type { PageCursor } from '../../src/query/cursor.js';
+import { decodeCursor } from '../../src/query/cursor-wire.js';
 import { OPEN_PICKER_TEXT } from '../../src/render/conversation-open.js';
 import { EXPORT_BUTTON_TEXT, exportButton } from '../../src/render/export-button.js';
 import { LIST_ACTIONS_MAX_CHARS } from '../../src/render/limits.js';

@@ -1,7 +1,8 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { toAppError } from '../../errors.js';
 import { sessionsCsv } from '../../export/sessions-csv.js';
-import { decodeCursor, type PageCursor } from '../../query/cursor.js';
+import type { PageCursor } from '../../query/cursor.js';
+import { decodeCursor } from '../../query/cursor-wire.js';
 import {
   exportFileName,
   renderExportComment,

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { decodeCursor } from '../../query/cursor.js';
+import { decodeCursor } from '../../query/cursor-wire.js';
 import { HOME_PAGE_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
 import { deliverHome } from './home-deliver.js';

@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import { toAppError } from '../../errors.js';
 import type { AppLogger } from '../../logger.js';
 import { reportOutcome } from '../../ops/request-context.js';
-import { decodeCursor } from '../../query/cursor.js';
+import { decodeCursor } from '../../query/cursor-wire.js';
 import { renderConversationError } from '../../render/conversation-error.js';
 import { renderConversationPicker } from '../../render/conversation-picker.js';
 import { renderConversationLoading } from '../../render/conversation-view.js';

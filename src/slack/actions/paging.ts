@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { decodeCursor, firstCursor, type PageCursor } from '../../query/cursor.js';
+import { firstCursor, type PageCursor } from '../../query/cursor.js';
+import { decodeCursor } from '../../query/cursor-wire.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
 import { PAGE_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { AppError } from '../../errors.js';
-import { decodeCursor } from '../../query/cursor.js';
+import { decodeCursor } from '../../query/cursor-wire.js';
 import { renderSharedPage } from '../../render/share-page.js';
 import { renderShareReceipt } from '../../render/share-receipt.js';
 import { SESSION_ACTION_IDS } from '../../surface/ids.js';
