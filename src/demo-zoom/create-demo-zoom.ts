@@ -5,9 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createDemoApi, type DemoApiOptions } from './api.js';
 import { createFaultQueue, type DemoFault, type FaultScope } from './faults.js';
 import { readBody, writeResponse } from './http-io.js';
+import { type DemoInboundText, receiveText } from './receive-text.js';
 import { zoomError } from './responses.js';
 import { matchRoute, type RouteKind } from './router.js';
 import type { DemoSentText } from './routes/send-sms.js';
+import type { DemoSmsEventInput } from './webhooks.js';
 
 /** How to build a demo Zoom: its data, the app it accepts, and how it behaves. */
 export interface DemoZoomOptions extends DemoApiOptions {
@@ -56,6 +58,11 @@ export interface DemoZoom {
   readonly sent: readonly DemoSentText[];
   /** Calls `listener` after each accepted text; returns an unsubscribe function. */
   onSent(listener: (text: DemoSentText) => void): () => void;
+  /**
+   * A customer texts the account: recorded in the dataset (reads show it) and returned as the
+   * `phone.sms_received` to post with `emitSmsEvent`.
+   */
+  receiveText(text: DemoInboundText): DemoSmsEventInput;
 }
 
 const trackingId = (counter: number): string =>
@@ -152,5 +159,6 @@ export const createDemoZoom = (options: DemoZoomOptions): DemoZoom => {
     expireTokens: api.expireTokens,
     sent: api.sent,
     onSent: api.onSent,
+    receiveText: (text) => receiveText(api.index, text),
   };
 };

@@ -30,6 +30,7 @@ export { DEMO_ADMIN_EMAIL } from './dataset/demo-people.js';
 export type { DemoFault, FaultScope } from './faults.js';
 export { PAGE_TOKEN_TTL_MS } from './page-tokens.js';
 export type { DemoRateLimit } from './rate-limiter.js';
+export type { DemoInboundText } from './receive-text.js';
 export type { RouteKind } from './router.js';
 export type { DemoCredentials } from './routes/oauth-token.js';
 export type { DemoSentText } from './routes/send-sms.js';

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildDataset,
+  buildSmsEvent,
   createDemoZoom,
   type DemoZoom,
   type DemoZoomAddress,
@@ -73,6 +74,29 @@ describe.skipIf(!reachable)('the inbox on two replicas sharing Redis', () => {
   });
 
   const since = (start: number) => slack.messages.slice(start).filter((m) => m.channel === DM);
+
+  it('delivers a burst of 50 texts received by either replica in order, with their text, at the pace', async () => {
+    const start = slack.messages.length;
+    const contact = { name: 'Burst', phoneNumber: '18108001002' };
+    for (let n = 1; n <= 50; n += 1) {
+      const input = zoom.receiveText({
+        owner: alice,
+        contact,
+        text: `Burst ${n}`,
+        at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      });
+      const body = JSON.stringify(buildSmsEvent(input));
+      expect((await postZoomEvent(n % 2 === 0 ? first : second, body)).status).toBe(200);
+    }
+    await slack.waitFor(() => since(start).length >= 50, '50 posts', 30_000);
+    const posts = since(start);
+    expect(posts).toHaveLength(50);
+    expect(
+      posts.map((post) => Number(/Burst (\d+)/.exec(visibleText(post.args as never))?.[1])),
+    ).toStrictEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const gaps = posts.slice(1).map((post, i) => post.at - (posts[i]?.at ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PACE_MS - 2);
+  });
 
   it('delivers an event both replicas receive (three times each) once, and threads the next', async () => {
     const start = slack.messages.length;

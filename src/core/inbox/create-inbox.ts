@@ -35,7 +35,7 @@ export interface InboxSettings {
 /** What {@link createInbox} needs from the composition root. */
 export interface InboxDeps {
   readonly store: Store;
-  readonly zoom: Pick<ZoomApi, 'getUser'>;
+  readonly zoom: Pick<ZoomApi, 'getUser' | 'getSmsSessionDetails'>;
   readonly slack: InboxSlack;
   readonly audit: AuditTrail;
   readonly clock: Clock;
@@ -72,6 +72,7 @@ export const createInbox = (deps: InboxDeps): Inbox => {
     store,
     slack: deps.slack,
     texts,
+    zoom: deps.zoom,
     audit: deps.audit,
     clock,
     logger,

@@ -6,6 +6,7 @@ import type { AppLogger } from '../../logger.js';
 import { encodeConversationCursor, openingCursor } from '../../query/conversation-cursor.js';
 import { type InboxMessageModel, renderInboxMessage } from '../../render/inbox-message.js';
 import type { Store } from '../../store/types.js';
+import type { ZoomApi } from '../../zoom/types.js';
 import type { AuditTrail } from '../audit-trail.js';
 import type { DeliverJob } from './jobs.js';
 import type { MessageTexts } from './message-texts.js';
@@ -22,6 +23,11 @@ export const SLACK_RATE_LIMIT_DEFAULT_WAIT_MS = 1_000;
 /** How long a permanent failure of one channel is logged only once. */
 export const PERMANENT_ERROR_LOG_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** Seconds either side of a text's time searched for it in its session. */
+export const MESSAGE_LOOKUP_MARGIN_MS = 2 * 60 * 1000;
+
+const zoomInstant = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** What became of one delivery, for the metrics. */
 export type DeliveryOutcome = 'delivered' | 'retried' | 'failed' | 'skipped';
 
@@ -30,6 +36,8 @@ export interface DelivererDeps {
   readonly store: Pick<Store, 'getThread' | 'putThread' | 'getRoute' | 'putRoute' | 'claimOnce'>;
   readonly slack: Pick<InboxSlack, 'postMessage'>;
   readonly texts: MessageTexts;
+  /** Asked for a text this process does not hold (another replica received it, or a restart). */
+  readonly zoom: Pick<ZoomApi, 'getSmsSessionDetails'>;
   readonly audit: AuditTrail;
   readonly clock: Clock;
   readonly logger: AppLogger;
@@ -75,11 +83,46 @@ export const createDeliverer = (deps: DelivererDeps) => {
       : { kind: 'zoom-user', zoomUser: job.owner.zoomUserId };
   };
 
+  /**
+   * The text as this process received it, else as Zoom tells it again (`GET
+   * /phone/sms/sessions/{id}` around the text's time): the queue never holds a text.
+   */
+  const recall = async (job: DeliverJob): Promise<InboxEvent | undefined> => {
+    const held = deps.texts.recall(job.messageId);
+    if (held !== undefined || job.sentAt === undefined) return held;
+    const at = Date.parse(job.sentAt);
+    if (!Number.isFinite(at)) return undefined;
+    try {
+      const page = await deps.zoom.getSmsSessionDetails(job.sessionId, {
+        from: zoomInstant(at - MESSAGE_LOOKUP_MARGIN_MS),
+        to: zoomInstant(at + MESSAGE_LOOKUP_MARGIN_MS),
+        pageSize: 100,
+        order: 'newest-first',
+      });
+      const message = page.messages.find((m) => m.id === job.messageId);
+      return message === undefined
+        ? undefined
+        : {
+            kind: job.kind,
+            accountId: '',
+            // Parsed from JSON, which never holds `undefined`: the optional keys are absent.
+            owner: job.owner as InboxEvent['owner'],
+            message: { ...message, id: job.messageId, sessionId: job.sessionId },
+          };
+    } catch (error) {
+      logger.warn(
+        { code: error instanceof Error && 'code' in error ? String(error.code) : 'unknown' },
+        'Zoom could not tell a text again; it is delivered without it',
+      );
+      return undefined;
+    }
+  };
+
   const model = async (
     job: DeliverJob,
     position: InboxMessageModel['position'],
   ): Promise<InboxMessageModel> => {
-    const event = deps.texts.recall(job.messageId);
+    const event = await recall(job);
     const subject = subjectOf(job);
     const route = job.lineId === undefined ? undefined : await store.getRoute(job.lineId);
     const openValue =
