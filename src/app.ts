@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import { createHomeState } from './core/home-state.js';
 import { createIdentityServices } from './core/identity-services.js';
 import { createInbox, type Inbox } from './core/inbox/create-inbox.js';
+import { createInboxAdmin } from './core/inbox/inbox-admin.js';
+import { createLineDirectory } from './core/inbox/line-directory.js';
 import { createSessionFeatures } from './core/session-features.js';
 import { createSessionsCore } from './core/sessions.js';
 import { type AppLogger, toBoltLogger } from './logger.js';
@@ -160,10 +162,14 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     includeWorkspaceAdmins: config.adminsIncludeWorkspaceAdmins,
     auditRetentionDays: config.auditRetentionDays,
   });
+  const inboxSlack = createInboxSlack({
+    token: config.slack.botToken,
+    slackApiUrl: config.slack.apiUrl,
+  });
   inbox = createInbox({
     store,
     zoom,
-    slack: createInboxSlack({ token: config.slack.botToken, slackApiUrl: config.slack.apiUrl }),
+    slack: inboxSlack,
     audit: people.audit,
     clock,
     logger,
@@ -176,6 +182,15 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     metrics: ops.metrics,
   });
   const inboxWorker = inbox.worker;
+  const inboxAdmin = createInboxAdmin({
+    store,
+    access: people.access,
+    lines: createLineDirectory({ zoom, store }),
+    slack: inboxSlack,
+    audit: people.audit,
+    clock,
+    notifyDefault: config.inbox.notifyDefault,
+  });
   const core = createSessionsCore({
     zoom,
     directory: people.directory,
@@ -205,6 +220,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     home: createHomeState({ store }),
     ...features,
     uploader: createFileUploader(bolt.client),
+    inbox: inboxAdmin,
   });
   bolt.error(async (error) => {
     reportOutcome('INTERNAL');

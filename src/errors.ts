@@ -84,7 +84,12 @@ export type InvalidArgsReason =
   | 'missing-person'
   | 'missing-zoom-user'
   | 'bad-zoom-user'
-  | 'bad-count';
+  | 'bad-count'
+  | 'bad-notify'
+  | 'missing-line'
+  | 'missing-channel'
+  | 'bad-channel'
+  | 'bad-reply';
 
 /**
  * Why a reply was refused (`REPLY_FORBIDDEN`): the session is a person's and the replier is not

@@ -9,6 +9,7 @@ import type { Route } from './router.js';
 import { listSmsSessions } from './routes/list-sms-sessions.js';
 import { type DemoCredentials, oauthToken } from './routes/oauth-token.js';
 import { type DemoSentText, sendSms } from './routes/send-sms.js';
+import { listSharedLines } from './routes/shared-lines.js';
 import { smsSessionDetails } from './routes/sms-session-details.js';
 import { phoneUserProfile, userProfile } from './routes/users.js';
 import { DEFAULT_GRANTED_SCOPES, missingScopes } from './scopes.js';
@@ -120,6 +121,16 @@ export const createDemoApi = (options: DemoApiOptions): DemoApi => {
         });
       case 'phone-user':
         return phoneUserProfile({ index, userId: route.userId, accountId: credentials.accountId });
+      case 'call-queues':
+      case 'auto-receptionists':
+        return listSharedLines({
+          kind: route.kind,
+          lines:
+            route.kind === 'call-queues'
+              ? options.dataset.callQueues
+              : options.dataset.autoReceptionists,
+          query,
+        });
       case 'user':
         return userProfile({ index, userId: route.userId, accountId: credentials.accountId });
       case 'send': {

@@ -1,5 +1,14 @@
 /** What a request is, for counting calls and scoping faults. `other` is anything unrouted. */
-export type RouteKind = 'token' | 'list' | 'details' | 'phone-user' | 'user' | 'send' | 'other';
+export type RouteKind =
+  | 'token'
+  | 'list'
+  | 'details'
+  | 'phone-user'
+  | 'user'
+  | 'send'
+  | 'call-queues'
+  | 'auto-receptionists'
+  | 'other';
 
 /** A routed request and its path parameter. */
 export type Route =
@@ -8,7 +17,9 @@ export type Route =
   | { readonly kind: 'details'; readonly sessionId: string }
   | { readonly kind: 'phone-user'; readonly userId: string }
   | { readonly kind: 'user'; readonly userId: string }
-  | { readonly kind: 'send' };
+  | { readonly kind: 'send' }
+  | { readonly kind: 'call-queues' }
+  | { readonly kind: 'auto-receptionists' };
 
 /** Where a request goes: a route, a route that wants another method (405), or nowhere (404). */
 export type RouteMatch =
@@ -40,6 +51,12 @@ const ROUTES: readonly {
     build: (userId) => ({ kind: 'phone-user', userId }),
   },
   { method: 'POST', pattern: /^\/v2\/phone\/sms\/messages$/, build: () => ({ kind: 'send' }) },
+  { method: 'GET', pattern: /^\/v2\/phone\/call_queues$/, build: () => ({ kind: 'call-queues' }) },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/phone\/auto_receptionists$/,
+    build: () => ({ kind: 'auto-receptionists' }),
+  },
   {
     method: 'GET',
     pattern: new RegExp(`^/v2/users/${SEGMENT}$`),

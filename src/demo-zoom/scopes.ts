@@ -38,6 +38,14 @@ const OPERATION_SCOPES: Readonly<Record<Exclude<Route['kind'], 'token'>, Operati
     ],
     named: ['phone:read:admin', 'phone_sms:read:admin'],
   },
+  'call-queues': {
+    accepted: ['phone:read:admin', 'phone:read:list_call_queues:admin'],
+    named: ['phone:read:admin'],
+  },
+  'auto-receptionists': {
+    accepted: ['phone:read:admin', 'phone:read:list_auto_receptionists:admin'],
+    named: ['phone:read:admin'],
+  },
   'phone-user': {
     accepted: ['phone:read', 'phone:read:admin', 'phone:read:user', 'phone:read:user:admin'],
     named: ['phone:read:admin'],

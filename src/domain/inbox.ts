@@ -8,6 +8,21 @@ import type { LineKind, SmsMessage } from './sms.js';
 /** The kinds of shared line an admin can route to a channel. */
 export type RoutableLineKind = 'call_queue' | 'auto_receptionist';
 
+/** A call queue or auto receptionist of the account. */
+export interface SharedLine {
+  /** Zoom's id of the call queue or auto receptionist. */
+  readonly id: string;
+  readonly kind: RoutableLineKind;
+  /** Its name in Zoom (third-party text: escape before display). */
+  readonly name: string;
+}
+
+/** One page of the account's call queues or auto receptionists; `nextPageToken` `''` on the last. */
+export interface SharedLinesPage {
+  readonly lines: readonly SharedLine[];
+  readonly nextPageToken: string;
+}
+
 /** Who may answer a routed line's texts from Slack (decided again at every send). */
 export type RouteReplyPolicy =
   | { readonly kind: 'nobody' }

@@ -131,6 +131,16 @@ const invalidArgsBody = (detail: ErrorDetail, ctx: RenderContext): string => {
       return `${typedValue(detail)} is not a Zoom user I can look up. Write the Zoom email (e.g. \`carol@example.com\`) or the Zoom user id.`;
     case 'bad-count':
       return `${typedValue(detail)} is not a number of entries. Use a whole number from 1 to ${limit ?? 1}.`;
+    case 'bad-notify':
+      return `${typedValue(detail)} is not a choice for text notifications. Use \`/sms-sessions notify on\` or \`/sms-sessions notify off\` (or \`notify\` alone to see yours).`;
+    case 'missing-line':
+      return `${codeSpan(`/sms-sessions ${detail.option ?? 'route'}`)} needs a call queue or auto receptionist, by name or id, e.g. \`/sms-sessions route "Support" #support\`.`;
+    case 'missing-channel':
+      return 'Name the channel with #, e.g. `/sms-sessions route "Support" #support`; the app must be in it (`/invite @SMS Conversations`).';
+    case 'bad-channel':
+      return `${typedValue(detail)} is not a channel. Pick it with #, e.g. \`#support\`.`;
+    case 'bad-reply':
+      return `${typedValue(detail)} is not a list of people who may reply. Use \`reply:@alex,@sam\`, \`reply:channel-members\` or \`reply:nobody\`.`;
   }
 };
 

@@ -15,6 +15,7 @@ const SYNTAX = [
   '/sms-sessions [person] [from:DATE] [to:DATE | since:SPAN] [type:TYPE] [filter:FILTER] [phone:NUMBER] [size:N]',
   '/sms-sessions help',
   '/sms-sessions whoami',
+  '/sms-sessions notify [on|off]',
 ].join('\n');
 
 const ADMIN_COMMANDS = [
@@ -23,6 +24,8 @@ const ADMIN_COMMANDS = [
   '• `/sms-sessions unlink @person`: back to matching by their Slack email.',
   '• `/sms-sessions who @person`: how that person is matched to Zoom, and why.',
   '• `/sms-sessions audit [@person] [n]`: the latest n entries of the audit trail.',
+  '• `/sms-sessions route "Support" #support [reply:@alex,@sam | reply:channel-members]`: a call queue’s or auto receptionist’s texts (by name or id) go to that channel; who may reply from there.',
+  '• `/sms-sessions unroute "Support"`, `/sms-sessions routes`: stop routing one; every route, checked now, with its last error.',
 ];
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -60,7 +63,7 @@ export const renderHelpSyntax = (ctx: RenderContext): ModalView => {
     section(`*Options* (any order, each at most once)\n${options.join('\n')}`),
     section(`*Examples*\n${examples.join('\n')}`),
     section(
-      '*Who am I in Zoom?* `/sms-sessions whoami` shows the Zoom user you are matched to, and what you may see.',
+      '*Who am I in Zoom?* `/sms-sessions whoami` shows the Zoom user you are matched to, and what you may see.\n*New texts in Slack:* `/sms-sessions notify on` sends each new text of your Zoom Phone number to you as a direct message, one thread per conversation (`notify off` stops it).',
     ),
   ];
   if (isAdmin) blocks.push(section(`*For admins*\n${ADMIN_COMMANDS.join('\n')}`));

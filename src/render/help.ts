@@ -76,6 +76,7 @@ export const renderHelp = (ctx: RenderContext, model: HelpModel): RenderedMessag
           line(['/sms-sessions @person', "someone else's conversations"]),
           line(['/sms-sessions who @person', 'how someone is matched to their Zoom user']),
           line(['/sms-sessions audit', 'who looked at what, newest first']),
+          line(['/sms-sessions route "Support" #support', "a queue's texts to a channel"]),
         ].join('\n'),
       },
     });

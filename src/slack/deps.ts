@@ -3,6 +3,7 @@ import type { ConversationCore } from '../core/conversation.js';
 import type { ExportCore } from '../core/export.js';
 import type { HomeState } from '../core/home-state.js';
 import type { IdentityCore } from '../core/identity.js';
+import type { InboxAdmin } from '../core/inbox/inbox-admin.js';
 import type { SessionsCore } from '../core/sessions.js';
 import type { ShareCore } from '../core/share.js';
 import type { AppLogger } from '../logger.js';
@@ -26,6 +27,8 @@ export interface SlackDeps {
   readonly exporter: ExportCore;
   /** Posting a page to its channel on purpose (Share to channel), when enabled. */
   readonly sharing: ShareCore;
+  /** Text notifications and routes of the SMS inbox (`notify`, `route`, `unroute`, `routes`). */
+  readonly inbox: InboxAdmin;
   /** Files into a person's direct message with the app (the export's CSV). */
   readonly uploader: FileUploader;
 }

@@ -18,6 +18,7 @@ import {
 } from './schemas.js';
 import { sendSmsRequest } from './send-sms.js';
 import { toSessionDetailsParams } from './session-details.js';
+import { sharedLinesRequest } from './shared-lines.js';
 import {
   accountUserFromZoom,
   messagesPageFromZoom,
@@ -342,5 +343,6 @@ export const createZoomClient = (options: ZoomClientOptions): ZoomApi => {
       return messagesPageFromZoom(page, sessionId);
     },
     sendSms: async (request) => call(sendSmsRequest(request)),
+    listSharedLines: async (kind, pageToken) => call(sharedLinesRequest(kind, pageToken)),
   };
 };

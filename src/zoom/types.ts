@@ -1,4 +1,5 @@
 import type { AccountUser, PhoneProfile } from '../domain/account.js';
+import type { RoutableLineKind, SharedLinesPage } from '../domain/inbox.js';
 import type { SmsMessagesPage, SmsSessionsPage } from '../domain/sms.js';
 import type { SessionQuery } from '../query/types.js';
 import type { SmsSendRequest, SmsSendResult } from './send-sms.js';
@@ -54,4 +55,11 @@ export interface ZoomApi {
    * `detail.zoomMessage`), `ZOOM_UNCONFIRMED`, `ZOOM_RATE_LIMITED` or another `ZOOM_*` code.
    */
   sendSms(request: SmsSendRequest): Promise<SmsSendResult>;
+
+  /**
+   * One page of `GET /phone/call_queues` or `GET /phone/auto_receptionists`: the account's shared
+   * lines, so an admin can route one to a channel by name.
+   * @throws AppError with a `ZOOM_*` code (`ZOOM_MISSING_SCOPES` without `phone:read:admin`).
+   */
+  listSharedLines(kind: RoutableLineKind, pageToken?: string): Promise<SharedLinesPage>;
 }

@@ -97,6 +97,9 @@ export const createFakeZoom = (users: readonly FakeZoomUser[], sessionCount = 3)
       return phoneProfileFromZoom({ id: user.id, email: user.email });
     },
     getSmsSessionDetails: async () => ({ messages: [], nextPageToken: '' }),
+    listSharedLines: async () => {
+      throw new Error('not used');
+    },
     sendSms: async () => {
       throw new Error('not used');
     },

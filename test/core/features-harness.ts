@@ -79,6 +79,9 @@ export const createFeatureZoom = (sessions: readonly FeatureSession[]) => {
         nextPageToken: next,
       };
     },
+    listSharedLines: async () => {
+      throw new Error('not used');
+    },
     sendSms: async () => {
       throw new Error('not used');
     },

@@ -55,6 +55,9 @@ const setup = (sessionsByMonth: Record<string, number>, maxRangeMonths = 12) => 
     getSmsSessionDetails: async () => {
       throw new Error('not used');
     },
+    listSharedLines: async () => {
+      throw new Error('not used');
+    },
     sendSms: async () => {
       throw new Error('not used');
     },

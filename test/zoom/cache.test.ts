@@ -56,6 +56,9 @@ const countingZoom = (failWith?: Error) => {
       calls.push(`phone-user ${user}`);
       return { id: 'zoom-id', phoneNumbers: [] };
     },
+    listSharedLines: async () => {
+      throw new Error('not used');
+    },
     sendSms: async (request) => {
       calls.push(`send ${request.sessionId ?? ''}`);
       return { messageId: `m${calls.length}` };

@@ -1,17 +1,10 @@
 import type { Clock } from '../../clock.js';
-import type { InboxRoute, RoutableLineKind, RouteReplyPolicy } from '../../domain/inbox.js';
+import type { InboxRoute, RouteReplyPolicy, SharedLine } from '../../domain/inbox.js';
 import { AppError } from '../../errors.js';
 import type { Store } from '../../store/types.js';
 import type { AccessPolicy } from '../../users/access.js';
 import type { AuditTrail } from '../audit-trail.js';
 import type { ChannelCheck, InboxSlack } from './slack-port.js';
-
-/** A call queue or auto receptionist of the account, as the app names it. */
-export interface SharedLine {
-  readonly id: string;
-  readonly kind: RoutableLineKind;
-  readonly name: string;
-}
 
 /** The account's call queues and auto receptionists (from Zoom, cached by the implementation). */
 export interface LineDirectory {

@@ -18,6 +18,7 @@ import {
 import { COMMAND_OPTIONS, type CommandOption } from '../../surface/command-options.js';
 import { parseZoomUserRef } from '../../users/zoom-user-ref.js';
 import { IDENTITY_SUBCOMMANDS, type IdentityCommand } from './identity-grammar.js';
+import { INBOX_SUBCOMMANDS, type InboxCommand } from './inbox-grammar.js';
 import { parsePerson, SELF_WORD } from './person.js';
 import { nearest } from './suggest.js';
 import { tokenize } from './tokenize.js';
@@ -34,7 +35,8 @@ export const ZOOM_TARGET_OPTION = 'zoom';
 export type ParsedCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'list'; readonly args: ListArgs }
-  | IdentityCommand;
+  | IdentityCommand
+  | InboxCommand;
 
 type Subcommand = (rest: readonly string[]) => ParsedCommand;
 
@@ -46,6 +48,7 @@ const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>
   ['-h', help],
   ['--help', help],
   ...IDENTITY_SUBCOMMANDS,
+  ...INBOX_SUBCOMMANDS,
 ]);
 
 const SELF: Target = { kind: 'self' };

@@ -8,6 +8,13 @@ import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
 import { parseCommand } from './grammar.js';
 import { runIdentityCommand } from './identity-commands.js';
+import { runInboxCommand } from './inbox-commands.js';
+import type { InboxCommand } from './inbox-grammar.js';
+
+const INBOX_KINDS: ReadonlySet<string> = new Set(['notify', 'route', 'unroute', 'routes']);
+
+const isInboxCommand = (parsed: { readonly kind: string }): parsed is InboxCommand =>
+  INBOX_KINDS.has(parsed.kind);
 
 /** The slash command as declared in manifest.yml. */
 export const SLASH_COMMAND = '/sms-sessions';
@@ -42,6 +49,7 @@ export const registerSmsSessionsCommand = (app: App, deps: SlackDeps): void => {
             home: { teamId: command.team_id, appId: command.api_app_id },
           });
         }
+        if (isInboxCommand(parsed)) return runInboxCommand(parsed, actor, deps);
         if (parsed.kind !== 'list') return runIdentityCommand(parsed, actor, deps);
         start = await deps.core.start(actor, parsed.args);
         const { model, ctx } = await deps.core.page(actor, start.cursor, start.notes, 'list');
