@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../clock.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { loggerOptionsFor } from '../logger.js';
 import { createLogRedactor } from '../ops/log-redaction.js';
+import { checkInbox } from './inbox-check.js';
 import { type CheckResult, formatCheck, formatSummary } from './report.js';
 import { checkSlack } from './slack-checks.js';
 import { checkStore } from './store-check.js';
@@ -65,6 +66,7 @@ export const runDoctor = async (deps: DoctorDeps): Promise<number> => {
   report(await checkZoom({ zoom: config.zoom, clock, fetch }));
   report(await checkSlack({ slack: config.slack, fetch }));
   report([await checkStore(config.store, clock)]);
+  report([checkInbox(config)]);
   deps.out.write(formatSummary(checks));
   return checks.some((check) => check.status === 'fail') ? 1 : 0;
 };

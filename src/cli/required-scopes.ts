@@ -55,7 +55,8 @@ export const REQUIRED_ZOOM_SCOPES: readonly ScopeRequirement[] = [
 
 /**
  * The bot scopes `manifest.yml` asks for (a test keeps the two equal): the command, answers, each
- * person's email and time zone from `users.info`, and the direct messages and files of exports.
+ * person's email and time zone from `users.info` (and `users.lookupByEmail`), the direct messages
+ * and files of exports and text notifications, and the channel check of inbox routes.
  * An app updated without being reinstalled keeps its old scopes, which this catches.
  * https://docs.slack.dev/reference/scopes
  */
@@ -66,6 +67,8 @@ export const REQUIRED_SLACK_BOT_SCOPES: readonly string[] = [
   'users:read.email',
   'files:write',
   'im:write',
+  'channels:read',
+  'groups:read',
 ];
 
 /**

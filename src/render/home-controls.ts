@@ -25,6 +25,8 @@ export interface HomeControlsModel {
   /** Admins only: a user picker to look at someone else's conversations. */
   readonly canPickUser: boolean;
   readonly filters: HomeFilters;
+  /** Whether text notifications are on for the viewer; no switch is shown when absent. */
+  readonly notify?: boolean;
 }
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;

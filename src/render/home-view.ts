@@ -5,17 +5,18 @@ import type { ErrorRecovery } from './error-message.js';
 import { type HomeControlsModel, renderHomeControls } from './home-controls.js';
 import { renderHomeError } from './home-error.js';
 import { renderHomeIdentity, renderHomeListing } from './home-listing.js';
+import { renderHomeNotify } from './home-notify.js';
 import { mrkdwn } from './session-list.js';
 import type { RenderContext, SessionsPageModel } from './types.js';
 
 const HEADER_TEXT = 'SMS conversations';
 
 /**
- * Most blocks a Home view can have, by construction: header, identity, four controls, divider
- * and a listing of at most 43 (frame, notes, 40 for sessions, pager); half of the 100 Slack
+ * Most blocks a Home view can have, by construction: header, the notification switch, identity,
+ * four controls, divider and a listing of at most 43 (frame, notes, 40 for sessions, pager); half of the 100 Slack
  * allows. https://docs.slack.dev/surfaces/app-home
  */
-export const HOME_VIEW_MAX_BLOCKS = 50;
+export const HOME_VIEW_MAX_BLOCKS = 51;
 
 /** What the Home tab shows under its controls once the answer is known. */
 export type HomeBody =
@@ -46,6 +47,7 @@ const homeView = (blocks: KnownBlock[]): HomeView => ({
 export const renderHomeLoading = (model: HomeControlsModel): HomeView =>
   homeView([
     header,
+    ...(model.notify === undefined ? [] : [renderHomeNotify(model.notify)]),
     ...renderHomeControls(model),
     { type: 'divider' },
     {
@@ -70,6 +72,7 @@ export const renderHomeView = (model: HomeViewModel, ctx: RenderContext): HomeVi
   const { body } = model;
   return homeView([
     header,
+    ...(model.notify === undefined ? [] : [renderHomeNotify(model.notify)]),
     ...(body.kind === 'listing' ? [renderHomeIdentity(body.page.subject)] : []),
     ...renderHomeControls(model),
     { type: 'divider' },

@@ -3,6 +3,7 @@ import { registerConversationPagingActions } from './actions/conversation-paging
 import { registerExportCsvAction } from './actions/export-csv.js';
 import { registerHelpActions } from './actions/help.js';
 import { registerHomeFilterActions } from './actions/home-filters.js';
+import { registerHomeNotifyAction } from './actions/home-notify.js';
 import { registerHomePagingActions } from './actions/home-paging.js';
 import { registerOpenSessionActions } from './actions/open-session.js';
 import { registerPagingActions } from './actions/paging.js';
@@ -18,6 +19,7 @@ export const registerListeners = (app: App, deps: SlackDeps): void => {
   registerAppHomeOpened(app, deps);
   registerHomeFilterActions(app, deps);
   registerHomePagingActions(app, deps);
+  registerHomeNotifyAction(app, deps);
   registerOpenSessionActions(app, deps);
   registerConversationPagingActions(app, deps);
   registerExportCsvAction(app, deps);

@@ -10,7 +10,8 @@ const slack = (appToken?: string): Config['slack'] => ({
   apiUrl: 'https://slack.test/api/',
 });
 
-const ALL_SCOPES = 'commands,chat:write,users:read,users:read.email,files:write,im:write';
+const ALL_SCOPES =
+  'commands,chat:write,users:read,users:read.email,files:write,im:write,channels:read,groups:read';
 
 const statuses = async (routes: FakeRoutes, appToken?: string) => {
   const fake = createFakeFetch(routes);

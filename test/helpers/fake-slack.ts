@@ -70,6 +70,8 @@ const MANIFEST_BOT_SCOPES = [
   'users:read.email',
   'files:write',
   'im:write',
+  'channels:read',
+  'groups:read',
 ];
 
 const readBody = async (req: IncomingMessage): Promise<string> => {

@@ -6,8 +6,15 @@ import {
   demoSession,
   demoUser,
 } from '../../src/demo-zoom/index.js';
-import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
-import { type Harness, startHarness } from '../helpers/harness.js';
+import { INBOX_ACTION_IDS, INBOX_BLOCK_IDS } from '../../src/slack/ids.js';
+import {
+  expectValidHomeView,
+  expectValidMessage,
+  findButtons,
+  visibleText,
+} from '../helpers/block-kit.js';
+import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
+import { appHomeOpenedBody, postSigned, viewActionBody } from '../helpers/slack-requests.js';
 import { postZoomEvent, textEvent, WEBHOOK_SECRET } from './inbox-helpers.js';
 
 const ADMIN = 'U0ADMIN01';
@@ -162,3 +169,64 @@ describe('routes and notification choices', () => {
     expect(await run(ALICE, 'notify off')).toContain('off now');
   });
 });
+
+describe('the Home tab’s notification switch', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({
+      users,
+      dataset: buildDataset({ users: [alice], sessions: [session] }),
+      env: { ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET, NOTIFY_DEFAULT: 'off' },
+    });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  const notifyElement = (view: Record<string, unknown> | undefined) => {
+    const blocks = (view?.blocks ?? []) as {
+      block_id?: string;
+      elements?: Record<string, unknown>[];
+    }[];
+    return blocks.find((block) => block.block_id === INBOX_BLOCK_IDS.homeNotify)?.elements?.[0];
+  };
+
+  it('shows the switch off by default, and saves the person’s choice when they tick it', async () => {
+    await postSigned(harness.eventsUrl, appHomeOpenedBody({ user_id: ALICE, tab: 'home' }), {
+      secret: SIGNING_SECRET,
+      contentType: 'application/json',
+    });
+    await harness.slack.waitFor(
+      () => notifyElement(harness.slack.homeView(ALICE)?.view) !== undefined,
+      'the Home tab with its switch',
+    );
+    const home = harness.slack.homeView(ALICE);
+    expectValidHomeView(home?.view as never);
+    const element = notifyElement(home?.view);
+    expect(element?.initial_options).toBeUndefined();
+    const option = ((element?.options ?? []) as unknown[])[0];
+    await postSigned(
+      harness.eventsUrl,
+      viewActionBody({
+        user_id: ALICE,
+        action: {
+          type: 'checkboxes',
+          action_id: INBOX_ACTION_IDS.homeNotify,
+          selected_options: [option],
+        },
+        view: { hash: home?.hash ?? '' },
+      }),
+      { secret: SIGNING_SECRET },
+    );
+    await harness.slack.waitFor(
+      () => notifyElement(harness.slack.homeView(ALICE)?.view)?.initial_options !== undefined,
+      'the switch ticked',
+    );
+    expect(await runIn(harness, ALICE, 'notify')).toContain('Text notifications are on');
+  });
+});
+
+const runIn = async (harness: Harness, user: string, text: string): Promise<string> =>
+  visibleText((await harness.slack.nextResponse((await harness.command(user, text)).id)) as never);

@@ -79,7 +79,8 @@ export const deliverHome = async (request: HomeRequest, work: HomeWork): Promise
     update = await beginHomeUpdate({ state: deps.home, publish }, actor, request.hash);
     const isAdmin = await deps.access.isAdmin(actor);
     const stored = filtersForViewer(await deps.home.filters(actor), actor, isAdmin);
-    controls = { viewer: actor, canPickUser: isAdmin, filters: stored };
+    const notify = (await deps.inbox.notify(actor)).on;
+    controls = { viewer: actor, canPickUser: isAdmin, filters: stored, notify };
     const chosen = work.filters(stored);
     if (chosen !== stored)
       await deps.home.saveFilters(actor, filtersForViewer(chosen, actor, isAdmin));
