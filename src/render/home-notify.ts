@@ -1,5 +1,5 @@
 import type { ActionsBlock } from '@slack/types';
-import { INBOX_ACTION_IDS, INBOX_BLOCK_IDS } from '../slack/ids.js';
+import { INBOX_ACTION_IDS, INBOX_BLOCK_IDS } from '../surface/ids.js';
 
 /** The value of the Home tab's notification checkbox. */
 export const HOME_NOTIFY_VALUE = 'on';

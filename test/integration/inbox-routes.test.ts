@@ -6,7 +6,7 @@ import {
   demoSession,
   demoUser,
 } from '../../src/demo-zoom/index.js';
-import { INBOX_ACTION_IDS, INBOX_BLOCK_IDS } from '../../src/slack/ids.js';
+import { INBOX_ACTION_IDS, INBOX_BLOCK_IDS } from '../../src/surface/ids.js';
 import {
   expectValidHomeView,
   expectValidMessage,

@@ -1,8 +1,8 @@
 import type { App, BlockCheckboxesAction } from '@slack/bolt';
 import { toListArgs } from '../../core/home-filters.js';
 import { HOME_NOTIFY_VALUE } from '../../render/home-notify.js';
+import { INBOX_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
-import { INBOX_ACTION_IDS } from '../ids.js';
 import { deliverHome } from './home-deliver.js';
 
 /**
