@@ -151,9 +151,21 @@ export const createQueueWorker = (options: QueueWorkerOptions): QueueWorker => {
     }
   };
 
+  /** A wake that came while a fill was under way: that fill may have looked too early. */
+  let again = false;
+
   const drain = (): Promise<void> => {
-    if (draining !== undefined) return draining;
-    draining = fill().finally(() => {
+    if (draining !== undefined) {
+      again = true;
+      return draining;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        again = false;
+        await fill();
+      } while (again && !stopped);
+    };
+    draining = run().finally(() => {
       draining = undefined;
     });
     return draining;
