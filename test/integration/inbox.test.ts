@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildDataset,
+  buildSmsEvent,
   demoSession,
   demoUser,
   signedZoomHeaders,
@@ -139,6 +140,41 @@ describe('POST /zoom/events without ZOOM_WEBHOOK_SECRET_TOKEN', () => {
     try {
       const { body } = textEvent(alice, dana, session.id);
       expect((await postZoomEvent(harness, body)).status).toBe(404);
+    } finally {
+      await harness.close();
+    }
+  });
+});
+
+describe('Open on a delivered text', () => {
+  it('opens the whole conversation, with the new text, in a modal for the person it was sent to', async () => {
+    const zoomPeople = buildDataset({ users: [alice, bob], sessions: [session] });
+    const harness = await startHarness({
+      users,
+      dataset: zoomPeople,
+      env: { ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET, NOTIFY_DEFAULT: 'on' },
+    });
+    try {
+      const input = harness.zoom.receiveText({
+        owner: alice,
+        contact: dana,
+        text: 'Open me in the modal',
+        at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      });
+      await postZoomEvent(harness, JSON.stringify(buildSmsEvent(input)));
+      await harness.slack.waitFor(() => harness.slack.messages.length > 0, 'the direct message');
+      const open = findButtons(harness.slack.messages[0]?.args as never).find(
+        (b) => b.text === 'Open',
+      );
+      if (open?.actionId === undefined || open.value === undefined) throw new Error('no Open');
+      const before = harness.slack.modals.length;
+      await harness.click(ALICE, open.actionId, open.value);
+      await harness.slack.waitFor(
+        () => harness.slack.modals.slice(before).some((m) => m.via === 'views.update'),
+        'the conversation modal',
+      );
+      const modal = harness.slack.modals.slice(before).find((m) => m.via === 'views.update');
+      expect(visibleText(modal?.view as never)).toContain('Open me in the modal');
     } finally {
       await harness.close();
     }
