@@ -3,7 +3,7 @@ import type { AppLogger } from '../../logger.js';
 import type { LeasedJob, Store } from '../../store/types.js';
 import type { ZoomApi } from '../../zoom/types.js';
 import type { AuditTrail } from '../audit-trail.js';
-import { createDeliverer, type DeliveryOutcome } from './deliver.js';
+import { createDeliverer, DELIVERY_MAX_ATTEMPTS, type DeliveryOutcome } from './deliver.js';
 import { createInboxIntake, type InboxIntake } from './intake.js';
 import { inboxJobSchema } from './jobs.js';
 import { createMessageTexts } from './message-texts.js';
@@ -91,7 +91,23 @@ export const createInbox = (deps: InboxDeps): Inbox => {
     }
     const job = parsed.data;
     if (job.type === 'deliver') return deliver(job, leased.attempts);
-    const outcome = await route(job);
+    let outcome: Awaited<ReturnType<typeof route>>;
+    try {
+      outcome = await route(job);
+    } catch (error) {
+      if (leased.attempts + 1 < DELIVERY_MAX_ATTEMPTS) throw error;
+      texts.forget(job.messageId);
+      logger.error(
+        {
+          kind: job.kind,
+          attempts: leased.attempts,
+          err: { message: error instanceof Error ? error.message : String(error) },
+        },
+        'a text could not be routed after many tries and was given up',
+      );
+      deps.metrics?.inboxDelivery(job.owner.kind === 'user' ? 'dm' : 'channel', 'failed');
+      return { kind: 'done' };
+    }
     if (outcome.kind === 'skipped') {
       texts.forget(job.messageId);
       deps.metrics?.inboxSkipped(outcome.reason);
