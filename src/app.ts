@@ -23,6 +23,7 @@ import { createInFlightTracker } from './process/in-flight.js';
 import { createInboxSlack } from './slack/inbox-slack.js';
 import { registerListeners } from './slack/register.js';
 import { createFileUploader } from './slack/upload-file.js';
+import { zoomCallerMiddleware } from './slack/zoom-caller-middleware.js';
 import { createStore } from './store/create-store.js';
 import { createResilientZoom } from './zoom/resilient-zoom.js';
 import { createTokenProvider } from './zoom/token-provider.js';
@@ -191,6 +192,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     clock,
     notifyDefault: config.inbox.notifyDefault,
   });
+  bolt.use(zoomCallerMiddleware(people.access));
   const core = createSessionsCore({
     zoom,
     directory: people.directory,
@@ -253,6 +255,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
           () => ops.stop(),
           () => people.pruner.stop(),
           () => resilientZoom.close(),
+          () => people.audit.close(),
           () => store.close(),
         ],
         logger,

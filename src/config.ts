@@ -25,6 +25,11 @@ const wholeNumber = (unit: string, min: number, max: number) =>
     .min(min, { error: `must be at least ${min}` })
     .max(max, { error: `must be at most ${max}` });
 
+const percent = z.coerce
+  .number({ error: 'must be a percentage (a number from 0.01 to 100)' })
+  .min(0.01, { error: 'must be at least 0.01 (percent)' })
+  .max(100, { error: 'must be at most 100 (percent)' });
+
 /**
  * The environment the app reads, as one zod schema. Names and defaults are a contract with
  * deployments and the README's table (a test keeps them in step). Empty strings count as unset,
@@ -56,6 +61,10 @@ export const configSchema = z.object({
   ZOOM_OAUTH_TOKEN_URL: z.url({ error: 'must be a URL' }).optional(),
   ZOOM_RATE_LIMIT_PER_SECOND: wholeNumber('requests a second', 1, 100).default(5),
   ZOOM_DAILY_LIMIT: wholeNumber('requests a day', 1, 10_000_000).default(15_000),
+  ZOOM_USER_BURST: wholeNumber('requests', 1, 10_000).default(10),
+  ZOOM_USER_PER_MINUTE: wholeNumber('requests a minute', 1, 60_000).default(20),
+  ZOOM_USER_DAILY_SHARE: percent.default(5),
+  ZOOM_ADMIN_DAILY_SHARE: percent.default(25),
   ZOOM_TIMEOUT_MS: wholeNumber('milliseconds', 100, 120_000).default(8_000),
   ZOOM_CACHE_TTL_SECONDS: wholeNumber('seconds (0 turns the cache off)', 0, 600).default(30),
   ZOOM_TIME_BUDGET_SECONDS: wholeNumber('seconds', 5, 1_500).default(120),
@@ -153,6 +162,17 @@ export interface Config {
       readonly dailyLimit: number;
       /** `ZOOM_TIMEOUT_MS`: one attempt. */
       readonly timeoutMs: number;
+      /** One person's allowance (src/zoom/person-allowance.ts). */
+      readonly person: {
+        /** `ZOOM_USER_BURST`: requests one person may start at once. */
+        readonly burst: number;
+        /** `ZOOM_USER_PER_MINUTE`: requests one person may start a minute, on average. */
+        readonly perMinute: number;
+        /** `ZOOM_USER_DAILY_SHARE`: percent of `ZOOM_DAILY_LIMIT` one person may spend a day. */
+        readonly dailySharePercent: number;
+        /** `ZOOM_ADMIN_DAILY_SHARE`: the same for admins of the app. */
+        readonly adminDailySharePercent: number;
+      };
       /** `ZOOM_CACHE_TTL_SECONDS`; `0` turns the cache off. */
       readonly cacheTtlSeconds: number;
       /** `ZOOM_TIME_BUDGET_SECONDS`: one request, waiting its turn and retries included. */
@@ -242,6 +262,12 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
         ratePerSecond: e.ZOOM_RATE_LIMIT_PER_SECOND,
         dailyLimit: e.ZOOM_DAILY_LIMIT,
         timeoutMs: e.ZOOM_TIMEOUT_MS,
+        person: {
+          burst: e.ZOOM_USER_BURST,
+          perMinute: e.ZOOM_USER_PER_MINUTE,
+          dailySharePercent: e.ZOOM_USER_DAILY_SHARE,
+          adminDailySharePercent: e.ZOOM_ADMIN_DAILY_SHARE,
+        },
         cacheTtlSeconds: e.ZOOM_CACHE_TTL_SECONDS,
         timeBudgetSeconds: e.ZOOM_TIME_BUDGET_SECONDS,
       },

@@ -28,6 +28,12 @@ export type ErrorCode =
   | 'ZOOM_AUTH'
   /** Zoom 429; `detail.retryAfterMs` says when to try again when Zoom told us. */
   | 'ZOOM_RATE_LIMITED'
+  /**
+   * One person asked for more than their share of Zoom (src/zoom/person-allowance.ts): their
+   * burst (`detail.rateLimit` `per-second`) or their daily share (`daily`); `detail.retryAfterMs`
+   * says when they may go on, `detail.limit` how many requests the allowance holds.
+   */
+  | 'SLOW_DOWN'
   /** The app is shutting down (SIGTERM) before the request reached Zoom; another try will do. */
   | 'APP_RESTARTING'
   /** Zoom 5xx, network error or timeout, after bounded retries. */

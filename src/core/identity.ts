@@ -230,6 +230,7 @@ export const createIdentityCore = (deps: IdentityCoreDeps): IdentityCore => {
           ? {}
           : { subjectSlackUserId: query.subjectSlackUserId },
       );
+      await deps.audit.flush();
       return deps.store.listAudit(query);
     },
   };

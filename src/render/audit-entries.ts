@@ -56,6 +56,8 @@ export interface AuditEntryView {
   readonly allowed: boolean;
   /** Why it was refused or failed (an error code). */
   readonly reason?: string;
+  /** How many identical refusals within a minute the entry stands for; one when absent. */
+  readonly count?: number;
 }
 
 /** The model of {@link renderAuditEntries}. */
@@ -82,8 +84,10 @@ const subjectText = (entry: AuditEntryView): string => {
 
 const outcomeText = (entry: AuditEntryView): string => {
   const reason = entry.reason === undefined ? '' : ` ${shortCode(entry.reason)}`;
-  if (!entry.allowed) return `:no_entry: *refused*${reason}`;
-  if (entry.reason !== undefined) return `:warning: *failed*${reason}`;
+  const times =
+    entry.count === undefined || entry.count === 1 ? '' : ` ×${entry.count} within a minute`;
+  if (!entry.allowed) return `:no_entry: *refused*${reason}${times}`;
+  if (entry.reason !== undefined) return `:warning: *failed*${reason}${times}`;
   return entry.resultCount === undefined
     ? ':white_check_mark: done'
     : `:white_check_mark: ${entry.resultCount} shown`;

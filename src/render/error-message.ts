@@ -165,6 +165,21 @@ const retryWhen = (retryAfterMs: number | undefined, ctx: RenderContext): string
   return at === undefined ? about : `${about} (${at})`;
 };
 
+/** "in about 25 seconds (Today at 2:03 PM)": when a person may go on, in their own time. */
+const goOnWhen = (retryAfterMs: number | undefined, ctx: RenderContext): string => {
+  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs)) return 'in a minute';
+  const about = `in about ${durationInWords(retryAfterMs)}`;
+  const at = slackDate(
+    new Date(ctx.now.getTime() + retryAfterMs).toISOString(),
+    'dateTime',
+    ctx.timeZone,
+  );
+  return at === undefined ? about : `${about} (${at})`;
+};
+
+const requestCount = (limit: number | undefined): string =>
+  limit === undefined ? 'a limited number of' : String(limit);
+
 const zoomCodeNote = (detail: ErrorDetail): Pick<Explanation, 'admin'> =>
   detail.zoomCode === undefined ? {} : { admin: `Zoom error ${detail.zoomCode}` };
 
@@ -259,6 +274,18 @@ const explainToAnyone = (error: AppError, ctx: RenderContext): Explanation => {
       return {
         title: 'Zoom is busy',
         body: `Your Zoom account has made too many requests for now. Try again ${retryWhen(detail.retryAfterMs, ctx)}.`,
+      };
+    case 'SLOW_DOWN':
+      if (detail.rateLimit === 'daily') {
+        return {
+          title: "You've used your share of today's Zoom requests",
+          body: `To keep Zoom available for everyone, each person may make ${requestCount(detail.limit)} Zoom requests a day, and you have reached yours; everyone else can still use the app. You can go on ${goOnWhen(detail.retryAfterMs, ctx)}.`,
+          admin: 'Shares are set by `ZOOM_USER_DAILY_SHARE` and `ZOOM_ADMIN_DAILY_SHARE`.',
+        };
+      }
+      return {
+        title: 'Slow down',
+        body: `You've asked for a lot in a short time. To keep Zoom quick for everyone, each person may start ${requestCount(detail.limit)} Zoom requests at once. You can go on ${goOnWhen(detail.retryAfterMs, ctx)}.`,
       };
     case 'APP_RESTARTING':
       return {

@@ -56,17 +56,26 @@ export const assertAuditLimit = (query: AuditQuery): void => {
   }
 };
 
+/** Rejects a count that is not a positive whole number. */
+export const assertAuditCount = (count: number): void => {
+  if (!Number.isInteger(count) || count < 1) {
+    throw new RangeError(`count must be a positive integer, got ${count}`);
+  }
+};
+
 /**
  * Stamps and normalises an entry the same way in every adapter: `at` from the clock when absent,
  * always in `toISOString()` form so entries sort and compare as instants. Copies `filters`, so a
  * caller changing its object later cannot change the trail.
  */
-export const toAuditRecord = (input: AuditEntryInput, now: Date): AuditRecord =>
-  toAuditEntryFields({
+export const toAuditRecord = (input: AuditEntryInput, now: Date): AuditRecord => {
+  if (input.count !== undefined) assertAuditCount(input.count);
+  return toAuditEntryFields({
     ...input,
     at: new Date(input.at ?? now).toISOString(),
     filters: { ...input.filters },
   });
+};
 
 /** Optional audit fields as a storage row or parsed JSON may hold them. */
 interface LooseAuditFields {
@@ -79,6 +88,7 @@ interface LooseAuditFields {
   readonly resultCount?: number | null | undefined;
   readonly allowed: boolean;
   readonly reason?: string | null | undefined;
+  readonly count?: number | null | undefined;
 }
 
 /**
@@ -95,6 +105,7 @@ export const toAuditEntryFields = (fields: LooseAuditFields): AuditRecord => ({
   ...(fields.resultCount == null ? {} : { resultCount: fields.resultCount }),
   allowed: fields.allowed,
   ...(fields.reason == null ? {} : { reason: fields.reason }),
+  ...(fields.count == null || fields.count === 1 ? {} : { count: fields.count }),
 });
 
 const filtersSchema = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -109,6 +120,7 @@ const auditRecordSchema = z.object({
   resultCount: z.number().optional(),
   allowed: z.boolean(),
   reason: z.string().optional(),
+  count: z.number().int().min(1).optional(),
 });
 
 /** Reads an entry's filters stored as JSON; `undefined` when damaged. */

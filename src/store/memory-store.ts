@@ -1,6 +1,13 @@
-import { assertAuditLimit, cacheExpiryMs, encodeJson, toAuditRecord } from './codec.js';
+import {
+  assertAuditCount,
+  assertAuditLimit,
+  cacheExpiryMs,
+  encodeJson,
+  toAuditEntryFields,
+  toAuditRecord,
+} from './codec.js';
 import { createMemoryInbox } from './memory-inbox.js';
-import type { AuditEntry, Link, Store, StoreDeps } from './types.js';
+import type { AuditEntry, AuditEntryInput, Link, Store, StoreDeps } from './types.js';
 
 interface CachedValue {
   readonly json: string;
@@ -26,6 +33,17 @@ export const createMemoryStore = ({ clock }: Pick<StoreDeps, 'clock'>): Store =>
   const cacheKey = (namespace: string, key: string): string => JSON.stringify([namespace, key]);
   const inbox = createMemoryInbox({ clock, links: () => links.values(), assertOpen });
 
+  const appendAuditBatch = async (inputs: readonly AuditEntryInput[]): Promise<string[]> => {
+    assertOpen();
+    const records = inputs.map((input) => toAuditRecord(input, clock.now()));
+    return records.map((record) => {
+      const id = String(nextAuditId);
+      nextAuditId += 1;
+      audit.push({ id, ...record });
+      return id;
+    });
+  };
+
   return {
     ...inbox,
     getLink: async (slackUserId) => {
@@ -42,10 +60,14 @@ export const createMemoryStore = ({ clock }: Pick<StoreDeps, 'clock'>): Store =>
       return links.delete(slackUserId);
     },
 
-    appendAudit: async (input) => {
+    appendAudit: async (input) => (await appendAuditBatch([input]))[0] ?? '',
+    appendAuditBatch,
+    setAuditCount: async (id, count) => {
       assertOpen();
-      audit.push({ id: String(nextAuditId), ...toAuditRecord(input, clock.now()) });
-      nextAuditId += 1;
+      assertAuditCount(count);
+      const index = audit.findIndex((entry) => entry.id === id);
+      const entry = audit[index];
+      if (entry !== undefined) audit[index] = { id, ...toAuditEntryFields({ ...entry, count }) };
     },
     listAudit: async (query) => {
       assertOpen();

@@ -1,13 +1,23 @@
 import type { ChainableCommander, Redis } from 'ioredis';
-import { assertAuditLimit, logUnreadable, parseAuditRecord, toAuditRecord } from './codec.js';
-import type { AuditEntry, Store, StoreDeps } from './types.js';
+import {
+  assertAuditCount,
+  assertAuditLimit,
+  logUnreadable,
+  parseAuditRecord,
+  toAuditEntryFields,
+  toAuditRecord,
+} from './codec.js';
+import type { AuditEntry, AuditEntryInput, Store, StoreDeps } from './types.js';
 
 const AUDIT_SCAN_BATCH = 200;
 const AUDIT_PRUNE_BATCH = 500;
 const AUDIT_ID_DIGITS = 20;
 
 /** The audit methods of a {@link Store}. */
-export type AuditMethods = Pick<Store, 'appendAudit' | 'listAudit' | 'pruneAudit'>;
+export type AuditMethods = Pick<
+  Store,
+  'appendAudit' | 'appendAuditBatch' | 'setAuditCount' | 'listAudit' | 'pruneAudit'
+>;
 
 /**
  * Runs a MULTI and throws the first command error: ioredis resolves `exec()` with per-command
@@ -58,21 +68,38 @@ export const createRedisAudit = (
     });
   };
 
-  return {
-    appendAudit: async (input) => {
-      const record = toAuditRecord(input, clock.now());
-      const id = String(await redis.incr(seqKey));
+  const appendAuditBatch = async (inputs: readonly AuditEntryInput[]): Promise<string[]> => {
+    if (inputs.length === 0) return [];
+    const records = inputs.map((input) => toAuditRecord(input, clock.now()));
+    const last = await redis.incrby(seqKey, records.length);
+    const ids = records.map((_, index) => String(last - records.length + 1 + index));
+    const transaction = redis.multi();
+    records.forEach((record, index) => {
+      const id = ids[index] ?? '';
       const member = toMember(id);
       const score = Date.parse(record.at);
-      const transaction = redis
-        .multi()
+      transaction
         .hset(entriesKey, id, JSON.stringify(record))
         .zadd(allKey, score, member)
         .zadd(actorKey(record.actorSlackUserId), score, member);
       if (record.subjectSlackUserId !== undefined) {
         transaction.zadd(subjectKey(record.subjectSlackUserId), score, member);
       }
-      await execOrThrow(transaction);
+    });
+    await execOrThrow(transaction);
+    return ids;
+  };
+
+  return {
+    appendAudit: async (input) => (await appendAuditBatch([input]))[0] ?? '',
+    appendAuditBatch,
+
+    setAuditCount: async (id, count) => {
+      assertAuditCount(count);
+      const text = await redis.hget(entriesKey, id);
+      const record = text === null ? undefined : parseAuditRecord(text);
+      if (record === undefined) return;
+      await redis.hset(entriesKey, id, JSON.stringify(toAuditEntryFields({ ...record, count })));
     },
 
     listAudit: async (query) => {

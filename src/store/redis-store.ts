@@ -124,7 +124,15 @@ export const createRedisStore = async (
 
     appendAudit: async (entry) => {
       assertOpen();
-      await audit.appendAudit(entry);
+      return audit.appendAudit(entry);
+    },
+    appendAuditBatch: async (entries) => {
+      assertOpen();
+      return audit.appendAuditBatch(entries);
+    },
+    setAuditCount: async (id, count) => {
+      assertOpen();
+      await audit.setAuditCount(id, count);
     },
     listAudit: async (query) => {
       assertOpen();

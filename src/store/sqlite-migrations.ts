@@ -92,6 +92,10 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX queue_lanes_by_ready ON queue_lanes (ready_at_ms);
     `,
   },
+  {
+    name: 'audit entries that stand for several identical refusals',
+    sql: 'ALTER TABLE audit ADD COLUMN count INTEGER NOT NULL DEFAULT 1;',
+  },
 ];
 
 /**

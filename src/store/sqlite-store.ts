@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  assertAuditCount,
   assertAuditLimit,
   cacheExpiryMs,
   encodeJson,
@@ -13,7 +14,7 @@ import {
 } from './codec.js';
 import { createSqliteInbox } from './sqlite-inbox.js';
 import { applyMigrations } from './sqlite-migrations.js';
-import type { AuditEntry, Link, Store, StoreDeps } from './types.js';
+import type { AuditEntry, AuditEntryInput, Link, Store, StoreDeps } from './types.js';
 
 /** Where the database lives when configuration does not say. */
 export const DEFAULT_DATABASE_PATH = './data/sms-sessions.db';
@@ -39,6 +40,7 @@ interface AuditRow {
   result_count: number | null;
   allowed: number;
   reason: string | null;
+  count: number;
 }
 
 interface CacheRow {
@@ -96,9 +98,13 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
   const deleteLinkRow = db.prepare<[string]>('DELETE FROM links WHERE slack_user_id = ?');
   const insertAudit = db.prepare<[Omit<AuditRow, 'id'>]>(
     `INSERT INTO audit (at_ms, actor_slack_user_id, subject_slack_user_id, subject_zoom_user,
-       action, filters, result_count, allowed, reason)
+       action, filters, result_count, allowed, reason, count)
      VALUES (@at_ms, @actor_slack_user_id, @subject_slack_user_id, @subject_zoom_user,
-       @action, @filters, @result_count, @allowed, @reason)`,
+       @action, @filters, @result_count, @allowed, @reason, @count)`,
+  );
+  const updateAuditCount = db.prepare<[number, number]>('UPDATE audit SET count = ? WHERE id = ?');
+  const insertAudits = db.transaction((rows: readonly Omit<AuditRow, 'id'>[]) =>
+    rows.map((row) => String(insertAudit.run(row).lastInsertRowid)),
   );
   const deleteAuditBefore = db.prepare<[number]>('DELETE FROM audit WHERE at_ms < ?');
   const selectCache = db.prepare<[string, string], CacheRow>(
@@ -136,8 +142,28 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
         resultCount: row.result_count,
         allowed: row.allowed === 1,
         reason: row.reason,
+        count: row.count,
       }),
     };
+  };
+
+  const appendAuditBatch = async (inputs: readonly AuditEntryInput[]): Promise<string[]> => {
+    const rows = inputs.map((input) => {
+      const record = toAuditRecord(input, clock.now());
+      return {
+        at_ms: Date.parse(record.at),
+        actor_slack_user_id: record.actorSlackUserId,
+        subject_slack_user_id: record.subjectSlackUserId ?? null,
+        subject_zoom_user: record.subjectZoomUser ?? null,
+        action: record.action,
+        filters: JSON.stringify(record.filters),
+        result_count: record.resultCount ?? null,
+        allowed: record.allowed ? 1 : 0,
+        reason: record.reason ?? null,
+        count: record.count ?? 1,
+      };
+    });
+    return rows.length === 0 ? [] : insertAudits(rows);
   };
 
   return {
@@ -163,19 +189,11 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
     },
     deleteLink: async (slackUserId) => deleteLinkRow.run(slackUserId).changes > 0,
 
-    appendAudit: async (input) => {
-      const record = toAuditRecord(input, clock.now());
-      insertAudit.run({
-        at_ms: Date.parse(record.at),
-        actor_slack_user_id: record.actorSlackUserId,
-        subject_slack_user_id: record.subjectSlackUserId ?? null,
-        subject_zoom_user: record.subjectZoomUser ?? null,
-        action: record.action,
-        filters: JSON.stringify(record.filters),
-        result_count: record.resultCount ?? null,
-        allowed: record.allowed ? 1 : 0,
-        reason: record.reason ?? null,
-      });
+    appendAudit: async (input) => (await appendAuditBatch([input]))[0] ?? '',
+    appendAuditBatch,
+    setAuditCount: async (id, count) => {
+      assertAuditCount(count);
+      updateAuditCount.run(count, Number(id));
     },
     listAudit: async (query) => {
       assertAuditLimit(query);

@@ -36,6 +36,11 @@ export interface AuditEntryInput {
   readonly allowed: boolean;
   /** Why it was refused or failed (an error code), for the admin reading the trail. */
   readonly reason?: string;
+  /**
+   * How many identical refusals this one entry stands for, from `at` on (within a minute: see
+   * src/core/audit-trail.ts); absent means one.
+   */
+  readonly count?: number;
 }
 
 /** An audit entry as stored: `at` is always set (normalised to `toISOString()` form). */
@@ -143,8 +148,23 @@ export interface Store extends InboxStore {
   /** Removes a link; `true` when there was one. */
   deleteLink(slackUserId: string): Promise<boolean>;
 
-  /** Appends one entry to the audit trail. Throws `RangeError` when `at` is not a date. */
-  appendAudit(entry: AuditEntryInput): Promise<void>;
+  /**
+   * Appends one entry to the audit trail and resolves with its id. Throws `RangeError` when `at`
+   * is not a date or `count` is not a positive whole number.
+   */
+  appendAudit(entry: AuditEntryInput): Promise<string>;
+  /**
+   * Appends entries in one transaction (all or none), resolving with their ids in order; the
+   * audit trail writes its batches so (src/core/audit-trail.ts). Throws as
+   * {@link Store.appendAudit} does, before anything is written.
+   */
+  appendAuditBatch(entries: readonly AuditEntryInput[]): Promise<string[]>;
+  /**
+   * Sets how many refusals the entry `id` stands for (src/core/audit-trail.ts coalesces repeated
+   * refusals into one entry); resolves without change when there is no such entry (pruned).
+   * Throws `RangeError` when `count` is not a positive whole number.
+   */
+  setAuditCount(id: string, count: number): Promise<void>;
   /**
    * Newest first (by `at`, then by insertion for equal instants). Throws `RangeError` when
    * `limit` is not a positive integer.

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { currentDeadlineMs, remainingMs } from './call-budget.js';
 import type { RateLimitKind, ReleaseTurn, ZoomRateLimiter } from './rate-limiter.js';
+import { currentZoomCaller } from './zoom-caller.js';
 
 /**
  * A `Retry-After` longer than this, on a 429 that does not name its limit, can only be the daily
@@ -50,16 +51,26 @@ export const classifyRateLimit = (
 const isDaily = (error: unknown): boolean =>
   error instanceof AppError && error.detail.rateLimit === 'daily';
 
-/** The governor that puts every attempt through `limiter`, within the current call's deadline. */
+const isSlowDown = (error: unknown): boolean =>
+  error instanceof AppError && error.code === 'SLOW_DOWN';
+
+/**
+ * The governor that puts every attempt through `limiter`, within the current call's deadline and
+ * for the current call's person (src/zoom/zoom-caller.ts).
+ */
 export const createAttemptGovernor = (
   limiter: ZoomRateLimiter,
   clock: Clock,
 ): ZoomAttemptGovernor => ({
   beforeAttempt: async (attempt, previous) => {
     try {
-      return await limiter.acquire({ deadlineMs: currentDeadlineMs(), retry: attempt > 1 });
+      return await limiter.acquire({
+        deadlineMs: currentDeadlineMs(),
+        retry: attempt > 1,
+        caller: currentZoomCaller(),
+      });
     } catch (refusal) {
-      throw previous === undefined || isDaily(refusal) ? refusal : previous;
+      throw previous === undefined || isDaily(refusal) || isSlowDown(refusal) ? refusal : previous;
     }
   },
   rateLimited: async (error, headers) => {

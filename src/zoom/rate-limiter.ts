@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { noticeQueued } from '../interim-notice.js';
+import { createFairQueue } from './fair-queue.js';
+import type { PersonAllowance } from './person-allowance.js';
 import { msUntilNextUtcDay, type RateBudget } from './rate-budget.js';
 import type { WaitLine } from './wait-line.js';
+import type { ZoomCaller } from './zoom-caller.js';
 
 /** Waits estimated at least this long are told to the person ("queued behind N requests"). */
 export const DEFAULT_QUEUE_NOTICE_AFTER_MS = 3_000;
@@ -30,11 +33,21 @@ export interface AcquireOptions {
   readonly deadlineMs: number;
   /** A retry of a request that already had a turn: it goes to the front of the line. */
   readonly retry: boolean;
+  /**
+   * The person the request is made for: it spends their allowance and waits in their lane.
+   * Absent for the app's own requests, which share one lane.
+   */
+  readonly caller?: ZoomCaller | undefined;
 }
+
+/** The lane of requests made for nobody in particular (start-up checks, the app's own work). */
+export const APP_LANE = '(app)';
 
 /** Options for {@link createZoomRateLimiter}. */
 export interface ZoomRateLimiterOptions {
   readonly budget: RateBudget;
+  /** Each person's burst and daily share, checked before a request joins the line. */
+  readonly allowance?: PersonAllowance;
   /** The line across replicas; without it, only this replica's waiters are counted. */
   readonly waitLine?: WaitLine;
   readonly clock: Clock;
@@ -44,15 +57,18 @@ export interface ZoomRateLimiterOptions {
 }
 
 /**
- * Every Zoom request of the process waits here for a slot of the shared {@link RateBudget},
- * first come first served (a retry goes first: it already had its turn).
+ * Every Zoom request of the process waits here for a slot of the shared {@link RateBudget}, in a
+ * line that is fair across people (src/zoom/fair-queue.ts): each person's requests wait in their
+ * own lane and the lanes take turns, so one person's backlog delays anyone else's next request
+ * by at most one slot. A retry goes first: it already had its turn.
  */
 export interface ZoomRateLimiter {
   /**
    * Resolves when the request may be sent, with the function to call once it has its answer (a
    * turn holds its slot until then). A wait estimated at `noticeAfterMs` or more is told through
    * `noticeQueued` (src/interim-notice.ts).
-   * @throws AppError `ZOOM_RATE_LIMITED` when the day's budget is spent (`detail.rateLimit`
+   * @throws AppError `SLOW_DOWN` when the caller's burst or daily share is spent
+   * (src/zoom/person-allowance.ts); `ZOOM_RATE_LIMITED` when the day's budget is spent (`detail.rateLimit`
    * `daily`, `retryAfterMs` until it resets) or the turn would come after the deadline;
    * `APP_RESTARTING` once {@link ZoomRateLimiter.close} was called, unless a slot is free at
    * once (work already under way finishes; nobody queues any more).
@@ -95,18 +111,23 @@ const restarting = (): AppError =>
 
 interface Waiter {
   readonly id: string;
+  /** Order of joining in this process, to tell which waiters counted by the wait line are ours. */
+  readonly seq: number;
   readonly joinedAtMs: number;
   readonly resolve: (release: ReleaseTurn) => void;
   readonly reject: (error: AppError) => void;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-const createWaiter = (joinedAtMs: number): { waiter: Waiter; turn: Promise<ReleaseTurn> } => {
+const createWaiter = (
+  joinedAtMs: number,
+  seq: number,
+): { waiter: Waiter; turn: Promise<ReleaseTurn> } => {
   let settle: Pick<Waiter, 'resolve' | 'reject'> = { resolve: () => {}, reject: () => {} };
   const turn = new Promise<ReleaseTurn>((resolve, reject) => {
     settle = { resolve, reject };
   });
-  return { turn, waiter: { id: randomUUID(), joinedAtMs, ...settle, timer: undefined } };
+  return { turn, waiter: { id: randomUUID(), seq, joinedAtMs, ...settle, timer: undefined } };
 };
 
 /**
@@ -119,7 +140,8 @@ const createWaiter = (joinedAtMs: number): { waiter: Waiter; turn: Promise<Relea
 export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRateLimiter => {
   const { budget, clock, waitLine } = options;
   const noticeAfterMs = options.noticeAfterMs ?? DEFAULT_QUEUE_NOTICE_AFTER_MS;
-  const queue: Waiter[] = [];
+  const queue = createFairQueue<Waiter>();
+  let joined = 0;
   let pumping = false;
   let closed = false;
   let wake: (() => void) | undefined;
@@ -129,9 +151,7 @@ export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRate
     estimateQueueWaitMs(ahead, budget.slotsPerWindow, budget.windowMs);
 
   const remove = (waiter: Waiter): boolean => {
-    const index = queue.indexOf(waiter);
-    if (index === -1) return false;
-    queue.splice(index, 1);
+    if (!queue.remove(waiter)) return false;
     clearTimeout(waiter.timer);
     void waitLine?.leave(waiter.id);
     return true;
@@ -163,18 +183,19 @@ export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRate
     if (pumping) return;
     pumping = true;
     try {
-      while (queue.length > 0 && !closed) {
+      while (queue.size > 0 && !closed) {
         const answer = await budget.takeSlot();
         if (!answer.granted) {
           await sleep(answer.retryInMs);
           continue;
         }
-        const waiter = queue[0];
+        const waiter = queue.shift();
         if (waiter === undefined) {
           await answer.release();
           break;
         }
-        remove(waiter);
+        clearTimeout(waiter.timer);
+        void waitLine?.leave(waiter.id);
         const waitedMs = nowMs() - waiter.joinedAtMs;
         if (waitedMs > 0) options.onWait?.(waitedMs);
         waiter.resolve(releaser(answer.release));
@@ -185,7 +206,15 @@ export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRate
     }
   };
 
-  const acquire = async ({ deadlineMs, retry }: AcquireOptions): Promise<ReleaseTurn> => {
+  /** Waiters of this process the shared line counts before `self`: they joined earlier. */
+  const localBefore = (self: Waiter): number =>
+    queue.items().filter((waiter) => waiter.seq < self.seq).length;
+
+  const acquire = async ({ deadlineMs, retry, caller }: AcquireOptions): Promise<ReleaseTurn> => {
+    if (caller !== undefined && options.allowance !== undefined) {
+      await options.allowance.takeRequest(caller);
+      await options.allowance.takeDaily(caller);
+    }
     const daily = await budget.takeDaily();
     if (!daily.granted) throw dailyBudgetSpent(daily.retryInMs);
     if (closed) {
@@ -193,18 +222,22 @@ export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRate
       if (slot.granted) return releaser(slot.release);
       throw restarting();
     }
-    const { waiter: self, turn } = createWaiter(nowMs());
-    if (retry) queue.unshift(self);
-    else queue.push(self);
+    joined += 1;
+    const { waiter: self, turn } = createWaiter(nowMs(), joined);
+    if (retry) queue.pushFirst(self);
+    else queue.push(caller?.key ?? APP_LANE, self);
     void pump();
     if (retry) return turn;
-    const localAhead = queue.indexOf(self);
     const sharedAhead = waitLine === undefined ? undefined : await waitLine.join(self.id);
-    if (!queue.includes(self)) {
+    if (!queue.has(self)) {
       if (sharedAhead !== undefined) void waitLine?.leave(self.id);
       return turn;
     }
-    const ahead = sharedAhead ?? localAhead;
+    const localAhead = queue.ahead(self);
+    const ahead =
+      sharedAhead === undefined
+        ? localAhead
+        : localAhead + Math.max(0, sharedAhead - localBefore(self));
     const estimatedWaitMs = estimate(ahead);
     const leftMs = deadlineMs - nowMs();
     const worstWaitMs = estimatedWaitMs + (ahead > 0 ? budget.windowMs : 0);
@@ -214,7 +247,7 @@ export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRate
       if (estimatedWaitMs >= noticeAfterMs) noticeQueued({ ahead, estimatedWaitMs });
       if (Number.isFinite(leftMs)) {
         self.timer = setTimeout(
-          () => refuse(self, turnTooLate(estimate(Math.max(0, queue.indexOf(self))))),
+          () => refuse(self, turnTooLate(estimate(Math.max(0, queue.ahead(self))))),
           leftMs,
         );
       }
@@ -228,18 +261,18 @@ export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRate
       if (signal.kind === 'daily') {
         const resetInMs = signal.retryAfterMs ?? msUntilNextUtcDay(clock.now());
         await budget.exhaustDaily(resetInMs);
-        for (const waiter of [...queue]) refuse(waiter, dailyBudgetSpent(resetInMs));
+        for (const waiter of queue.items()) refuse(waiter, dailyBudgetSpent(resetInMs));
         return;
       }
       await budget.pauseSlots(signal.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS);
     },
     close: () => {
       closed = true;
-      for (const waiter of [...queue]) refuse(waiter, restarting());
+      for (const waiter of queue.items()) refuse(waiter, restarting());
       wake?.();
     },
     get waiting() {
-      return queue.length;
+      return queue.size;
     },
   };
 };

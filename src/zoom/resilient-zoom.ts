@@ -7,6 +7,7 @@ import { type CachedZoomOptions, createCachedZoom, type ZoomCacheMetrics } from 
 import { runWithDeadline } from './call-budget.js';
 import { createZoomClient, DEFAULT_ZOOM_RETRY_POLICY, type ZoomClientOptions } from './client.js';
 import { decorateZoomApi } from './decorate.js';
+import { createPersonAllowance, type PersonAllowancePolicy } from './person-allowance.js';
 import { createRateBudget } from './rate-budget.js';
 import { createZoomRateLimiter, DEFAULT_RATE_LIMIT_PAUSE_MS } from './rate-limiter.js';
 import type { ZoomApi } from './types.js';
@@ -26,6 +27,8 @@ export interface ZoomLoadPolicy {
   readonly dailyLimit: number;
   /** `ZOOM_TIMEOUT_MS`: one attempt. */
   readonly timeoutMs: number;
+  /** One person's burst and daily share (`ZOOM_USER_*`, `ZOOM_ADMIN_DAILY_SHARE`). */
+  readonly person: Omit<PersonAllowancePolicy, 'dailyLimit'>;
   /** `ZOOM_CACHE_TTL_SECONDS`; `0` turns the cache off. */
   readonly cacheTtlSeconds: number;
   /** `ZOOM_TIME_BUDGET_SECONDS`: one person's request, waiting and retries included. */
@@ -96,7 +99,9 @@ const withTimeBudget = (zoom: ZoomApi, budgetMs: number, clock: Clock): ZoomApi 
  *    requests cost one Zoom call;
  * 2. a time budget per call (`ZOOM_TIME_BUDGET_SECONDS`, src/zoom/call-budget.ts);
  * 3. the raw client (src/zoom/client.ts) whose every attempt waits its turn in the rate
- *    limiter (src/zoom/rate-limiter.ts) for the account's budget (src/zoom/rate-budget.ts),
+ *    limiter (src/zoom/rate-limiter.ts), in the lane of the person it is made for
+ *    (src/zoom/zoom-caller.ts) and within their allowance (src/zoom/person-allowance.ts), for
+ *    the account's budget (src/zoom/rate-budget.ts),
  *    shared by every replica through Redis when `redis` is set; a 429 backs the whole limiter
  *    off for as long as Zoom says.
  *
@@ -120,8 +125,16 @@ export const createResilientZoom = async (
     clock,
     logger,
   });
+  const allowance = createPersonAllowance({
+    policy: { ...policy.person, dailyLimit: policy.dailyLimit },
+    ...(redis === undefined ? {} : { redis }),
+    keyPrefix,
+    clock,
+    logger,
+  });
   const limiter = createZoomRateLimiter({
     budget,
+    allowance,
     clock,
     ...(redis === undefined
       ? {}

@@ -89,6 +89,15 @@ describe('renderAuditEntries', () => {
     );
   });
 
+  it('says how many refusals one entry stands for', () => {
+    const message = renderAuditEntries(
+      { entries: [{ ...refused, reason: 'SLOW_DOWN', count: 90 }] },
+      ctx,
+    );
+    expectValidMessage(message);
+    expect(visibleText(message)).toContain(':no_entry: refused SLOW_DOWN ×90 within a minute');
+  });
+
   it('says so when there are no entries about the person', async () => {
     const message = renderAuditEntries({ entries: [], subjectSlackUserId: 'U0ALICE01' }, ctx);
     expectValidMessage(message);

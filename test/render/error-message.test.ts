@@ -80,6 +80,11 @@ const CODES: [ErrorCode, ErrorDetail, string][] = [
   ],
   ['ZOOM_AUTH', { status: 401, zoomCode: 124 }, 'Tell @U0ALICE01 or @U0KAI0001.'],
   ['ZOOM_RATE_LIMITED', { status: 429, retryAfterMs: 30_000 }, 'Try again in about 30 seconds.'],
+  [
+    'SLOW_DOWN',
+    { rateLimit: 'per-second', retryAfterMs: 25_000, limit: 10 },
+    'each person may start 10 Zoom requests at once. You can go on in about 25 seconds (Nov 26, 2026 at',
+  ],
   ['ZOOM_UNAVAILABLE', { status: 503 }, 'Try again in a few minutes.'],
   ['ZOOM_BAD_RESPONSE', {}, 'Zoom returned something unexpected'],
   ['PAGE_EXPIRED', { status: 400, zoomCode: 400 }, 'Start over from the first page.'],
@@ -173,6 +178,21 @@ const REASONS: [InvalidArgsReason, Omit<ErrorDetail, 'reason'>, string][] = [
 ];
 
 describe('renderError', () => {
+  it('tells a person who spent their daily share that others are not affected, and when they can go on', () => {
+    const message = renderError(
+      error('SLOW_DOWN', { rateLimit: 'daily', retryAfterMs: 5 * 3_600_000, limit: 750 }),
+      ctx,
+      { startOver, retry },
+    );
+    expectValidMessage(message);
+    const text = visibleText(message);
+    expect(text).toContain("You've used your share of today's Zoom requests");
+    expect(text).toContain('each person may make 750 Zoom requests a day');
+    expect(text).toContain('everyone else can still use the app');
+    expect(text).toMatch(/You can go on in about 5 hours \(/);
+    expect(JSON.stringify(message)).not.toContain('Try again');
+  });
+
   it.each(CODES)('explains %s in one friendly message', async (code, detail, sentence) => {
     const message = renderError(error(code, detail), ctx, { startOver, retry });
     expectValidMessage(message);

@@ -137,6 +137,79 @@ export const describeStoreContract = (name: string, factory: StoreFactory): void
         });
       });
 
+      it('keeps the count of an entry that stands for several refusals', async () => {
+        await store.appendAudit(audit({ allowed: false, reason: 'SLOW_DOWN', count: 37 }));
+        await store.appendAudit(audit({ action: 'once', count: 1 }));
+        const [once, many] = await store.listAudit({ limit: 10 });
+        expect(many?.count).toBe(37);
+        expect(once).not.toHaveProperty('count');
+      });
+
+      it('rejects with RangeError when the count is not a positive whole number', async () => {
+        await expect(store.appendAudit(audit({ count: 0 }))).rejects.toThrow(RangeError);
+        await expect(store.appendAudit(audit({ count: 1.5 }))).rejects.toThrow(RangeError);
+      });
+
+      it('resolves with the id the entry is listed under', async () => {
+        const id = await store.appendAudit(audit());
+        expect((await store.listAudit({ limit: 1 }))[0]?.id).toBe(id);
+      });
+    });
+
+    describe('appendAuditBatch', () => {
+      it('appends every entry, in order, and resolves with their ids', async () => {
+        const ids = await store.appendAuditBatch([
+          audit({ action: 'b1' }),
+          audit({ action: 'b2', subjectSlackUserId: 'U0BOB' }),
+          audit({ action: 'b3' }),
+        ]);
+        expect(ids).toHaveLength(3);
+        expect(new Set(ids).size).toBe(3);
+        const listed = await store.listAudit({ limit: 10 });
+        expect(listed.map((entry) => [entry.id, entry.action])).toEqual([
+          [ids[2], 'b3'],
+          [ids[1], 'b2'],
+          [ids[0], 'b1'],
+        ]);
+        expect(await store.listAudit({ subjectSlackUserId: 'U0BOB', limit: 10 })).toHaveLength(1);
+      });
+
+      it('writes nothing when one entry is invalid', async () => {
+        await expect(
+          store.appendAuditBatch([audit({ action: 'fine' }), audit({ at: 'yesterday' })]),
+        ).rejects.toThrow(RangeError);
+        expect(await store.listAudit({ limit: 10 })).toEqual([]);
+      });
+
+      it('resolves with no ids for no entries', async () => {
+        expect(await store.appendAuditBatch([])).toEqual([]);
+      });
+    });
+
+    describe('setAuditCount', () => {
+      it('changes the count of one entry and leaves the others', async () => {
+        const first = await store.appendAudit(audit({ allowed: false, reason: 'SLOW_DOWN' }));
+        await store.appendAudit(audit({ action: 'other' }));
+        await store.setAuditCount(first, 12);
+        const listed = await store.listAudit({ limit: 10 });
+        expect(listed.find((entry) => entry.id === first)).toMatchObject({
+          count: 12,
+          reason: 'SLOW_DOWN',
+          allowed: false,
+        });
+        expect(listed.find((entry) => entry.id !== first)).not.toHaveProperty('count');
+      });
+
+      it('does nothing for an entry that is not there', async () => {
+        await expect(store.setAuditCount('999999', 3)).resolves.toBeUndefined();
+        expect(await store.listAudit({ limit: 10 })).toEqual([]);
+      });
+
+      it('rejects with RangeError when the count is not a positive whole number', async () => {
+        const id = await store.appendAudit(audit());
+        await expect(store.setAuditCount(id, 0)).rejects.toThrow(RangeError);
+      });
+
       it('normalises a given time to UTC ISO form when it has an offset', async () => {
         await store.appendAudit(audit({ at: '2026-11-26T14:00:00+02:00' }));
         const [entry] = await store.listAudit({ limit: 1 });

@@ -199,6 +199,20 @@ describe('applyMigrations', () => {
     db.close();
   });
 
+  it('keeps audit entries written before counts existed, each counting one', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, migrations.slice(0, 1));
+    db.prepare(
+      `INSERT INTO audit (at_ms, actor_slack_user_id, action, filters, allowed)
+       VALUES (0, 'U0OLD', 'list', '{}', 1)`,
+    ).run();
+    applyMigrations(db);
+    expect(db.prepare('SELECT actor_slack_user_id, count FROM audit').all()).toStrictEqual([
+      { actor_slack_user_id: 'U0OLD', count: 1 },
+    ]);
+    db.close();
+  });
+
   it('leaves schema and version untouched when a step fails', () => {
     const db = new Database(':memory:');
     applyMigrations(db);

@@ -9,6 +9,7 @@ import {
   estimateQueueWaitMs,
   type ReleaseTurn,
 } from '../../src/zoom/rate-limiter.js';
+import { createZoomCaller } from '../../src/zoom/zoom-caller.js';
 
 const START = '2026-11-26T12:00:00.000Z';
 /** How long a slot stays closed after its request ended. */
@@ -43,12 +44,13 @@ const setup = (limits: { perSecond?: number; perDay?: number } = {}) => {
   const refused: Record<string, AppError> = {};
   const ask = (
     name: string,
-    options: { deadlineMs?: number; retry?: boolean; hold?: boolean } = {},
+    options: { deadlineMs?: number; retry?: boolean; hold?: boolean; person?: string } = {},
   ) =>
     limiter
       .acquire({
         deadlineMs: options.deadlineMs ?? Number.POSITIVE_INFINITY,
         retry: options.retry ?? false,
+        caller: options.person === undefined ? undefined : createZoomCaller(options.person),
       })
       .then(
         (release) => {
@@ -123,6 +125,17 @@ describe('createZoomRateLimiter', () => {
     void ask('retry', { retry: true });
     await vi.advanceTimersByTimeAsync(3 * WINDOW_MS);
     expect(granted).toEqual(['first', 'retry', 'second', 'third']);
+  });
+
+  it("serves people in turn: one person's backlog delays another by one slot at most", async () => {
+    const { ask, granted } = setup({ perSecond: 1 });
+    for (let i = 1; i <= 20; i += 1) void ask(`a${i}`, { person: 'U0A' });
+    await settle();
+    void ask('b1', { person: 'U0B' });
+    void ask('c1', { person: 'U0C' });
+    void ask('b2', { person: 'U0B' });
+    await vi.advanceTimersByTimeAsync(6 * WINDOW_MS);
+    expect(granted).toEqual(['a1', 'a2', 'b1', 'c1', 'a3', 'b2', 'a4']);
   });
 
   it('reports how long a request waited for its turn, when it had to wait', async () => {

@@ -41,6 +41,7 @@ const POLICY: ZoomLoadPolicy = {
   ratePerSecond: 5,
   dailyLimit: 1_000,
   timeoutMs: 2_000,
+  person: { burst: 100, perMinute: 6_000, dailySharePercent: 100, adminDailySharePercent: 100 },
   cacheTtlSeconds: 30,
   timeBudgetSeconds: 20,
 };
