@@ -59,7 +59,11 @@ export const configSchema = z.object({
     .default('commercial'),
   ZOOM_API_BASE_URL: z.url({ error: 'must be a URL' }).optional(),
   ZOOM_OAUTH_TOKEN_URL: z.url({ error: 'must be a URL' }).optional(),
-  ZOOM_RATE_LIMIT_PER_SECOND: wholeNumber('requests a second', 1, 100).default(5),
+  ZOOM_RATE_LIMIT_PER_SECOND: wholeNumber(
+    'requests a second (0: no limit, loopback Zoom only)',
+    0,
+    100,
+  ).default(5),
   ZOOM_DAILY_LIMIT: wholeNumber('requests a day', 1, 10_000_000).default(15_000),
   ZOOM_USER_BURST: wholeNumber('requests', 1, 10_000).default(10),
   ZOOM_USER_PER_MINUTE: wholeNumber('requests a minute', 1, 60_000).default(20),
@@ -136,6 +140,22 @@ export const ZOOM_CLOUDS = {
 const SIGNING_SECRET_REQUIRED =
   'is required in HTTP mode: the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)';
 
+const NO_LIMIT_NEEDS_LOOPBACK =
+  'may be 0 (no client-side limit) only when ZOOM_API_BASE_URL is a loopback address (a fake Zoom for tests and benchmarks): a real Zoom account allows 5 or 10 requests a second';
+
+/**
+ * Whether `url` points at this machine (`localhost`, `127.0.0.0/8`, `::1`): the only Zoom the
+ * client-side rate limit may be lifted for.
+ */
+export const isLoopbackUrl = (url: string): boolean => {
+  const { hostname } = new URL(url);
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+};
+
 type Env = z.output<typeof configSchema>;
 
 /** The typed configuration every other module receives; nothing else reads `process.env`. */
@@ -156,7 +176,7 @@ export interface Config {
     readonly oauthTokenUrl: string;
     /** How the app spends the account's Zoom budget (src/zoom/resilient-zoom.ts). */
     readonly load: {
-      /** `ZOOM_RATE_LIMIT_PER_SECOND`, shared by every replica. */
+      /** `ZOOM_RATE_LIMIT_PER_SECOND`, shared by every replica; `0`: none (loopback Zoom only). */
       readonly ratePerSecond: number;
       /** `ZOOM_DAILY_LIMIT`, per UTC day, shared by every replica. */
       readonly dailyLimit: number;
@@ -239,6 +259,12 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   const problems = parsed.success ? [] : [z.prettifyError(parsed.error)];
   if (present.SLACK_APP_TOKEN === undefined && present.SLACK_SIGNING_SECRET === undefined) {
     problems.push(`✖ ${SIGNING_SECRET_REQUIRED}\n  → at SLACK_SIGNING_SECRET`);
+  }
+  if (parsed.success && parsed.data.ZOOM_RATE_LIMIT_PER_SECOND === 0) {
+    const apiBaseUrl =
+      parsed.data.ZOOM_API_BASE_URL ?? ZOOM_CLOUDS[parsed.data.ZOOM_CLOUD].apiBaseUrl;
+    if (!isLoopbackUrl(apiBaseUrl))
+      problems.push(`✖ ${NO_LIMIT_NEEDS_LOOPBACK}\n  → at ZOOM_RATE_LIMIT_PER_SECOND`);
   }
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);

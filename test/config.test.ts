@@ -185,3 +185,52 @@ describe('loadConfig MAX_RANGE_MONTHS', () => {
     expect(errorOf({ ...minimal, MAX_RANGE_MONTHS: value })).toContain('MAX_RANGE_MONTHS');
   });
 });
+
+describe('loadConfig Zoom fairness and client limit', () => {
+  it('gives each person a burst of 10, 20 a minute, 5 % of the day and admins 25 %', () => {
+    expect(loadConfig(minimal).zoom.load.person).toEqual({
+      burst: 10,
+      perMinute: 20,
+      dailySharePercent: 5,
+      adminDailySharePercent: 25,
+    });
+    expect(
+      loadConfig({ ...minimal, ZOOM_USER_DAILY_SHARE: '0.5' }).zoom.load.person.dailySharePercent,
+    ).toBe(0.5);
+  });
+
+  it.each([
+    ['ZOOM_USER_DAILY_SHARE', '0'],
+    ['ZOOM_USER_DAILY_SHARE', '101'],
+    ['ZOOM_ADMIN_DAILY_SHARE', 'half'],
+    ['ZOOM_USER_BURST', '0'],
+    ['ZOOM_USER_PER_MINUTE', '1.5'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(errorOf({ ...minimal, [name]: value })).toContain(name);
+  });
+
+  it.each(['http://127.0.0.1:4010/v2', 'http://localhost:4010/v2', 'http://[::1]:4010/v2'])(
+    'lifts the client-side Zoom limit with ZOOM_RATE_LIMIT_PER_SECOND=0 for a loopback Zoom (%s)',
+    (url) => {
+      const config = loadConfig({
+        ...minimal,
+        ZOOM_RATE_LIMIT_PER_SECOND: '0',
+        ZOOM_API_BASE_URL: url,
+      });
+      expect(config.zoom.load.ratePerSecond).toBe(0);
+    },
+  );
+
+  it.each([undefined, 'https://api.zoom.us/v2', 'http://127.0.0.1.example.com/v2'])(
+    'refuses ZOOM_RATE_LIMIT_PER_SECOND=0 for a Zoom that is not on this machine (%s)',
+    (url) => {
+      const message = errorOf({
+        ...minimal,
+        ZOOM_RATE_LIMIT_PER_SECOND: '0',
+        ...(url === undefined ? {} : { ZOOM_API_BASE_URL: url }),
+      });
+      expect(message).toContain('ZOOM_RATE_LIMIT_PER_SECOND');
+      expect(message).toContain('loopback');
+    },
+  );
+});

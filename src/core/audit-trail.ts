@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { AppLogger } from '../logger.js';
 import type { AuditEntryInput, Store } from '../store/types.js';
 import { zoomUserDomain } from '../users/zoom-user-ref.js';
+import { type AuditBatchPolicy, createAuditWriter } from './audit-writer.js';
 
 /** Hex characters of the SHA-256 of a Zoom user kept in log lines: enough to correlate lines. */
 export const ZOOM_USER_HASH_CHARS = 16;
@@ -27,7 +28,8 @@ export interface AuditTrail {
   /**
    * Writes one entry to the store and one structured log line (`msg: 'audit'`). Never throws: a
    * store that cannot take the entry is logged as an error with the same fields, and the log
-   * line already written remains the record.
+   * line already written remains the record. With batching, resolves once the row is queued
+   * (stored within `batch.intervalMs`, or by {@link AuditTrail.flush}).
    *
    * A refusal (not allowed, or a `reason`) that repeats one of the same person's within
    * {@link REFUSAL_COALESCE_MS} (same action, subject, outcome and reason) is not written again:
@@ -35,7 +37,7 @@ export interface AuditTrail {
    * {@link AuditTrail.flush} and on {@link AuditTrail.close}.
    */
   record(entry: Omit<AuditEntryInput, 'at'>): Promise<void>;
-  /** Writes every count still held; the trail reads complete afterwards. */
+  /** Writes every row and count still held; the trail reads complete afterwards. */
   flush(): Promise<void>;
   /** Flushes and stops the timer; later refusals are written one by one. Safe to call twice. */
   close(): Promise<void>;
@@ -102,23 +104,27 @@ export const createAuditTrail = (deps: {
   store: Store;
   logger: AppLogger;
   clock: Clock;
+  /** Rows go to the store in batches (src/core/audit-writer.ts); one by one when absent. */
+  batch?: AuditBatchPolicy;
 }): AuditTrail => {
   const groups = new Map<string, RefusalGroup>();
+  const writer = createAuditWriter({
+    store: deps.store,
+    logger: deps.logger,
+    ...(deps.batch === undefined ? {} : { batch: deps.batch }),
+  });
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const write = async (entry: AuditEntryInput): Promise<string | undefined> => {
+  const write = (entry: AuditEntryInput): Promise<string | undefined> => {
     const audit = logFields(entry);
     deps.logger.info({ audit }, 'audit');
-    try {
-      return await deps.store.appendAudit(entry);
-    } catch (error) {
-      deps.logger.error(
-        { audit, err: { message: error instanceof Error ? error.message : String(error) } },
-        'audit entry could not be stored',
-      );
-      return undefined;
-    }
+    return writer.write(entry, audit);
+  };
+
+  /** Batched rows are not waited for: the answer must not wait for a commit. */
+  const settled = async (stored: Promise<unknown>) => {
+    if (deps.batch === undefined) await stored;
   };
 
   const finish = async (group: RefusalGroup): Promise<void> => {
@@ -154,7 +160,9 @@ export const createAuditTrail = (deps: {
   };
 
   const flush = async () => {
-    await Promise.all([...groups].map(([key, group]) => close(key, group)));
+    const counted = [...groups].map(([key, group]) => close(key, group));
+    await writer.flush();
+    await Promise.all(counted);
   };
 
   return {
@@ -162,7 +170,7 @@ export const createAuditTrail = (deps: {
       const now = deps.clock.now();
       const entry: AuditEntryInput = { ...input, at: now.toISOString() };
       if (closed || !isRefusal(input)) {
-        await write(entry);
+        await settled(write(entry));
         return;
       }
       const key = groupKey(input);
@@ -179,7 +187,7 @@ export const createAuditTrail = (deps: {
       const id = write(entry);
       groups.set(key, { firstAtMs: now.getTime(), id, entry, count: 1 });
       timer ??= setInterval(sweep, REFUSAL_SWEEP_MS).unref();
-      await id;
+      await settled(id);
     },
     flush,
     close: async () => {

@@ -10,6 +10,7 @@ import { createWorkspaceAdminCheck } from '../users/workspace-admins.js';
 import type { ZoomApi } from '../zoom/types.js';
 import { type AuditPruner, createAuditPruner } from './audit-pruner.js';
 import { type AuditTrail, createAuditTrail } from './audit-trail.js';
+import { AUDIT_BATCH } from './audit-writer.js';
 import { createIdentityCore, type IdentityCore } from './identity.js';
 
 /** Who is whom and who may see what, built once for the app. */
@@ -55,6 +56,7 @@ export const createIdentityServices = (deps: IdentityServicesDeps): IdentityServ
   const audit = createAuditTrail({
     store,
     clock,
+    batch: AUDIT_BATCH,
     logger: deps.logger.child({ component: 'audit' }),
   });
   const pruner = createAuditPruner({

@@ -1,4 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { createBoundedMemo } from '../bounded-memo.js';
 import { invalidArgs } from '../errors.js';
 
 /** Country assumed for numbers typed without a country code (Zoom Phone's home market). */
@@ -30,10 +31,11 @@ export const normalizePhoneNumber = (
   return parsed.number.slice(1);
 };
 
-/** How many formatted numbers are remembered before the memo starts afresh (bounded memory). */
+/** How many formatted numbers are remembered (oldest forgotten first: bounded memory). */
 export const FORMATTED_NUMBERS_MAX = 10_000;
 
-const formatted = new Map<string, string>();
+/** The remembered answers of {@link formatPhoneNumber}; exported so a test can see the bound. */
+export const formattedNumbers = createBoundedMemo<string, string>(FORMATTED_NUMBERS_MAX);
 
 const format = (zoomNumber: string): string => {
   const parsed = /^\+?\d{6,15}$/.test(zoomNumber)
@@ -48,11 +50,5 @@ const format = (zoomNumber: string): string => {
  * the costliest part of rendering a page and the same numbers come back page after page, so
  * answers are remembered (up to {@link FORMATTED_NUMBERS_MAX}).
  */
-export const formatPhoneNumber = (zoomNumber: string): string => {
-  const known = formatted.get(zoomNumber);
-  if (known !== undefined) return known;
-  if (formatted.size >= FORMATTED_NUMBERS_MAX) formatted.clear();
-  const result = format(zoomNumber);
-  formatted.set(zoomNumber, result);
-  return result;
-};
+export const formatPhoneNumber = (zoomNumber: string): string =>
+  formattedNumbers.get(zoomNumber, format);

@@ -2,6 +2,7 @@ import dayjsBase from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { createBoundedMemo } from '../bounded-memo.js';
 import type { SinceUnit } from './types.js';
 
 dayjsBase.extend(utc);
@@ -32,18 +33,21 @@ export const safeTimeZone = (tz: string | undefined): string => {
   return wallClockFormatter(tz) === undefined ? FALLBACK_TIME_ZONE : tz;
 };
 
-/**
- * One wall-clock formatter per known zone (`undefined` for a name the runtime does not know,
- * which is not remembered, so untrusted names cannot grow the map): building an
- * `Intl.DateTimeFormat` is costly and every page needs several, while zones are few.
- */
-const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+/** Time zones whose formatters are remembered: every IANA zone, with room to spare. */
+export const ZONE_FORMATTERS_MAX = 1_000;
 
-const wallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefined => {
-  const known = wallClockFormatters.get(timeZone);
-  if (known !== undefined) return known;
+/**
+ * One wall-clock formatter per known zone (an unknown name is not remembered, so untrusted names
+ * cannot fill it), at most {@link ZONE_FORMATTERS_MAX}: building an `Intl.DateTimeFormat` is
+ * costly and every page needs several, while zones are few.
+ */
+export const wallClockFormatters = createBoundedMemo<string, Intl.DateTimeFormat | undefined>(
+  ZONE_FORMATTERS_MAX,
+);
+
+const newWallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefined => {
   try {
-    const formatter = new Intl.DateTimeFormat('en-US', {
+    return new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -53,12 +57,13 @@ const wallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefined =
       minute: 'numeric',
       second: 'numeric',
     });
-    wallClockFormatters.set(timeZone, formatter);
-    return formatter;
   } catch {
     return undefined;
   }
 };
+
+const wallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefined =>
+  wallClockFormatters.get(timeZone, newWallClockFormatter);
 
 const wallClockMs = (instantMs: number, timeZone: string): number => {
   const formatter = wallClockFormatter(timeZone) ?? wallClockFormatter(FALLBACK_TIME_ZONE);

@@ -1,7 +1,8 @@
 import type { Dayjs } from 'dayjs';
+import { createBoundedMemo } from '../bounded-memo.js';
 import type { LineKind, LineOwner, Participant } from '../domain/sms.js';
 import { formatPhoneNumber } from '../query/phone.js';
-import { dayjs, safeTimeZone } from '../query/time-zone.js';
+import { dayjs, safeTimeZone, ZONE_FORMATTERS_MAX } from '../query/time-zone.js';
 import type { FilterType, SessionQuery, SessionType } from '../query/types.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { ECHO_MAX_CHARS, LABEL_MAX_CHARS, PARTICIPANT_MIN_CHARS } from './limits.js';
@@ -34,28 +35,27 @@ interface DateParts {
 }
 
 /**
- * One `Intl.DateTimeFormat` per time zone as Slack names it: building one is the costliest step
- * of rendering a page, and a workspace has few zones, so this never grows far.
+ * One `Intl.DateTimeFormat` per time zone as Slack names it (at most
+ * {@link ZONE_FORMATTERS_MAX}): building one is the costliest step of rendering a page, and a
+ * workspace has few zones. Exported so a test can see the bound.
  */
-const fallbackFormatters = new Map<string, Intl.DateTimeFormat>();
+export const fallbackFormatters = createBoundedMemo<string, Intl.DateTimeFormat>(
+  ZONE_FORMATTERS_MAX,
+);
 
-const fallbackFormatter = (requestedZone: string): Intl.DateTimeFormat => {
-  const timeZone = safeTimeZone(requestedZone);
-  let formatter = fallbackFormatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      month: 'short',
-      day: 'numeric',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      hour12: true,
-    });
-    fallbackFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
+const newFallbackFormatter = (timeZone: string): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+  });
+
+const fallbackFormatter = (requestedZone: string): Intl.DateTimeFormat =>
+  fallbackFormatters.get(safeTimeZone(requestedZone), newFallbackFormatter);
 
 const dateParts = (ms: number, timeZone: string): DateParts => {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};

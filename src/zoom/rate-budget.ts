@@ -35,7 +35,10 @@ export type SlotAnswer =
 
 /** The account's Zoom request budget: the limits, and where the counts live. */
 export interface RateBudgetOptions {
-  /** Requests a second (`ZOOM_RATE_LIMIT_PER_SECOND`): the number of slots. */
+  /**
+   * Requests a second (`ZOOM_RATE_LIMIT_PER_SECOND`): the number of slots; `0` grants every
+   * request a slot at once (no client-side limit: config allows it for a loopback Zoom only).
+   */
   readonly perSecond: number;
   /** Requests a UTC day (`ZOOM_DAILY_LIMIT`). */
   readonly perDay: number;
@@ -150,12 +153,16 @@ export const createRateBudget = (options: RateBudgetOptions): RateBudget => {
 
   const todayKey = () => `day:${utcDay(options.clock.now())}`;
 
+  const unlimited = options.perSecond === 0;
+  const noRelease = async () => {};
+
   return {
-    slotsPerWindow: options.perSecond,
+    slotsPerWindow: unlimited ? Number.POSITIVE_INFINITY : options.perSecond,
     windowMs: SLOT_WINDOW_MS,
     takeSlot: async () => {
       const pausedMs = await pausedForMs();
       if (pausedMs > 0) return { granted: false, retryInMs: pausedMs };
+      if (unlimited) return { granted: true, release: noRelease };
       let soonestMs = Number.POSITIVE_INFINITY;
       for (let tried = 0; tried < slotKeys.length; tried += 1) {
         const index = (nextSlot + tried) % slotKeys.length;

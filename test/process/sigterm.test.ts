@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { buildDataset, createDemoZoom, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
@@ -100,5 +101,11 @@ describe('the process on SIGTERM', () => {
     expect(output).toContain('shut down cleanly');
     expect(existsSync(databasePath)).toBe(true);
     expect(existsSync(`${databasePath}-wal`)).toBe(false);
+    const db = new Database(databasePath, { readonly: true });
+    const rows = db.prepare('SELECT actor_slack_user_id, action, result_count FROM audit').all();
+    db.close();
+    expect(rows, 'the audit row of the command answered while draining').toEqual([
+      { actor_slack_user_id: USER.id, action: 'list', result_count: 2 },
+    ]);
   }, 40_000);
 });

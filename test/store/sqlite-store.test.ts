@@ -5,9 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyMigrations, migrations } from '../../src/store/sqlite-migrations.js';
-import { createSqliteStore, openSqliteDatabase } from '../../src/store/sqlite-store.js';
+import {
+  CACHE_SWEEP_BATCH,
+  CACHE_SWEEP_INTERVAL_MS,
+  createSqliteStore,
+  openSqliteDatabase,
+} from '../../src/store/sqlite-store.js';
 import type { StoreDeps } from '../../src/store/types.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { describeStoreContract } from './contract.js';
@@ -146,25 +151,50 @@ describe('createSqliteStore', () => {
     await store.close();
   });
 
-  it('deletes expired cache rows when a value is set, so the table does not grow', async () => {
-    const path = freshPath();
-    const clock = createFakeClock();
-    const store = createSqliteStore({ path }, { clock, logger: silentLogger });
-    for (let i = 0; i < 5; i += 1) await store.cacheSet('page', `k${i}`, i, 1_000);
-    clock.advance(1_000);
-    await store.cacheSet('page', 'fresh', 'x', 1_000);
-    const raw = new Database(path);
-    expect(raw.prepare('SELECT key FROM cache').all()).toStrictEqual([{ key: 'fresh' }]);
-    raw.close();
-    await store.close();
+  describe('expired cache rows', () => {
+    beforeEach(() => {
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('are deleted by a timer, not when a value is set, a batch at a time', async () => {
+      const path = freshPath();
+      const clock = createFakeClock();
+      const store = createSqliteStore({ path }, { clock, logger: silentLogger });
+      const raw = new Database(path);
+      const keys = () => (raw.prepare('SELECT count(*) AS n FROM cache').get() as { n: number }).n;
+      for (let i = 0; i < CACHE_SWEEP_BATCH + 5; i += 1) {
+        await store.cacheSet('page', `k${i}`, i, 1_000);
+      }
+      clock.advance(1_000);
+      await store.cacheSet('page', 'fresh', 'x', 60_000);
+      expect(keys()).toBe(CACHE_SWEEP_BATCH + 6);
+      await vi.advanceTimersByTimeAsync(CACHE_SWEEP_INTERVAL_MS);
+      expect(keys()).toBe(6);
+      await vi.advanceTimersByTimeAsync(CACHE_SWEEP_INTERVAL_MS);
+      expect(raw.prepare('SELECT key FROM cache').all()).toStrictEqual([{ key: 'fresh' }]);
+      raw.close();
+      await store.close();
+    });
+
+    it('stop being swept once the store is closed', async () => {
+      const store = createSqliteStore(
+        { path: freshPath() },
+        { clock: createFakeClock(), logger: silentLogger },
+      );
+      await store.close();
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });
 
 describe('openSqliteDatabase', () => {
-  it('uses WAL, synchronous FULL and the latest schema version when opened', () => {
+  it('uses WAL, synchronous NORMAL and the latest schema version when opened', () => {
     const db = openSqliteDatabase(freshPath());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     db.close();
   });

@@ -127,6 +127,14 @@ describe('createZoomRateLimiter', () => {
     expect(granted).toEqual(['first', 'retry', 'second', 'third']);
   });
 
+  it('grants every request at once when there is no client-side limit (perSecond 0)', async () => {
+    const { ask, granted, limiter } = setup({ perSecond: 0 });
+    for (let i = 0; i < 50; i += 1) void ask(`r${i}`, { hold: true });
+    await settle();
+    expect(granted).toHaveLength(50);
+    expect(limiter.waiting).toBe(0);
+  });
+
   it("serves people in turn: one person's backlog delays another by one slot at most", async () => {
     const { ask, granted } = setup({ perSecond: 1 });
     for (let i = 1; i <= 20; i += 1) void ask(`a${i}`, { person: 'U0A' });
