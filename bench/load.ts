@@ -25,6 +25,10 @@ export interface LoadStep {
   readonly label: string;
   readonly ratePerSecond: number;
   readonly count: number;
+  /** The command text of every command of the step; the workload's own when absent. */
+  readonly text?: string;
+  /** Who sends: the first `people` of the workload in turn; all of them when absent. */
+  readonly people?: number;
 }
 
 /** One command as the driver saw it. */
@@ -132,7 +136,10 @@ export const createLoadDriver = (options: LoadDriverOptions): LoadDriver => {
             const index = sent.length;
             const lagMs = nowMs - (startMs + index * intervalMs);
             const id = `${step.label}-${index}`;
-            sent.push(send(id, options.command(sentSoFar), lagMs, done));
+            const command = options.command(
+              step.people === undefined ? sentSoFar : sentSoFar % step.people,
+            );
+            sent.push(send(id, { ...command, text: step.text ?? command.text }, lagMs, done));
             sentSoFar += 1;
           }
           if (sent.length === step.count) clearInterval(timer);

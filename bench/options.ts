@@ -23,6 +23,8 @@ export interface BenchPlan {
   readonly loadDurationS: number;
   /** Commands the app has handled in all when memory is read the last time. */
   readonly memoryCommands: number;
+  /** Distinct people sending the memory run's commands. */
+  readonly memoryPeople: number;
   /** Rates tried, lowest first, until one fails; a midpoint is tried between the last pass and the first failure. */
   readonly saturationRatesPerSecond: readonly number[];
   readonly saturationStepDurationS: number;
@@ -40,6 +42,7 @@ const FULL: Omit<BenchPlan, 'write' | 'profile' | 'keep' | 'runtime' | 'zoomLate
   loadRatePerSecond: 200,
   loadDurationS: 10,
   memoryCommands: 10_000,
+  memoryPeople: 2_000,
   saturationRatesPerSecond: [25, 50, 100, 200, 400, 800, 1600, 3200],
   saturationStepDurationS: 5,
   answerDrainTimeoutMs: 10_000,
@@ -54,6 +57,7 @@ const QUICK: typeof FULL = {
   loadRatePerSecond: 50,
   loadDurationS: 2,
   memoryCommands: 200,
+  memoryPeople: 100,
   saturationRatesPerSecond: [50, 100],
   saturationStepDurationS: 1,
   answerDrainTimeoutMs: 5_000,

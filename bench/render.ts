@@ -83,8 +83,8 @@ export interface RenderResult {
 }
 
 /**
- * Times `renderSessionsPage` with tinybench on a page of 100 sessions: a typical one (one contact
- * each, as most SMS conversations are) and the worst the renderer must fit into one message
+ * Times `renderSessionsPage` with tinybench on a typical page (the default 10 sessions, one
+ * contact each, as most SMS conversations are), a page of 100 such sessions and the worst the renderer must fit into one message
  * (ten participants with 300-character names full of characters to escape).
  */
 export const benchmarkRendering = async (options: {
@@ -92,6 +92,10 @@ export const benchmarkRendering = async (options: {
   readonly iterations: number;
 }): Promise<RenderResult[]> => {
   const pages = [
+    {
+      page: '10 sessions, one contact each (a typical page)',
+      model: pageOf(Array.from({ length: 10 }, (_, i) => typicalSession(i))),
+    },
     {
       page: '100 sessions, one contact each',
       model: pageOf(Array.from({ length: PAGE_SESSIONS }, (_, i) => typicalSession(i))),

@@ -1,15 +1,15 @@
 import { count, mib, ms, perPage, ratio, table, us } from './format.js';
 import { renderGoals } from './goals.js';
 import {
-  appCpuPerAnswerMs,
   type BenchResults,
   bareCpuPerAckMs,
+  cpuPerAnswerMs,
   lightLoadStep,
   overheadMs,
   steadyCallsPerPage,
 } from './results.js';
 import { renderSaturation } from './saturation-report.js';
-import type { TargetResult } from './scenario.js';
+import type { MemoryResult, TargetResult } from './scenario.js';
 import type { StepResult } from './step.js';
 
 const GIB = 1024 ** 3;
@@ -33,30 +33,102 @@ const machineSection = ({ machine, plan }: BenchResults): string => {
 };
 
 const loadSection = ({ app, bare, plan }: BenchResults): string => {
-  const appCpu = appCpuPerAnswerMs(app);
   const bareCpu = bareCpuPerAckMs(bare);
+  const c = app.loadCached;
   const a = app.load;
   const b = bare.load;
+  const cachedCpu = cpuPerAnswerMs(c);
+  const freshCpu = cpuPerAnswerMs(a);
   const benchPer = (step: StepResult) =>
     step.sent === 0 ? undefined : step.benchCpuMs / step.sent;
   return [
     `### Under load: ${count(plan.loadRatePerSecond)} commands a second for ${plan.loadDurationS} s, side by side`,
     '',
+    'The app twice, with every page already in its cache, then with every page fetched from Zoom',
+    '(bench/workload.ts); bare Bolt acks the same commands.',
+    '',
     table(
-      ['', 'app (full processing)', 'bare Bolt (ack only)', 'app ÷ bare'],
       [
-        ['commands sent', count(a.sent), count(b.sent), ''],
-        ['acked (HTTP 200 within 3 s)', count(a.acked), count(b.acked), ''],
-        ['answered with a page at `response_url`', count(a.answered), '—', ''],
-        ['answered with something else (an error)', count(a.answeredOtherwise), '—', ''],
-        ['ack p50', ms(a.ack.p50), ms(b.ack.p50), ratio(a.ack.p50, b.ack.p50)],
-        ['ack p99', ms(a.ack.p99), ms(b.ack.p99), ratio(a.ack.p99, b.ack.p99)],
+        '',
+        'app: cached pages',
+        'app: pages from Zoom',
+        'bare Bolt (ack only)',
+        'cached ÷ bare',
+        'from Zoom ÷ bare',
+      ],
+      [
+        ['commands sent', count(c.sent), count(a.sent), count(b.sent), '', ''],
+        ['acked (HTTP 200 within 3 s)', count(c.acked), count(a.acked), count(b.acked), '', ''],
+        [
+          'answered with a page at `response_url`',
+          count(c.answered),
+          count(a.answered),
+          '—',
+          '',
+          '',
+        ],
+        [
+          'answered with something else (an error)',
+          count(c.answeredOtherwise),
+          count(a.answeredOtherwise),
+          '—',
+          '',
+          '',
+        ],
+        [
+          'ack p50',
+          ms(c.ack.p50),
+          ms(a.ack.p50),
+          ms(b.ack.p50),
+          ratio(c.ack.p50, b.ack.p50),
+          ratio(a.ack.p50, b.ack.p50),
+        ],
+        [
+          'ack p99',
+          ms(c.ack.p99),
+          ms(a.ack.p99),
+          ms(b.ack.p99),
+          ratio(c.ack.p99, b.ack.p99),
+          ratio(a.ack.p99, b.ack.p99),
+        ],
         [
           'CPU per command (app: per answer; bare: per ack)',
-          ms(appCpu),
+          ms(cachedCpu),
+          ms(freshCpu),
           ms(bareCpu),
-          ratio(appCpu, bareCpu),
+          ratio(cachedCpu, bareCpu),
+          ratio(freshCpu, bareCpu),
         ],
+        [
+          'answer p50 / p99',
+          `${ms(c.answer.p50)} / ${ms(c.answer.p99)}`,
+          `${ms(a.answer.p50)} / ${ms(a.answer.p99)}`,
+          '—',
+          '',
+          '',
+        ],
+        [
+          'bench process CPU per command (driver and fakes)',
+          ms(benchPer(c)),
+          ms(benchPer(a)),
+          ms(benchPer(b)),
+          '',
+          '',
+        ],
+        [
+          'driver lag p99 (how late the driver sent)',
+          ms(c.driverLagP99Ms),
+          ms(a.driverLagP99Ms),
+          ms(b.driverLagP99Ms),
+          '',
+          '',
+        ],
+      ],
+    ),
+    '',
+    table(
+      ['', 'app', 'bare Bolt', 'app ÷ bare'],
+      [
         [
           'saturation: highest rate with every command acked within 1 s (and answered within 1 s more than Zoom takes)',
           saturationText(app),
@@ -70,17 +142,10 @@ const loadSection = ({ app, bare, plan }: BenchResults): string => {
           ratio(app.startRssBytes, bare.startRssBytes),
         ],
         [
-          'RSS after the load step',
+          'RSS after the load steps',
           mib(app.loadRssBytes),
           mib(bare.loadRssBytes),
           ratio(app.loadRssBytes, bare.loadRssBytes),
-        ],
-        ['bench process CPU per command (driver and fakes)', ms(benchPer(a)), ms(benchPer(b)), ''],
-        [
-          'driver lag p99 (how late the driver sent)',
-          ms(a.driverLagP99Ms),
-          ms(b.driverLagP99Ms),
-          '',
         ],
       ],
     ),
@@ -146,38 +211,71 @@ const callsSection = ({ app }: BenchResults): string => {
   ].join('\n');
 };
 
-const memorySection = ({ memory }: BenchResults): string => {
+const memoryRows = (name: string, memory: MemoryResult): string[][] => [
+  [
+    `${name}: resident set size`,
+    ...memory.readings.map((r) => mib(r.rssBytes)),
+    mib(memory.peakRssBytes),
+  ],
+  [`${name}: heap used after a full GC`, ...memory.readings.map((r) => mib(r.heapUsedBytes)), '—'],
+];
+
+const memorySection = ({ memory, bareMemory, plan }: BenchResults): string => {
   if (memory === undefined) return '';
-  const first = memory.readings[0];
-  const last = memory.readings.at(-1);
-  const half = memory.readings.at(-2);
-  const growth = (from: typeof first, to: typeof last) =>
-    from === undefined || to === undefined ? '—' : mib(to.rssBytes - from.rssBytes, true);
+  const runs = [
+    ['app', memory],
+    ...(bareMemory === undefined ? [] : [['bare Bolt', bareMemory]]),
+  ] as Array<[string, MemoryResult]>;
   return [
-    `### Memory (a fresh app process, resident set size, at ${count(memory.ratePerSecond)} commands a second)`,
+    `### Memory (fresh processes, ${count(plan.memoryCommands)} commands from ${count(plan.memoryPeople)} people, pages from Zoom, at ${count(memory.ratePerSecond)} commands a second)`,
+    '',
+    'Each reading once every answer has come and the process is idle; heap after `gc()` twice',
+    '(`--expose-gc`, read by bench/heap-probe.mjs).',
     '',
     table(
       [
+        '',
         ...memory.readings.map((r) =>
-          r.commands === 0 ? 'after start' : `after ${count(r.commands)} commands`,
+          r.commands === 0 ? 'after start' : `after ${count(r.commands)}`,
         ),
-        'growth, whole run',
-        'growth, second half',
         'peak',
       ],
-      [
-        [
-          ...memory.readings.map((r) => mib(r.rssBytes)),
-          growth(first, last),
-          growth(half, last),
-          mib(memory.peakRssBytes),
-        ],
-      ],
+      runs.flatMap(([name, run]) => memoryRows(name, run)),
     ),
     '',
-    `The memory run sent ${count(sum(memory.steps, 'sent'))} commands: ${count(sum(memory.steps, 'acked'))} acked within 3 s, ${count(sum(memory.steps, 'answered'))} answered with a page.`,
+    ...runs.map(
+      ([name, run]) =>
+        `The ${name} memory run sent ${count(sum(run.steps, 'sent'))} commands: ${count(sum(run.steps, 'acked'))} acked within 3 s${name === 'app' ? `, ${count(sum(run.steps, 'answered'))} answered with a page` : ''}.`,
+    ),
   ].join('\n');
 };
+
+const syncSection = ({ syncSteps }: BenchResults): string =>
+  [
+    '### Synchronous steps on the request path (tinybench, one at a time)',
+    '',
+    table(
+      ['step', 'mean', 'p50', 'p99'],
+      syncSteps.map((r) => [
+        `${r.step}${r.awaits ? ' ¹' : ''}`,
+        us(r.meanUs),
+        us(r.us.p50),
+        us(r.us.p99),
+      ]),
+    ),
+    '',
+    '¹ asynchronous: its time includes the awaits, so it is an upper bound of its synchronous part.',
+  ].join('\n');
+
+const startupSection = ({ startups }: BenchResults): string =>
+  [
+    '### Start-up: process start to the first 200 from `/healthz`',
+    '',
+    table(
+      ['how', 'median', 'each start'],
+      startups.map((s) => [s.name, ms(s.medianMs), s.startsMs.map((v) => ms(v)).join(', ')]),
+    ),
+  ].join('\n');
 
 const renderSection = ({ render }: BenchResults): string =>
   [
@@ -205,7 +303,9 @@ export const renderReport = (results: BenchResults): string =>
     answerSection(results),
     callsSection(results),
     memorySection(results),
+    syncSection(results),
     renderSection(results),
+    startupSection(results),
     renderGoals(results),
   ]
     .filter((section) => section !== '')

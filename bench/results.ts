@@ -2,22 +2,28 @@ import type { MachineInfo } from './machine.js';
 import type { BenchPlan } from './options.js';
 import type { RenderResult } from './render.js';
 import type { MemoryResult, TargetResult } from './scenario.js';
+import type { StartupResult } from './startup.js';
 import type { StepResult } from './step.js';
+import type { SyncStepResult } from './sync-steps.js';
 
 /** Everything one full or quick run measured. */
 export interface BenchResults {
   readonly plan: BenchPlan;
   readonly machine: MachineInfo;
   readonly render: readonly RenderResult[];
+  readonly syncSteps: readonly SyncStepResult[];
+  readonly startups: readonly StartupResult[];
   readonly bare: TargetResult;
   readonly app: TargetResult;
   /** From a second, fresh app process; absent when profiling. */
   readonly memory: MemoryResult | undefined;
+  /** The same memory run on a fresh bare Bolt process. */
+  readonly bareMemory: MemoryResult | undefined;
 }
 
-/** CPU the app spent per page answered in the load step; `undefined` when none was. */
-export const appCpuPerAnswerMs = (app: TargetResult): number | undefined =>
-  app.load.answered === 0 ? undefined : app.load.cpuMs / app.load.answered;
+/** CPU the app spent per page answered in a step; `undefined` when none was. */
+export const cpuPerAnswerMs = (step: StepResult): number | undefined =>
+  step.answered === 0 ? undefined : step.cpuMs / step.answered;
 
 /** CPU bare Bolt spent per ack in the load step; `undefined` when none was acked. */
 export const bareCpuPerAckMs = (bare: TargetResult): number | undefined =>

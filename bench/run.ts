@@ -12,8 +12,10 @@ import { renderProfileReport } from './profile-report.js';
 import { benchmarkRendering } from './render.js';
 import { renderReport } from './report.js';
 import { runMemory, runScenario, type TargetResult } from './scenario.js';
+import { STARTS_PER_TARGET, timeStartups } from './startup.js';
+import { benchmarkSyncSteps } from './sync-steps.js';
 import { REPO_ROOT, startAppProcess, startBareBoltProcess, type TargetProcess } from './targets.js';
-import { benchPeople } from './workload.js';
+import { benchPeople, commandText } from './workload.js';
 
 const DOCS_PATH = join(REPO_ROOT, 'docs', 'benchmarks.md');
 
@@ -54,11 +56,15 @@ const memoryRate = (plan: BenchPlan, app: TargetResult): number =>
 
 const main = async (plan: BenchPlan, workDir: string) => {
   if (plan.runtime === 'dist') build();
-  const people = benchPeople(plan.users);
+  const people = benchPeople(Math.max(plan.users, plan.memoryPeople));
   const slack = await startBenchSlack(people);
   const zoom = await startBenchZoom(people, plan.zoomLatencyMs);
-  const shared = { plan, slack, zoom: zoom.zoom, people, progress };
-  const startApp = (instance: string, profileDir?: string) =>
+  const texts = {
+    cached: commandText('cached', new Date()),
+    fresh: commandText('fresh', new Date()),
+  };
+  const shared = { plan, slack, zoom: zoom.zoom, people, texts, progress };
+  const startApp = (instance: string, options: { profileDir?: string; npm?: boolean } = {}) =>
     startAppProcess({
       instance,
       runtime: plan.runtime,
@@ -66,19 +72,21 @@ const main = async (plan: BenchPlan, workDir: string) => {
       zoomBaseUrl: zoom.address.baseUrl,
       zoomTokenUrl: zoom.address.tokenUrl,
       workDir,
-      ...(profileDir === undefined ? {} : { profileDir }),
+      ...(options.profileDir === undefined ? {} : { profileDir: options.profileDir }),
+      ...(options.npm === true ? { viaNpmStart: true } : {}),
     });
+  const startBare = () => startBareBoltProcess({ slackApiUrl: slack.apiUrl, workDir });
   try {
     if (plan.profile) {
       const profileDir = join(workDir, 'profile');
       mkdirSync(profileDir);
       const result = await withTarget(
-        () => startApp('app', profileDir),
+        () => startApp('app', { profileDir }),
         (target) => runScenario({ ...shared, target, isApp: true }),
       );
       const summary = summariseProfile(readCpuProfile(profileDir), REPO_ROOT);
       process.stdout.write(
-        `${renderProfileReport(summary, result.warmup.sent + result.load.sent)}\n`,
+        `${renderProfileReport(summary, result.warmup.sent + result.load.sent + result.loadCached.sent)}\n`,
       );
       return;
     }
@@ -87,20 +95,60 @@ const main = async (plan: BenchPlan, workDir: string) => {
       timeMs: plan.renderTimeMs,
       iterations: plan.renderIterations,
     });
-    const bare = await withTarget(
-      () => startBareBoltProcess({ slackApiUrl: slack.apiUrl, workDir }),
-      (target) => runScenario({ ...shared, target, isApp: false }),
+    progress(`synchronous steps: ${plan.renderTimeMs} ms each`);
+    const syncSteps = await benchmarkSyncSteps({
+      timeMs: plan.renderTimeMs,
+      iterations: plan.renderIterations,
+    });
+    progress('start-up: each way of starting, timed to /healthz');
+    const starts = plan.quick ? 1 : STARTS_PER_TARGET;
+    const startups = [
+      await timeStartups('bare Bolt (`node --import tsx bench/bare-bolt.ts`)', startBare, starts),
+      await timeStartups(
+        plan.runtime === 'dist'
+          ? 'the app, `node dist/index.js`'
+          : 'the app, `node --import tsx src/index.ts`',
+        () => startApp('app-start'),
+        starts,
+      ),
+      ...(plan.runtime === 'dist'
+        ? [
+            await timeStartups(
+              'the app, `npm start` on an unchanged tree',
+              () => startApp('app-npm-start', { npm: true }),
+              starts,
+            ),
+          ]
+        : []),
+    ];
+    const bare = await withTarget(startBare, (target) =>
+      runScenario({ ...shared, target, isApp: false }),
     );
     const app = await withTarget(
       () => startApp('app'),
       (target) => runScenario({ ...shared, target, isApp: true }),
     );
+    const ratePerSecond = memoryRate(plan, app);
     const memory = await withTarget(
       () => startApp('app-memory'),
-      (target) => runMemory({ ...shared, target, ratePerSecond: memoryRate(plan, app) }),
+      (target) => runMemory({ ...shared, target, ratePerSecond, answers: true }),
+    );
+    const bareMemory = await withTarget(
+      () => startBareBoltProcess({ slackApiUrl: slack.apiUrl, workDir }),
+      (target) => runMemory({ ...shared, target, ratePerSecond, answers: false }),
     );
     const machine = describeMachine();
-    const markdown = renderReport({ plan, machine, render, bare, app, memory });
+    const markdown = renderReport({
+      plan,
+      machine,
+      render,
+      syncSteps,
+      startups,
+      bare,
+      app,
+      memory,
+      bareMemory,
+    });
     process.stdout.write(`${markdown}\n`);
     if (plan.write) {
       writeResults(DOCS_PATH, markdown);

@@ -16,7 +16,13 @@ export interface SaturationResult {
  */
 export const findSaturation = async (
   context: StepContext,
-  options: { readonly name: string; readonly rates: readonly number[]; readonly durationS: number },
+  options: {
+    readonly name: string;
+    readonly rates: readonly number[];
+    readonly durationS: number;
+    /** Who sends: the first `people` of the workload in turn. */
+    readonly people: number;
+  },
 ): Promise<SaturationResult> => {
   const steps: StepResult[] = [];
   const attempt = async (ratePerSecond: number) => {
@@ -24,6 +30,7 @@ export const findSaturation = async (
       label: `${options.name}-saturation-${ratePerSecond}`,
       ratePerSecond,
       count: Math.round(ratePerSecond * options.durationS),
+      people: options.people,
     });
     steps.push(result);
     return isWithinLimits(result, context.answers);

@@ -12,6 +12,8 @@ import { type BenchPerson, commandFor } from './workload.js';
 export interface MemoryReading {
   readonly commands: number;
   readonly rssBytes: number;
+  /** Heap used after a full GC (bench/heap-probe.mjs). */
+  readonly heapUsedBytes: number;
 }
 
 /** The app's memory over its run. */
@@ -26,9 +28,14 @@ export interface MemoryResult {
 
 /** Everything measured on one process. */
 export interface TargetResult {
+  /** From spawning the process to its first 200 from `/healthz`. */
+  readonly startMs: number;
   readonly startRssBytes: number;
   readonly warmup: StepResult;
+  /** The load step with pages fetched from Zoom (the `fresh` workload). */
   readonly load: StepResult;
+  /** The same rate with every page already cached (the `cached` workload). */
+  readonly loadCached: StepResult;
   readonly loadRssBytes: number;
   /** Only for the app, which has pages to show. */
   readonly pageCalls: readonly PageViewCalls[] | undefined;
@@ -42,7 +49,10 @@ export interface ScenarioOptions {
   readonly target: TargetProcess;
   readonly slack: BenchSlack;
   readonly zoom: DemoZoom;
+  /** Everyone the fakes know; load steps use the first `plan.users`. */
   readonly people: readonly BenchPerson[];
+  /** The command texts of the two workloads (bench/workload.ts). */
+  readonly texts: { readonly cached: string; readonly fresh: string };
   /** The app: answers through `response_url`, and gets the page probe. */
   readonly isApp: boolean;
   readonly progress: (line: string) => void;
@@ -53,7 +63,7 @@ const stepContext = (options: ScenarioOptions): StepContext => ({
   driver: createLoadDriver({
     eventsUrl: options.target.eventsUrl,
     responseUrl: options.slack.responseUrl,
-    command: commandFor(options.people),
+    command: commandFor(options.people, options.texts.fresh),
   }),
   slack: options.slack,
   zoom: options.zoom,
@@ -74,17 +84,30 @@ export const runScenario = async (options: ScenarioOptions): Promise<TargetResul
   const rate = plan.loadRatePerSecond;
   try {
     const startRssBytes = target.sample().rssBytes;
+    const users = plan.users;
     progress(`${target.name}: warm-up, ${plan.warmupCommands} commands at ${rate}/s`);
     const warmup = await runStep(context, {
       label: `${key}-warmup`,
       ratePerSecond: rate,
       count: plan.warmupCommands,
+      text: options.texts.cached,
+      people: users,
     });
-    progress(`${target.name}: load, ${rate}/s for ${plan.loadDurationS} s`);
+    progress(`${target.name}: load, cached pages, ${rate}/s for ${plan.loadDurationS} s`);
+    const loadCached = await runStep(context, {
+      label: `${key}-load-cached`,
+      ratePerSecond: rate,
+      count: Math.round(rate * plan.loadDurationS),
+      text: options.texts.cached,
+      people: users,
+    });
+    progress(`${target.name}: load, pages from Zoom, ${rate}/s for ${plan.loadDurationS} s`);
     const load = await runStep(context, {
       label: `${key}-load`,
       ratePerSecond: rate,
       count: Math.round(rate * plan.loadDurationS),
+      text: options.texts.fresh,
+      people: users,
     });
     const loadRssBytes = target.sample().rssBytes;
     let pageCalls: PageViewCalls[] | undefined;
@@ -106,12 +129,15 @@ export const runScenario = async (options: ScenarioOptions): Promise<TargetResul
         name: key,
         rates: plan.saturationRatesPerSecond,
         durationS: plan.saturationStepDurationS,
+        people: plan.users,
       });
     }
     return {
+      startMs: target.startMs,
       startRssBytes,
       warmup,
       load,
+      loadCached,
       loadRssBytes,
       pageCalls,
       saturation,
@@ -121,29 +147,53 @@ export const runScenario = async (options: ScenarioOptions): Promise<TargetResul
   }
 };
 
-/** What the memory run needs: a freshly started app and a rate it sustains. */
+/** What the memory run needs: a freshly started process and a rate it sustains. */
 export interface MemoryRunOptions extends Omit<ScenarioOptions, 'isApp'> {
   readonly ratePerSecond: number;
+  /** Whether the process answers through `response_url` (the app) or only acks (bare Bolt). */
+  readonly answers: boolean;
 }
 
+/** How many readings the memory run takes after warm-up: every quarter of the commands. */
+const MEMORY_READINGS = 4;
+
 /**
- * Resident memory of a fresh app over `plan.memoryCommands` commands at a rate it sustains:
- * read after start, after warm-up, halfway and at the end (each after the app settled), so
- * growth shows a leak rather than a backlog, and no earlier overload has inflated the heap.
+ * Memory of a fresh process over `plan.memoryCommands` commands from `plan.memoryPeople`
+ * people (pages fetched from Zoom, so every answer also fills the cache) at a rate it sustains:
+ * read after start, after warm-up and every quarter, each once the process settled: resident
+ * size, and heap used after a full GC (so growth shows what is held, not what is not yet
+ * collected, and not a backlog).
  */
 export const runMemory = async (options: MemoryRunOptions): Promise<MemoryResult> => {
   const { plan, target, progress, ratePerSecond } = options;
-  const context = stepContext({ ...options, isApp: true });
+  const context = stepContext({ ...options, isApp: options.answers });
+  const read = async (commands: number): Promise<MemoryReading> => {
+    const heap = await target.heap();
+    return { commands, rssBytes: target.sample().rssBytes, heapUsedBytes: heap.heapUsedBytes };
+  };
   try {
-    const readings: MemoryReading[] = [{ commands: 0, rssBytes: target.sample().rssBytes }];
+    const readings: MemoryReading[] = [await read(0)];
     const steps: StepResult[] = [];
+    const quarters = Array.from(
+      { length: MEMORY_READINGS },
+      (_, i) => ((i + 1) * plan.memoryCommands) / MEMORY_READINGS,
+    );
+    const goals = [plan.warmupCommands, ...quarters.filter((goal) => goal > plan.warmupCommands)];
     let done = 0;
-    for (const goal of [plan.warmupCommands, plan.memoryCommands / 2, plan.memoryCommands]) {
+    for (const goal of goals) {
       const count = Math.max(0, Math.round(goal - done));
       progress(`${target.name}: memory, ${count} commands at ${ratePerSecond}/s (${goal} in all)`);
-      steps.push(await runStep(context, { label: `memory-${goal}`, ratePerSecond, count }));
+      steps.push(
+        await runStep(context, {
+          label: `${target.name.replaceAll(' ', '-')}-memory-${goal}`,
+          ratePerSecond,
+          count,
+          text: options.texts.fresh,
+          people: plan.memoryPeople,
+        }),
+      );
       done += count;
-      readings.push({ commands: done, rssBytes: target.sample().rssBytes });
+      readings.push(await read(done));
     }
     return { readings, peakRssBytes: target.sample().peakRssBytes, ratePerSecond, steps };
   } finally {

@@ -39,15 +39,30 @@ export interface BenchCommand {
   readonly text: string;
 }
 
+/** Which Zoom question a workload's commands ask; see {@link commandText}. */
+export type Workload = 'fresh' | 'cached';
+
+const DAY_MS = 86_400_000;
+
 /**
- * The workload: `/sms-sessions` with no arguments (the command people type most), by each person
- * in turn. Each asks for the past 30 days up to the current second, so two commands are the same
- * Zoom question only when one person sends both within a second.
+ * The command text of a workload. `fresh`: `/sms-sessions` with no arguments (what people type
+ * most), which asks for the past 30 days up to the current second, so two commands are the same
+ * Zoom question only when one person sends both within a second: every answer is a page fetched
+ * from Zoom. `cached`: the same window written as whole days (`from:… to:…`, fixed for the run),
+ * so once a person's page is cached, their next commands within the cache's 30 s are answered
+ * from it: the common burst of many people asking for the same few pages.
  */
+export const commandText = (workload: Workload, now: Date): string => {
+  if (workload === 'fresh') return '';
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return `from:${day(now.getTime() - 29 * DAY_MS)} to:${day(now.getTime())}`;
+};
+
+/** The workload's commands: by each person in turn, all with the same text. */
 export const commandFor =
-  (people: readonly BenchPerson[]) =>
+  (people: readonly BenchPerson[], text = '') =>
   (index: number): BenchCommand => {
     const person = people[index % people.length];
     if (person === undefined) throw new Error('The bench needs at least one person');
-    return { userId: person.slackUserId, text: '' };
+    return { userId: person.slackUserId, text };
   };

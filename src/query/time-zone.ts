@@ -65,7 +65,12 @@ const newWallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefine
 const wallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefined =>
   wallClockFormatters.get(timeZone, newWallClockFormatter);
 
-const wallClockMs = (instantMs: number, timeZone: string): number => {
+/**
+ * The wall-clock time in `timeZone` at `instantMs`, as epoch ms of the same wall-clock reading
+ * in UTC (read it with `getUTCHours()` and friends); an unknown zone reads as UTC. Uses the
+ * cached formatter of the zone, so it is cheap enough for every line of a page.
+ */
+export const wallClockMs = (instantMs: number, timeZone: string): number => {
   const formatter = wallClockFormatter(timeZone) ?? wallClockFormatter(FALLBACK_TIME_ZONE);
   const parts = formatter?.formatToParts(instantMs) ?? [];
   const field = (type: Intl.DateTimeFormatPartTypes): number =>

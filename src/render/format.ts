@@ -1,8 +1,7 @@
-import type { Dayjs } from 'dayjs';
 import { createBoundedMemo } from '../bounded-memo.js';
 import type { LineKind, LineOwner, Participant } from '../domain/sms.js';
 import { formatPhoneNumber } from '../query/phone.js';
-import { dayjs, safeTimeZone, ZONE_FORMATTERS_MAX } from '../query/time-zone.js';
+import { dayjs, safeTimeZone, wallClockMs, ZONE_FORMATTERS_MAX } from '../query/time-zone.js';
 import type { FilterType, SessionQuery, SessionType } from '../query/types.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { ECHO_MAX_CHARS, LABEL_MAX_CHARS, PARTICIPANT_MIN_CHARS } from './limits.js';
@@ -32,6 +31,8 @@ interface DateParts {
   readonly day: string;
   readonly year: string;
   readonly time: string;
+  /** The zone's short name at that moment (`EST`, `GMT+1`). */
+  readonly zone: string;
 }
 
 /**
@@ -52,6 +53,7 @@ const newFallbackFormatter = (timeZone: string): Intl.DateTimeFormat =>
     hour: 'numeric',
     minute: '2-digit',
     hour12: true,
+    timeZoneName: 'short',
   });
 
 const fallbackFormatter = (requestedZone: string): Intl.DateTimeFormat =>
@@ -65,6 +67,7 @@ const dateParts = (ms: number, timeZone: string): DateParts => {
     day: parts.day ?? '',
     year: parts.year ?? '',
     time: `${parts.hour ?? ''}:${parts.minute ?? ''} ${(parts.dayPeriod ?? '').toUpperCase()}`,
+    zone: parts.timeZoneName ?? '',
   };
 };
 
@@ -191,17 +194,21 @@ export const filterTypeLabel = (filterType: FilterType): string => FILTER_TYPE_L
 export const phoneLabel = (phoneNumber: string): string =>
   escapeMrkdwn(formatPhoneNumber(phoneNumber));
 
-const isAt = (moment: Dayjs, hour: number, minute: number, second: number) =>
-  moment.hour() === hour && moment.minute() === minute && moment.second() === second;
+const DAY_START = [0, 0, 0];
+const DAY_END = [23, 59, 59];
 
 const windowEnd = (iso: string, timeZone: string, dayBoundary: 'start' | 'end'): string => {
   const ms = instantMs(iso);
   if (ms === undefined) return truncate(escapeMrkdwn(iso), LABEL_MAX_CHARS);
-  const local = dayjs.utc(ms).tz(timeZone);
-  const wholeDay = dayBoundary === 'start' ? isAt(local, 0, 0, 0) : isAt(local, 23, 59, 59);
-  return wholeDay
-    ? local.format('MMM D, YYYY')
-    : `${local.format('MMM D, YYYY h:mm A')} ${local.offsetName('short') ?? timeZone}`;
+  const wall = new Date(wallClockMs(ms, timeZone));
+  const [hour, minute, second] = dayBoundary === 'start' ? DAY_START : DAY_END;
+  const wholeDay =
+    wall.getUTCHours() === hour &&
+    wall.getUTCMinutes() === minute &&
+    wall.getUTCSeconds() === second;
+  const parts = dateParts(ms, timeZone);
+  const date = `${parts.month} ${parts.day}, ${parts.year}`;
+  return wholeDay ? date : `${date} ${parts.time} ${parts.zone || timeZone}`;
 };
 
 /** A search in words, each part safe mrkdwn; see {@link describeQuery}. */

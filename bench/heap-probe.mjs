@@ -1,0 +1,15 @@
+// Loaded into a process under test by the bench only (`node --expose-gc --import
+// ./bench/heap-probe.mjs …`): on the message `heap` from the bench (over the IPC channel the
+// bench opened), collects garbage twice and answers with the heap used and the resident size, so
+// the bench can tell memory that is held from memory not yet collected. The app itself knows
+// nothing of it. https://nodejs.org/api/child_process.html#subprocesssendmessage-sendhandle-options-callback
+if (typeof process.send === 'function') {
+  process.channel?.unref();
+  process.on('message', (message) => {
+    if (message !== 'heap' || typeof globalThis.gc !== 'function') return;
+    globalThis.gc();
+    globalThis.gc();
+    const { heapUsed, rss } = process.memoryUsage();
+    process.send?.({ heapUsedBytes: heapUsed, rssBytes: rss });
+  });
+}
