@@ -11,7 +11,7 @@ import { type BenchPlan, parseBenchArgs, USAGE } from './options.js';
 import { renderProfileReport } from './profile-report.js';
 import { benchmarkRendering } from './render.js';
 import { renderReport } from './report.js';
-import { runMemory, runScenario, type TargetResult } from './scenario.js';
+import { runMemory, runScenario } from './scenario.js';
 import { STARTS_PER_TARGET, timeStartups } from './startup.js';
 import { benchmarkSyncSteps } from './sync-steps.js';
 import { REPO_ROOT, startAppProcess, startBareBoltProcess, type TargetProcess } from './targets.js';
@@ -45,14 +45,11 @@ const withTarget = async <T>(
 };
 
 /**
- * The memory run's rate: the load rate, or half the highest rate the app sustained when that is
- * lower, so no backlog builds up and inflates the heap (a queue is not a leak).
+ * The memory run's rate: half the load rate. Readings are taken once the process is idle and
+ * after a full GC, so a backlog (on a busy machine) delays a reading but does not inflate it, and
+ * a fixed rate keeps the run's length predictable whatever the saturation search found.
  */
-const memoryRate = (plan: BenchPlan, app: TargetResult): number =>
-  Math.min(
-    plan.loadRatePerSecond,
-    (app.saturation?.highestPassingRate ?? Math.min(...plan.saturationRatesPerSecond)) / 2,
-  );
+const memoryRate = (plan: BenchPlan): number => plan.loadRatePerSecond / 2;
 
 const main = async (plan: BenchPlan, workDir: string) => {
   if (plan.runtime === 'dist') build();
@@ -128,7 +125,7 @@ const main = async (plan: BenchPlan, workDir: string) => {
       () => startApp('app'),
       (target) => runScenario({ ...shared, target, isApp: true }),
     );
-    const ratePerSecond = memoryRate(plan, app);
+    const ratePerSecond = memoryRate(plan);
     const memory = await withTarget(
       () => startApp('app-memory'),
       (target) => runMemory({ ...shared, target, ratePerSecond, answers: true }),
