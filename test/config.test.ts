@@ -187,10 +187,10 @@ describe('loadConfig MAX_RANGE_MONTHS', () => {
 });
 
 describe('loadConfig Zoom fairness and client limit', () => {
-  it('gives each person a burst of 10, 20 a minute, 5 % of the day and admins 25 %', () => {
+  it('gives each person a burst of 20, 30 a minute, 5 % of the day and admins 25 %', () => {
     expect(loadConfig(minimal).zoom.load.person).toEqual({
-      burst: 10,
-      perMinute: 20,
+      burst: 20,
+      perMinute: 30,
       dailySharePercent: 5,
       adminDailySharePercent: 25,
     });

@@ -50,9 +50,16 @@ export interface HarnessOptions {
 
 /**
  * Defaults for every harness: the Zoom cache is off, so a test that injects a fault on the next
- * Zoom call gets one (cache tests turn it on through `env`).
+ * Zoom call gets one (cache tests turn it on through `env`); and each person's Zoom allowance is
+ * wide, since one test person makes many requests in a few seconds across a file's tests (the
+ * fairness tests in test/security/ set the allowance they test through `env`).
  */
-const HARNESS_ENV = { ZOOM_CACHE_TTL_SECONDS: '0' };
+const HARNESS_ENV = {
+  ZOOM_CACHE_TTL_SECONDS: '0',
+  ZOOM_USER_BURST: '10000',
+  ZOOM_USER_DAILY_SHARE: '100',
+  ZOOM_ADMIN_DAILY_SHARE: '100',
+};
 
 /**
  * The real app (real Bolt HTTP receiver, real SQLite file) on 127.0.0.1, wired to a fake Slack

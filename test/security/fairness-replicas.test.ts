@@ -61,6 +61,7 @@ describe.skipIf(!redisUp)('one allowance per person across two replicas sharing 
             ZOOM_USER_BURST: String(BURST),
             ZOOM_DAILY_LIMIT: '24',
             ZOOM_USER_DAILY_SHARE: '25',
+            ZOOM_ADMIN_DAILY_SHARE: '25',
           },
         }),
       );
