@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_BATCH } from '../../src/core/audit-writer.js';
 import {
   buildDataset,
   createDemoZoom,
@@ -108,7 +109,15 @@ describe.skipIf(!reachable)('links across replicas sharing Redis', () => {
   });
 
   it('shows the audit entries of both replicas in one trail', async () => {
-    const trail = await see(first, ADMIN, `audit <@${BOB}> 10`);
+    // Each replica writes its audit rows in batches (src/core/audit-writer.ts, 100 ms), and
+    // reading the trail flushes only the reading replica's: the other's arrive within a batch.
+    const complete = (text: string) =>
+      text.includes(`@${ADMIN} unlinked @${BOB}`) && text.includes(`@${ADMIN} linked @${BOB}`);
+    let trail = await see(first, ADMIN, `audit <@${BOB}> 10`);
+    for (let tries = 0; !complete(trail) && tries < 10; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, AUDIT_BATCH.intervalMs));
+      trail = await see(first, ADMIN, `audit <@${BOB}> 10`);
+    }
     expect(trail).toContain(`@${ADMIN} linked @${BOB} (robert.zoom@example.org)`);
     expect(trail).toContain(`@${ADMIN} unlinked @${BOB} (robert.zoom@example.org)`);
     expect(trail.match(new RegExp(`@${BOB} listed @${BOB}`, 'g'))).toHaveLength(3);
