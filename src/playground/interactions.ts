@@ -11,6 +11,12 @@ export interface PageInteraction {
   readonly selections?:
     | Readonly<Record<string, Readonly<Record<string, string | null>>>>
     | undefined;
+  /**
+   * The visitor pressed the confirm button of the element's `confirm` dialog. An element with a
+   * `confirm` object is never sent to the app without it: Slack shows the dialog first and
+   * sends nothing when it is dismissed.
+   */
+  readonly confirmed?: boolean | undefined;
 }
 
 /** The `actions[0]` and `state.values` Slack would send, or why the click cannot be sent. */
@@ -97,7 +103,8 @@ const initialValue = (element: BlockJson): string | null => {
 };
 
 /**
- * Turns a click on the page into what Slack sends for it, built from the element the app put on
+ * Turns a click on the page into what Slack sends for it (refused as `confirmation_required`
+ * when the element asks for a confirmation dialog the visitor did not confirm), built from the element the app put on
  * the surface (so its `text`, `value` and options are the app's own, not the page's): the action
  * (`button` with its `value`; `static_select` with the chosen `selected_option`; `users_select`
  * with `selected_user`; `datepicker` with `selected_date`; `plain_text_input` with the `value`
@@ -113,6 +120,9 @@ export const buildInteraction = (
   const found = findElement(blocks, interaction.blockId, interaction.actionId);
   if (found === undefined) return { ok: false, error: 'element_not_found' };
   const { element } = found;
+  if (element.confirm !== undefined && interaction.confirmed !== true) {
+    return { ok: false, error: 'confirmation_required' };
+  }
   const state: Record<string, Record<string, unknown>> = {};
   for (const block of blocks) {
     for (const candidate of elementsOf(block)) {

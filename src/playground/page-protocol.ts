@@ -29,6 +29,8 @@ export const actionRequestSchema = z.object({
   actionId: z.string().min(1).max(255),
   selection: selection.optional(),
   selections: selectionsSchema.optional(),
+  /** The visitor confirmed the element's `confirm` dialog (Slack sends nothing otherwise). */
+  confirmed: z.boolean().optional(),
 });
 
 /** `POST /playground/home`: open the Home tab as a person. */

@@ -17,6 +17,7 @@ export const PUBLIC_FILES: Readonly<Record<string, string>> = {
   'block-kit.css': 'text/css; charset=utf-8',
   'block-kit.js': 'text/javascript; charset=utf-8',
   'block-elements.js': 'text/javascript; charset=utf-8',
+  'confirm-dialog.js': 'text/javascript; charset=utf-8',
   'mrkdwn.js': 'text/javascript; charset=utf-8',
   'mrkdwn-dom.js': 'text/javascript; charset=utf-8',
   'slack-date.js': 'text/javascript; charset=utf-8',

@@ -29,7 +29,10 @@ export type InteractionSurface =
 
 /** What a visitor can do on the page, each as Slack would relay it to the app. */
 export interface VisitorActions {
-  /** Runs a slash command typed in the composer (`/sms-sessions …`). */
+  /**
+   * Runs a slash command typed in the composer (`/sms-sessions …`). As in Slack, the command
+   * itself is not shown in the channel: only the app's (ephemeral) answer is.
+   */
   runCommand(userId: string, typed: string): Promise<VisitorResult>;
   /** Clicks a button or makes a choice on a message or the Home tab. */
   interact(
@@ -103,7 +106,6 @@ export const createVisitorActions = (deps: VisitorActionsDeps): VisitorActions =
           error: `${command ?? 'That'} is not a command in this workspace. Try ${PLAYGROUND_WORKSPACE.command}.`,
         };
       }
-      timeline.post({ text: typed.trim(), author: { kind: 'person', userId }, visibleTo: userId });
       const ack = await deliver(
         slashCommandBody({
           person,

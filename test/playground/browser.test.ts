@@ -147,6 +147,35 @@ describe('the playground in Chromium', () => {
   );
 
   it(
+    'asks before sharing, as Slack does, posts only once confirmed, and names the channel',
+    async () => {
+      expect(await page.locator('.typed-command').count()).toBe(0);
+      const inChannel = () => messages().filter({ hasNot: page.getByText('Only visible to you') });
+      const before = await inChannel().count();
+      const share = () => answers().first().getByRole('button', { name: 'Share to channel' });
+      await share().click();
+      const dialog = page.getByRole('alertdialog', { name: 'Share to this channel?' });
+      await dialog.waitFor();
+      expect(
+        await dialog.getByText('Everyone in this channel will see this page').isVisible(),
+      ).toBe(true);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.waitForTimeout(300);
+      expect(await inChannel().count()).toBe(before);
+
+      await share().click();
+      await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+      const receipt = answers().filter({ hasText: 'Shared to' }).last();
+      await receipt.waitFor();
+      expect(await receipt.textContent()).toContain('Shared to #general');
+      expect(await receipt.textContent()).not.toContain('C0GENERAL');
+      await expect.poll(() => inChannel().count()).toBe(before + 1);
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
     'shows the app’s error for a bad command, and refuses what is not a command',
     async () => {
       await runCommand('/sms-sessions size:500');
@@ -202,6 +231,36 @@ describe('the playground in Chromium', () => {
         .filter({ hasNot: page.locator('[value^="U0"]') })
         .first();
       expect(await after.inputValue()).toBe(choice);
+      for (const name of ['From', 'To']) {
+        expect(
+          await home.locator('label.bk-datepicker-field', { hasText: name }).first().isVisible(),
+        ).toBe(true);
+      }
+      const names = await page
+        .locator('[aria-label]')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
+      expect(names.filter((name) => /[*_~`]|\n/.test(name))).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'offers a member no admins-only example, and clears the visitor’s own view',
+    async () => {
+      await page.getByRole('tab', { name: '# general' }).click();
+      const suggestions = page.locator('#suggestions');
+      expect(await suggestions.getByText('/sms-sessions @bob').count()).toBe(1);
+      await page.getByLabel('You are', { exact: true }).selectOption('U0BOB');
+      expect(await suggestions.getByText('/sms-sessions @bob').count()).toBe(0);
+      expect(await suggestions.getByText('/sms-sessions help').count()).toBe(1);
+
+      expect(await messages().count()).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Clear my view' }).click();
+      expect(await messages().count()).toBe(0);
+      await runCommand('/sms-sessions help');
+      await answers().last().getByRole('button', { name: 'Full syntax' }).waitFor();
+      expect(await messages().count()).toBe(1);
       expect(pageErrors).toEqual([]);
     },
     FLOW_TIMEOUT_MS,

@@ -44,7 +44,7 @@ const setup = (ack: AppAck = { ok: true, status: 200, body: '' }) => {
 };
 
 describe('createVisitorActions', () => {
-  it('runs /sms-sessions as Slack does: escaped text, mentions, a response_url', async () => {
+  it('runs /sms-sessions as Slack does: escaped text, mentions, a response_url, no echo', async () => {
     const { visitor, delivered, timeline } = setup();
     expect(await visitor.runCommand('U0ALICE', '/sms-sessions @bob phone:"<1>"')).toEqual({
       ok: true,
@@ -53,9 +53,7 @@ describe('createVisitorActions', () => {
     expect(delivered[0]?.contentType).toBe('application/x-www-form-urlencoded');
     expect(form.get('text')).toBe('<@U0BOB|bob> phone:"&lt;1&gt;"');
     expect(form.get('response_url')).toMatch(/^http:\/\/127\.0\.0\.1:1\/response\//);
-    expect(timeline.list()).toMatchObject([
-      { author: { kind: 'person', userId: 'U0ALICE' }, text: '/sms-sessions @bob phone:"<1>"' },
-    ]);
+    expect(timeline.list()).toEqual([]);
   });
 
   it('refuses another command without bothering the app', async () => {
@@ -85,6 +83,52 @@ describe('createVisitorActions', () => {
     expect(timeline.list().at(-1)).toMatchObject({
       author: { kind: 'app' },
       text: 'Working on it',
+    });
+  });
+
+  it('refuses to send a click behind a confirmation dialog until the visitor confirms it', async () => {
+    const { visitor, timeline, delivered, payloadOf } = setup();
+    const message = timeline.post({
+      text: 'page',
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'list_actions',
+          elements: [
+            {
+              type: 'button',
+              action_id: 'sms_sessions.share',
+              value: 'cursor',
+              confirm: {
+                title: { type: 'plain_text', text: 'Share this page?' },
+                text: { type: 'plain_text', text: 'Everyone in the channel will see it.' },
+                confirm: { type: 'plain_text', text: 'Share' },
+                deny: { type: 'plain_text', text: 'Cancel' },
+              },
+            },
+          ],
+        },
+      ],
+      author: { kind: 'app' },
+      visibleTo: 'U0ALICE',
+    });
+    const surface = { kind: 'message', ts: message.ts } as const;
+    const click = { blockId: 'list_actions', actionId: 'sms_sessions.share' };
+    expect(await visitor.interact('U0ALICE', surface, click)).toEqual({
+      ok: false,
+      error: 'confirmation_required',
+    });
+    expect(await visitor.interact('U0ALICE', surface, { ...click, confirmed: false })).toEqual({
+      ok: false,
+      error: 'confirmation_required',
+    });
+    expect(delivered).toEqual([]);
+    expect(await visitor.interact('U0ALICE', surface, { ...click, confirmed: true })).toEqual({
+      ok: true,
+    });
+    expect(payloadOf(0).actions[0]).toMatchObject({
+      action_id: 'sms_sessions.share',
+      value: 'cursor',
     });
   });
 

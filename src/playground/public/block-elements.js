@@ -4,6 +4,7 @@
  * click or a choice through `surface.onAction(blockId, actionId, selection)`.
  * https://docs.slack.dev/reference/block-kit/block-elements
  */
+import { askToConfirm } from './confirm-dialog.js';
 import { plainTextOf } from './mrkdwn-dom.js';
 import { tagControl } from './page-focus.js';
 
@@ -30,9 +31,14 @@ const button = (element, blockId, surface) => {
   node.type = 'button';
   node.textContent = plainTextOf(element.text);
   if (element.accessibility_label) node.setAttribute('aria-label', element.accessibility_label);
-  node.addEventListener('click', () =>
-    surface.onAction(blockId, element.action_id, undefined, node),
-  );
+  node.addEventListener('click', async () => {
+    if (element.url) surface.ctx.openLink?.(element.url);
+    if (element.confirm === undefined) {
+      surface.onAction(blockId, element.action_id, undefined, node);
+    } else if (await askToConfirm(element.confirm, surface.ctx)) {
+      surface.onAction(blockId, element.action_id, undefined, node, true);
+    }
+  });
   return node;
 };
 
@@ -104,6 +110,16 @@ const datepicker = (element, blockId, surface, label) => {
   return node;
 };
 
+/**
+ * A date picker outside an input block shows its placeholder ("From", "To") beside it, as
+ * Slack's does: a browser's empty date field ("mm/dd/yyyy") would not tell two pickers apart.
+ */
+const labelled = (control, text) => {
+  const wrapper = el('label', 'bk-datepicker-field');
+  wrapper.append(el('span', 'bk-datepicker-label', text), control);
+  return wrapper;
+};
+
 const triggersOnEnter = (element) =>
   (element.dispatch_action_config?.trigger_actions_on ?? ['on_enter_pressed']).includes(
     'on_enter_pressed',
@@ -152,8 +168,14 @@ export const renderElement = (element, blockId, surface, label, dispatch = false
       return tagControl(staticSelect(element, blockId, surface, name), blockId, element.action_id);
     case 'users_select':
       return tagControl(usersSelect(element, blockId, surface, name), blockId, element.action_id);
-    case 'datepicker':
-      return tagControl(datepicker(element, blockId, surface, name), blockId, element.action_id);
+    case 'datepicker': {
+      const picker = tagControl(
+        datepicker(element, blockId, surface, name),
+        blockId,
+        element.action_id,
+      );
+      return label ? picker : labelled(picker, name);
+    }
     case 'plain_text_input':
       return tagControl(
         textInput(element, blockId, surface, name, dispatch),

@@ -31,7 +31,7 @@ const section = (block, surface) => {
   node.append(body);
   if (block.accessory) {
     const accessory = el('div', 'bk-accessory');
-    const label = block.text ? plainTextOf(block.text).slice(0, 80) : undefined;
+    const label = block.text ? plainTextOf(block.text, surface.ctx).slice(0, 80) : undefined;
     accessory.append(renderElement(block.accessory, block.block_id, surface, label));
     node.append(accessory);
   }

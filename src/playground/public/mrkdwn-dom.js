@@ -18,6 +18,40 @@ const personName = (id, ctx) => {
   return person === undefined ? id : person.displayName;
 };
 
+const channelName = (node, ctx) => node.label ?? ctx?.channels?.get(node.id) ?? node.id;
+
+/** A parsed node as the words a screen reader should hear: no mrkdwn marks, names for ids. */
+const wordsOf = (node, ctx) => {
+  switch (node.type) {
+    case 'text':
+    case 'code':
+    case 'pre':
+    case 'emoji':
+      return node.text ?? '';
+    case 'bold':
+    case 'italic':
+    case 'strike':
+    case 'quote':
+      return node.children.map((child) => wordsOf(child, ctx)).join('');
+    case 'br':
+      return ' ';
+    case 'link':
+      return node.label;
+    case 'user':
+      return `@${node.label ?? (ctx ? personName(node.id, ctx) : node.id)}`;
+    case 'channel':
+      return `#${channelName(node, ctx)}`;
+    case 'usergroup':
+      return node.label ?? `@${node.id}`;
+    case 'broadcast':
+      return `@${node.name}`;
+    case 'date':
+      return node.fallback;
+    default:
+      return '';
+  }
+};
+
 const renderNode = (node, ctx) => {
   switch (node.type) {
     case 'text':
@@ -51,7 +85,7 @@ const renderNode = (node, ctx) => {
     case 'user':
       return el('span', 'mention', `@${node.label ?? personName(node.id, ctx)}`);
     case 'channel':
-      return el('span', 'mention', `#${node.label ?? node.id}`);
+      return el('span', 'mention', `#${channelName(node, ctx)}`);
     case 'usergroup':
       return el('span', 'mention', node.label ?? `@${node.id}`);
     case 'broadcast':
@@ -95,8 +129,16 @@ export const renderTextObject = (object, ctx) => {
   return fragment;
 };
 
-/** The words of a text object, for labels and `aria-label`s. */
-export const plainTextOf = (object) =>
-  object === undefined || object === null || typeof object.text !== 'string'
-    ? ''
-    : withEmoji(object.text);
+/**
+ * The words of a text object, for labels and `aria-label`s: `mrkdwn` is read as Slack shows it
+ * (no `*` or `_` marks, mentions and channels by name), so an accessible name never carries
+ * markup.
+ */
+export const plainTextOf = (object, ctx) => {
+  if (object === undefined || object === null || typeof object.text !== 'string') return '';
+  if (object.type !== 'mrkdwn') return withEmoji(object.text);
+  const words = parseMrkdwn(object.text)
+    .map((node) => wordsOf(node, ctx))
+    .join('');
+  return withEmoji(words.replace(/\s+/g, ' ').trim());
+};

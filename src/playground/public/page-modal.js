@@ -46,7 +46,7 @@ export const createModalView = (dialog, page, close) => {
     const surface = {
       ctx: page.ctx,
       selections: {},
-      onAction: (blockId, actionId, selection, control) => {
+      onAction: (blockId, actionId, selection, control, confirmed) => {
         lastControl = { blockId, actionId };
         return busyWhile(control, () =>
           page.act({
@@ -55,6 +55,7 @@ export const createModalView = (dialog, page, close) => {
             actionId,
             selection,
             selections: surface.selections,
+            ...(confirmed ? { confirmed } : {}),
           }),
         );
       },

@@ -53,7 +53,7 @@ const messageNode = (message, page, lastControls) => {
     const surface = {
       ctx: page.ctx,
       selections: {},
-      onAction: (blockId, actionId, selection, control) => {
+      onAction: (blockId, actionId, selection, control, confirmed) => {
         lastControls.set(message.ts, { blockId, actionId });
         return busyWhile(control, () =>
           page.act({
@@ -62,6 +62,7 @@ const messageNode = (message, page, lastControls) => {
             actionId,
             selection,
             selections: surface.selections,
+            ...(confirmed ? { confirmed } : {}),
           }),
         );
       },
@@ -88,7 +89,11 @@ const messageNode = (message, page, lastControls) => {
 export const createTimelineView = (list, empty, page) => {
   const messages = new Map();
   const lastControls = new Map();
-  const visible = (message) => message.visibleTo === undefined || message.visibleTo === page.me();
+  const clearedKey = 'playground.timeline.clearedThrough';
+  let clearedThrough = sessionStorage.getItem(clearedKey) ?? '';
+  const visible = (message) =>
+    message.ts > clearedThrough &&
+    (message.visibleTo === undefined || message.visibleTo === page.me());
   const refreshEmpty = () => {
     empty.hidden = list.children.length > 0;
   };
@@ -132,6 +137,17 @@ export const createTimelineView = (list, empty, page) => {
       for (const message of messages.values()) place(message);
       refreshEmpty();
     },
+    /**
+     * Hides every message up to now from this browser tab (kept across reloads of the tab); other
+     * visitors' views are left alone.
+     */
+    clear: () => {
+      const newest = [...messages.keys()].sort().at(-1);
+      if (newest !== undefined && newest > clearedThrough) clearedThrough = newest;
+      sessionStorage.setItem(clearedKey, clearedThrough);
+      list.replaceChildren();
+      refreshEmpty();
+    },
   };
 };
 
@@ -152,7 +168,7 @@ export const createHomeView = (container, page) => {
     const surface = {
       ctx: page.ctx,
       selections: {},
-      onAction: (blockId, actionId, selection, control) => {
+      onAction: (blockId, actionId, selection, control, confirmed) => {
         lastControl = { blockId, actionId };
         return busyWhile(control, () =>
           page.act({
@@ -161,6 +177,7 @@ export const createHomeView = (container, page) => {
             actionId,
             selection,
             selections: surface.selections,
+            ...(confirmed ? { confirmed } : {}),
           }),
         );
       },

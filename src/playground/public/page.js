@@ -9,14 +9,18 @@ import { browserTimeZone } from './slack-date.js';
 
 const HOME_WAIT_MS = 5_000;
 
+/** Commands to try: `[command, what it shows, whether only admins may run it]`. */
 const SUGGESTIONS = [
-  ['/sms-sessions', 'your conversations of the past 30 days'],
-  ['/sms-sessions type:all size:5', 'every kind, five a page'],
-  ['/sms-sessions @bob', "Bob's conversations (admins only)"],
-  ['/sms-sessions filter:received phone:"+1 415 555 0134"', 'one number'],
-  ['/sms-sessions help', 'the whole grammar'],
-  ['/sms-sessions size:500', 'a mistake, to see the error'],
+  ['/sms-sessions', 'your conversations of the past 30 days', false],
+  ['/sms-sessions type:all size:5', 'every kind, five a page', false],
+  ['/sms-sessions @bob', "Bob's conversations", true],
+  ['/sms-sessions since:3m', 'the past three months', false],
+  ['/sms-sessions help', 'five examples, and the full syntax', false],
+  ['/sms-sessions size:500', 'a mistake, to see the error', false],
 ];
+
+/** Where a `slack://app?…&tab=home` link (help's Open Home) takes the visitor: the Home tab. */
+const isHomeLink = (url) => /^slack:\/\/app\?(.*&)?tab=home(&|$)/.test(url);
 
 const $ = (id) => document.getElementById(id);
 
@@ -50,6 +54,11 @@ const start = async () => {
     me: () => me,
     ctx: {
       people: new Map(session.people.map((person) => [person.id, person])),
+      channels: new Map([[session.channel.id, session.channel.name]]),
+      openLink: (url) => {
+        if (isHomeLink(url)) selectTab('home');
+        else if (/^https?:/.test(url)) window.open(url, '_blank', 'noopener');
+      },
       timeZone: browserTimeZone(),
       get now() {
         return new Date();
@@ -62,6 +71,10 @@ const start = async () => {
   };
   const timeline = createTimelineView($('timeline'), $('timeline-empty'), page);
   const home = createHomeView($('home'), page);
+  $('timeline-clear').addEventListener('click', () => {
+    timeline.clear();
+    say('Cleared. New messages will appear here.');
+  });
   const modal = createModalView($('modal'), page, async (viewId) => {
     const result = await post('/playground/modal-close', { user: me, viewId });
     if (!result.ok) say(`The modal did not close: ${result.error}`, true);
@@ -87,7 +100,15 @@ const start = async () => {
   describe();
 
   const suggestions = $('suggestions');
-  for (const [command, meaning] of SUGGESTIONS) {
+  const listSuggestions = () => {
+    suggestions.replaceChildren();
+    const isAdmin = page.ctx.people.get(me)?.isAdmin === true;
+    for (const [command, meaning, adminsOnly] of SUGGESTIONS) {
+      if (adminsOnly && !isAdmin) continue;
+      suggest(command, meaning);
+    }
+  };
+  const suggest = (command, meaning) => {
     const item = document.createElement('li');
     const use = document.createElement('button');
     use.type = 'button';
@@ -105,7 +126,8 @@ const start = async () => {
     });
     item.append(use, note);
     suggestions.append(item);
-  }
+  };
+  listSuggestions();
 
   const tabs = { messages: $('tab-messages'), home: $('tab-home') };
   let homeTimer;
@@ -146,6 +168,7 @@ const start = async () => {
   persona.addEventListener('change', () => {
     me = persona.value;
     describe();
+    listSuggestions();
     timeline.rerender();
     modal.show();
     if (tabs.home.getAttribute('aria-selected') === 'true') openHome();
