@@ -3,6 +3,7 @@ import type { AccountUser } from '../domain/account.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import type { AuditEntry, Link, Store } from '../store/types.js';
 import type { AccessPolicy, AccessRole } from '../users/access.js';
+import { looksAlike } from '../users/resemblance.js';
 import type { IdentityResolver, Resolution } from '../users/resolve-identity.js';
 import type { SlackDirectory } from '../users/slack-directory.js';
 import type { ZoomApi } from '../zoom/types.js';
@@ -29,7 +30,31 @@ export type LinkOutcome =
       readonly slackUserId: string;
       readonly zoomUser: string;
       readonly reason: LinkRefusal;
+    }
+  | {
+      /**
+       * Not linked yet: the Zoom user's name and email do not resemble the Slack profile, so
+       * the admin is asked to confirm (nothing was stored).
+       */
+      readonly kind: 'unconfirmed';
+      readonly slackUserId: string;
+      /** The Zoom user as the link would store it (Zoom's email, else its id). */
+      readonly zoomUser: string;
+      readonly zoomName?: string;
+      /** The name on the Slack profile. */
+      readonly slackName: string;
+      /** The link this one would replace, if any. */
+      readonly previous?: Link;
     };
+
+/** How `link` may go ahead. */
+export interface LinkOptions {
+  /**
+   * The admin already confirmed this pair ("Link anyway"), so a Zoom user who does not resemble
+   * the Slack profile is linked all the same.
+   */
+  readonly confirmed?: boolean;
+}
 
 /** What `unlink` did, and how the person resolves now. */
 export interface UnlinkOutcome {
@@ -53,11 +78,18 @@ export interface WhoAmI {
 export interface IdentityCore {
   /**
    * Verifies that the Zoom user exists (`GET /users/{userId}`) and has Zoom Phone
-   * (`GET /phone/users/{userId}`), then links the Slack person to it; a refusal says why.
+   * (`GET /phone/users/{userId}`), then links the Slack person to it; a refusal says why. When
+   * the Zoom user's name and email do not resemble the Slack profile (`looksAlike`), nothing is
+   * stored unless `options.confirmed`: the outcome is `unconfirmed`, for the admin to confirm.
    * @throws AppError `ADMIN_ONLY`, `SLACK_USER_NOT_FOUND`, or a `ZOOM_*` code Zoom's answer
    * cannot be read as a refusal (credentials, scopes, rate limit, outage).
    */
-  link(actor: string, slackUserId: string, zoomUser: string): Promise<LinkOutcome>;
+  link(
+    actor: string,
+    slackUserId: string,
+    zoomUser: string,
+    options?: LinkOptions,
+  ): Promise<LinkOutcome>;
   /** @throws AppError `ADMIN_ONLY`, `SLACK_USER_NOT_FOUND`. */
   unlink(actor: string, slackUserId: string): Promise<UnlinkOutcome>;
   /** @throws AppError `ADMIN_ONLY`, `SLACK_USER_NOT_FOUND`. */
@@ -154,12 +186,12 @@ export const createIdentityCore = (deps: IdentityCoreDeps): IdentityCore => {
   };
 
   return {
-    link: async (actor, slackUserId, typed) => {
+    link: async (actor, slackUserId, typed, options = {}) => {
       await requireAdmin(actor, 'link', {
         subjectSlackUserId: slackUserId,
         subjectZoomUser: typed,
       });
-      await deps.directory.getPerson(slackUserId);
+      const person = await deps.directory.getPerson(slackUserId);
       const verified = await verifyZoomUser(typed);
       if (typeof verified === 'string') {
         await deps.audit.record({
@@ -174,6 +206,23 @@ export const createIdentityCore = (deps: IdentityCoreDeps): IdentityCore => {
         return { kind: 'refused', slackUserId, zoomUser: typed, reason: verified };
       }
       const previous = await deps.store.getLink(slackUserId);
+      const zoomSide = {
+        name: verified.user.name,
+        email: verified.user.email ?? verified.zoomUser,
+      };
+      if (
+        options.confirmed !== true &&
+        !looksAlike({ name: person.name, email: person.email }, zoomSide)
+      ) {
+        return {
+          kind: 'unconfirmed',
+          slackUserId,
+          zoomUser: verified.zoomUser,
+          slackName: person.name,
+          ...(verified.user.name === undefined ? {} : { zoomName: verified.user.name }),
+          ...(previous === undefined ? {} : { previous }),
+        };
+      }
       const link: Link = {
         slackUserId,
         zoomUser: verified.zoomUser,

@@ -5,6 +5,7 @@ import { registerHelpActions } from './actions/help.js';
 import { registerHomeFilterActions } from './actions/home-filters.js';
 import { registerHomeNotifyAction } from './actions/home-notify.js';
 import { registerHomePagingActions } from './actions/home-paging.js';
+import { registerLinkChoiceActions } from './actions/link-choice.js';
 import { registerOpenSessionActions } from './actions/open-session.js';
 import { registerPagingActions } from './actions/paging.js';
 import { registerShareAction } from './actions/share.js';
@@ -25,4 +26,5 @@ export const registerListeners = (app: App, deps: SlackDeps): void => {
   registerExportCsvAction(app, deps);
   registerShareAction(app, deps);
   registerHelpActions(app, deps);
+  registerLinkChoiceActions(app, deps);
 };

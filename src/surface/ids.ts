@@ -239,3 +239,20 @@ export const decodeInboxReplyValue = (text: string): InboxReplyValue | undefined
     return undefined;
   }
 };
+
+/**
+ * Every `action_id` of `/sms-sessions link` answers: confirming a link whose Zoom user does not
+ * resemble the Slack profile, declining it, and undoing a link just made. Each value is a link
+ * choice (src/core/link-choice.ts), re-checked when clicked.
+ */
+export const LINK_ACTION_IDS = {
+  /** "Link anyway": make the link the admin was asked about. */
+  confirm: 'sms_sessions.link.confirm',
+  /** "Cancel": leave things as they are. */
+  cancel: 'sms_sessions.link.cancel',
+  /** "Undo": put back the link that was replaced, or unlink when there was none. */
+  undo: 'sms_sessions.link.undo',
+} as const;
+
+/** The `block_id` of a link answer's buttons. */
+export const LINK_BLOCK_ID = 'sms_sessions.link.actions';

@@ -6,6 +6,8 @@ import { createCores } from './harness.js';
 const ALICE = 'U0ALICE01';
 const BOB = 'U0BOB0001';
 const ADMIN = 'U0ADMIN01';
+/** The admin already answered "Link anyway", so resemblance does not stop these links. */
+const CONFIRMED = { confirmed: true } as const;
 const OWNER = 'U0OWNER01';
 
 const setup = (workspaceAdmins = false) =>
@@ -39,7 +41,7 @@ const adminOnly = (command: string) =>
 describe('createIdentityCore', () => {
   it('links after checking the Zoom user and Zoom Phone, storing the email Zoom returns', async () => {
     const { identity, store, zoom } = setup();
-    const outcome = await identity.link(ADMIN, BOB, 'zoomcarolid0000000001');
+    const outcome = await identity.link(ADMIN, BOB, 'zoomcarolid0000000001', CONFIRMED);
     expect(outcome).toEqual({
       kind: 'linked',
       link: {
@@ -69,13 +71,13 @@ describe('createIdentityCore', () => {
       setAt: '2026-01-01T00:00:00.000Z',
     };
     await store.setLink(earlier);
-    const outcome = await identity.link(ADMIN, BOB, 'carol@example.com');
+    const outcome = await identity.link(ADMIN, BOB, 'carol@example.com', CONFIRMED);
     expect(outcome).toMatchObject({ kind: 'linked', previous: earlier });
   });
 
   it('refuses a Zoom user that does not exist, and stores nothing', async () => {
     const { identity, store } = setup();
-    expect(await identity.link(ADMIN, BOB, 'nobody@example.com')).toEqual({
+    expect(await identity.link(ADMIN, BOB, 'nobody@example.com', CONFIRMED)).toEqual({
       kind: 'refused',
       slackUserId: BOB,
       zoomUser: 'nobody@example.com',
@@ -89,7 +91,7 @@ describe('createIdentityCore', () => {
 
   it('refuses a Zoom user without Zoom Phone when the phone API does not find them', async () => {
     const { identity, store } = setup();
-    expect(await identity.link(ADMIN, BOB, 'dave@example.com')).toMatchObject({
+    expect(await identity.link(ADMIN, BOB, 'dave@example.com', CONFIRMED)).toMatchObject({
       kind: 'refused',
       reason: 'no-zoom-phone',
     });
@@ -99,7 +101,7 @@ describe('createIdentityCore', () => {
   it('passes on a Zoom failure that says nothing about the user', async () => {
     const { identity, zoom, store } = setup();
     zoom.failNext(new AppError('ZOOM_AUTH', 'bad credentials'));
-    await expect(identity.link(ADMIN, BOB, 'carol@example.com')).rejects.toThrow(
+    await expect(identity.link(ADMIN, BOB, 'carol@example.com', CONFIRMED)).rejects.toThrow(
       expect.objectContaining({ code: 'ZOOM_AUTH' }),
     );
     expect(await store.getLink(BOB)).toBeUndefined();
@@ -114,7 +116,10 @@ describe('createIdentityCore', () => {
   });
 
   it.each([
-    ['link', (c: ReturnType<typeof setup>) => c.identity.link(ALICE, BOB, 'carol@example.com')],
+    [
+      'link',
+      (c: ReturnType<typeof setup>) => c.identity.link(ALICE, BOB, 'carol@example.com', CONFIRMED),
+    ],
     ['unlink', (c: ReturnType<typeof setup>) => c.identity.unlink(ALICE, BOB)],
     ['who', (c: ReturnType<typeof setup>) => c.identity.who(ALICE, BOB)],
     ['audit', (c: ReturnType<typeof setup>) => c.identity.auditEntries(ALICE, { limit: 5 })],
@@ -135,7 +140,7 @@ describe('createIdentityCore', () => {
 
   it('unlinks, audits, and says how the person resolves now', async () => {
     const { identity, store } = setup();
-    await identity.link(ADMIN, ALICE, 'carol@example.com');
+    await identity.link(ADMIN, ALICE, 'carol@example.com', CONFIRMED);
     const outcome = await identity.unlink(ADMIN, ALICE);
     expect(outcome).toMatchObject({
       slackUserId: ALICE,
@@ -168,9 +173,9 @@ describe('createIdentityCore', () => {
 
   it('lists audit entries for an admin, newest first, filtered by person', async () => {
     const { identity, clock } = setup();
-    await identity.link(ADMIN, ALICE, 'carol@example.com');
+    await identity.link(ADMIN, ALICE, 'carol@example.com', CONFIRMED);
     clock.advance(1000);
-    await identity.link(ADMIN, BOB, 'carol@example.com');
+    await identity.link(ADMIN, BOB, 'carol@example.com', CONFIRMED);
     expect(
       (await identity.auditEntries(ADMIN, { limit: 10 })).map((e) => e.subjectSlackUserId),
     ).toEqual([BOB, ALICE]);

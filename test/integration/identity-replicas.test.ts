@@ -8,7 +8,13 @@ import {
   demoSessions,
   demoUser,
 } from '../../src/demo-zoom/index.js';
-import { expectValidMessage, type Surface, visibleText } from '../helpers/block-kit.js';
+import { LINK_ACTION_IDS } from '../../src/slack/ids.js';
+import {
+  expectValidMessage,
+  findButtons,
+  type Surface,
+  visibleText,
+} from '../helpers/block-kit.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { type Harness, startHarness, ZOOM_CREDENTIALS } from '../helpers/harness.js';
@@ -89,11 +95,18 @@ describe.skipIf(!reachable)('links across replicas sharing Redis', () => {
   const lastListed = () =>
     decodeURIComponent(zoom.requests.filter((r) => r.kind === 'list').at(-1)?.path ?? '');
 
-  it('serves a link set through one replica from the other at once', async () => {
+  it('serves a link asked on one replica and confirmed on the other from either at once', async () => {
     await see(second, BOB, '');
     expect(lastListed()).toBe('/v2/phone/users/bob@example.com/sms/sessions');
 
-    expect(await see(first, ADMIN, `link <@${BOB}> robert.zoom@example.org`)).toContain('Linked');
+    const question = (await slack.nextResponse(
+      (
+        await first.command(ADMIN, `link <@${BOB}> robert.zoom@example.org`)
+      ).id,
+    )) as unknown as Surface;
+    const linkAnyway = findButtons(question).find((b) => b.text === 'Link anyway');
+    const { id } = await second.click(ADMIN, LINK_ACTION_IDS.confirm, linkAnyway?.value ?? '');
+    expect(visibleText((await slack.nextResponse(id)) as unknown as Surface)).toContain('Linked');
 
     expect(await see(second, BOB, '')).toContain('linked by an admin');
     expect(lastListed()).toBe('/v2/phone/users/robert.zoom@example.org/sms/sessions');

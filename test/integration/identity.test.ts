@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
-import { expectValidMessage, type Surface, visibleText } from '../helpers/block-kit.js';
+import { LINK_ACTION_IDS } from '../../src/slack/ids.js';
+import {
+  expectValidMessage,
+  findButtons,
+  type Surface,
+  visibleText,
+} from '../helpers/block-kit.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 
 const ALICE = 'U0ALICE01';
@@ -55,6 +61,16 @@ describe('identity and admin commands over the real Bolt receiver', () => {
     return answer;
   };
   const see = async (user: string, text: string) => visibleText(await run(user, text));
+  /** Runs a `link` command and, when the app asks, answers **Link anyway** as `user`. */
+  const linkAnyway = async (user: string, text: string): Promise<string> => {
+    const question = await run(user, text);
+    const button = findButtons(question).find((b) => b.text === 'Link anyway');
+    if (button?.value === undefined) return visibleText(question);
+    const { id } = await h.click(user, LINK_ACTION_IDS.confirm, button.value);
+    const answer = (await h.slack.nextResponse(id)) as unknown as Answer;
+    expectValidMessage(answer);
+    return visibleText(answer);
+  };
   const lastListedZoomUser = () =>
     decodeURIComponent(h.zoom.requests.filter((r) => r.kind === 'list').at(-1)?.path ?? '');
 
@@ -89,7 +105,7 @@ describe('identity and admin commands over the real Bolt receiver', () => {
 
   describe('link', () => {
     it('links after checking Zoom, and the person’s next listing uses the link', async () => {
-      const answer = await see(ADMIN, `link <@${BOB}|bob> robert.zoom@example.org`);
+      const answer = await linkAnyway(ADMIN, `link <@${BOB}|bob> robert.zoom@example.org`);
       expect(answer).toContain(
         `Linked @${BOB} to Zoom user robert.zoom@example.org (Robert Example)`,
       );
@@ -108,7 +124,7 @@ describe('identity and admin commands over the real Bolt receiver', () => {
     });
 
     it('accepts the email as Slack escapes it, and links a person with no Slack email', async () => {
-      const text = await see(
+      const text = await linkAnyway(
         ADMIN,
         `link <@${HIDDEN}> <mailto:Carol@Example.com|Carol@Example.com>`,
       );
@@ -118,9 +134,55 @@ describe('identity and admin commands over the real Bolt receiver', () => {
     });
 
     it('accepts a Zoom user id and stores the email Zoom returns for it', async () => {
-      const text = await see(ADMIN, `link <@${HIDDEN}> ${carol.id}`);
+      const text = await linkAnyway(ADMIN, `link <@${HIDDEN}> ${carol.id}`);
       expect(text).toContain(`Linked @${HIDDEN} to Zoom user carol@example.com`);
-      expect(decodeURIComponent(h.zoom.requests.at(-2)?.path ?? '')).toBe(`/v2/users/${carol.id}`);
+      expect(h.zoom.requests.map((r) => decodeURIComponent(r.path))).toContain(
+        `/v2/users/${carol.id}`,
+      );
+    });
+
+    it('asks before linking a Zoom user unlike the Slack profile; Cancel keeps things; Undo unlinks', async () => {
+      const question = await run(ADMIN, `link <@${OWNER}> robert.zoom@example.org`);
+      expect(visibleText(question)).toContain(
+        `Link @${OWNER} to Zoom user robert.zoom@example.org (Robert Example)?`,
+      );
+      const buttons = findButtons(question);
+      expect(buttons.map((b) => b.text)).toEqual(['Link anyway', 'Cancel']);
+      expect(await see(ADMIN, `who <@${OWNER}>`)).toContain('matched by the email');
+
+      const cancel = await h.click(ADMIN, LINK_ACTION_IDS.cancel, buttons[1]?.value ?? '');
+      const cancelled = (await h.slack.nextResponse(cancel.id)) as unknown as Answer;
+      expect(cancelled).toMatchObject({ replace_original: true });
+      expect(visibleText(cancelled)).toContain('Nothing was linked');
+      expect(await see(ADMIN, `who <@${OWNER}>`)).toContain('matched by the email');
+
+      const member = await h.click(ALICE, LINK_ACTION_IDS.confirm, buttons[0]?.value ?? '');
+      expect(visibleText((await h.slack.nextResponse(member.id)) as unknown as Answer)).toContain(
+        'Only admins can do that',
+      );
+      expect(await see(ADMIN, `who <@${OWNER}>`)).toContain('matched by the email');
+
+      const confirm = await h.click(ADMIN, LINK_ACTION_IDS.confirm, buttons[0]?.value ?? '');
+      const linked = (await h.slack.nextResponse(confirm.id)) as unknown as Answer;
+      expectValidMessage(linked);
+      expect(visibleText(linked)).toContain(
+        `Linked @${OWNER} to Zoom user robert.zoom@example.org (Robert Example)`,
+      );
+      const undo = findButtons(linked).find((b) => b.text === 'Undo');
+      expect(undo?.actionId).toBe(LINK_ACTION_IDS.undo);
+
+      const undone = await h.click(ADMIN, LINK_ACTION_IDS.undo, undo?.value ?? '');
+      expect(visibleText((await h.slack.nextResponse(undone.id)) as unknown as Answer)).toContain(
+        `Unlinked @${OWNER} from Zoom user robert.zoom@example.org`,
+      );
+      expect(await see(ADMIN, `who <@${OWNER}>`)).toContain('matched by the email');
+    });
+
+    it('links at once, with Undo, when the Zoom user matches the Slack profile', async () => {
+      const answer = await run(ADMIN, `link <@${ADMIN}> ada@example.com`);
+      expect(visibleText(answer)).toContain(`Linked @${ADMIN} to Zoom user`);
+      expect(findButtons(answer).map((b) => b.text)).toEqual(['Undo']);
+      await see(ADMIN, `unlink <@${ADMIN}>`);
     });
 
     it('refuses a Zoom user that does not exist and keeps the earlier link', async () => {
@@ -133,7 +195,7 @@ describe('identity and admin commands over the real Bolt receiver', () => {
 
     it('refuses a Zoom user without Zoom Phone', async () => {
       const text = await see(ADMIN, `link <@${ALICE}> nophone@example.com`);
-      expect(text).toContain('The Zoom user nophone@example.com has no Zoom Phone');
+      expect(text).toContain('The Zoom user nophone@example.com has no Zoom Phone licence');
       expect(await see(ADMIN, `who <@${ALICE}>`)).toContain('matched by the email');
     });
 
@@ -172,7 +234,7 @@ describe('identity and admin commands over the real Bolt receiver', () => {
 
   describe('unlink', () => {
     it('removes a link and the person matches by email again at once', async () => {
-      await see(ADMIN, `link <@${ALICE}> carol@example.com`);
+      await linkAnyway(ADMIN, `link <@${ALICE}> carol@example.com`);
       await see(ALICE, '');
       expect(lastListedZoomUser()).toBe('/v2/phone/users/carol@example.com/sms/sessions');
       const text = await see(ADMIN, `unlink <@${ALICE}>`);
@@ -324,7 +386,12 @@ describe('workspace admins over the real Bolt receiver', () => {
 
   it('counts a workspace owner as an admin when ADMINS_INCLUDE_WORKSPACE_ADMINS is true', async () => {
     expect(await see(OWNER, 'whoami')).toContain('as a Slack workspace admin or owner');
-    expect(await see(OWNER, `link <@${BOB}> robert.zoom@example.org`)).toContain('Linked');
+    const { id } = await h.command(OWNER, `link <@${BOB}> robert.zoom@example.org`);
+    const question = (await h.slack.nextResponse(id)) as unknown as Answer;
+    const linkAnyway = findButtons(question).find((b) => b.text === 'Link anyway');
+    const confirm = await h.click(OWNER, LINK_ACTION_IDS.confirm, linkAnyway?.value ?? '');
+    const linked = (await h.slack.nextResponse(confirm.id)) as unknown as Answer;
+    expect(visibleText(linked)).toContain('Linked');
     expect(await see(OWNER, `<@${BOB}>`)).toContain('Contact 1');
   });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkOutcome, UnlinkOutcome } from '../../src/core/identity.js';
+import { decodeLinkChoice } from '../../src/core/link-choice.js';
 import { renderLinkOutcome, renderUnlinkOutcome } from '../../src/render/identity-link.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { expectValidMessage, visibleText } from '../helpers/block-kit.js';
+import { LINK_ACTION_IDS } from '../../src/slack/ids.js';
+import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'Europe/Paris' };
 
@@ -22,7 +24,7 @@ describe('renderLinkOutcome', () => {
     [
       'linked',
       { kind: 'linked', link, zoomName: 'Carol <Zoom> & Co' },
-      [`Linked @${BOB} to Zoom user carol@example.com (Carol <Zoom> & Co)`, 'To undo'],
+      [`Linked @${BOB} to Zoom user carol@example.com (Carol <Zoom> & Co)`],
     ],
     [
       'relinked',
@@ -46,13 +48,66 @@ describe('renderLinkOutcome', () => {
     [
       'refused-no-phone',
       { kind: 'refused', slackUserId: BOB, zoomUser: 'dave@example.com', reason: 'no-zoom-phone' },
-      ['The Zoom user dave@example.com has no Zoom Phone', 'assign a Zoom Phone license'],
+      ['The Zoom user dave@example.com has no Zoom Phone licence', 'assign a Zoom Phone licence'],
+    ],
+    [
+      'unconfirmed',
+      {
+        kind: 'unconfirmed',
+        slackUserId: BOB,
+        zoomUser: 'zoe@example.com',
+        zoomName: 'Zoë Ångström',
+        slackName: 'Bob Okafor',
+      },
+      [
+        `Link @${BOB} to Zoom user zoe@example.com (Zoë Ångström)?`,
+        "don't look like @U0BOB0001's Slack profile (Bob Okafor). Nothing is linked until you choose.",
+      ],
     ],
   ])('renders a link that was %s', async (name, outcome, expected) => {
     const message = renderLinkOutcome(outcome, ctx);
     expectValidMessage(message);
     await snapshot(`identity-link-${name}`, message);
     for (const part of expected) expect(visibleText(message)).toContain(part);
+  });
+
+  it('offers Undo on a link, which unlinks, or puts back the link it replaced', () => {
+    const undoOf = (outcome: LinkOutcome) => {
+      const buttons = findButtons(renderLinkOutcome(outcome, ctx));
+      expect(buttons.map((b) => [b.text, b.actionId])).toEqual([['Undo', LINK_ACTION_IDS.undo]]);
+      return decodeLinkChoice(buttons[0]?.value ?? '');
+    };
+    expect(undoOf({ kind: 'linked', link })).toEqual({
+      slackUserId: BOB,
+      zoomUser: 'carol@example.com',
+    });
+    expect(
+      undoOf({ kind: 'linked', link, previous: { ...link, zoomUser: 'old@example.com' } }),
+    ).toEqual({
+      slackUserId: BOB,
+      zoomUser: 'carol@example.com',
+      previous: 'old@example.com',
+    });
+  });
+
+  it('asks with Link anyway and Cancel, and offers nothing on a refusal', () => {
+    const question = renderLinkOutcome(
+      { kind: 'unconfirmed', slackUserId: BOB, zoomUser: 'zoe@example.com', slackName: 'Bob' },
+      ctx,
+    );
+    expect(findButtons(question).map((b) => [b.text, b.actionId])).toEqual([
+      ['Link anyway', LINK_ACTION_IDS.confirm],
+      ['Cancel', LINK_ACTION_IDS.cancel],
+    ]);
+    expect(decodeLinkChoice(findButtons(question)[0]?.value ?? '')).toEqual({
+      slackUserId: BOB,
+      zoomUser: 'zoe@example.com',
+    });
+    const refused = renderLinkOutcome(
+      { kind: 'refused', slackUserId: BOB, zoomUser: 'x@example.com', reason: 'no-zoom-user' },
+      ctx,
+    );
+    expect(findButtons(refused)).toEqual([]);
   });
 
   it('does not mention a replaced link when it named the same Zoom user', () => {
