@@ -68,6 +68,11 @@ export interface UnlinkOutcome {
 export interface WhoAmI {
   readonly resolution: Resolution;
   readonly role: AccessRole;
+  /**
+   * Whether their Zoom user has Zoom Phone (asked of Zoom): `none` means no licence, so no SMS
+   * conversations; `unknown` when there is no Zoom user or Zoom could not say.
+   */
+  readonly phone: 'licensed' | 'none' | 'unknown';
 }
 
 /**
@@ -94,7 +99,7 @@ export interface IdentityCore {
   unlink(actor: string, slackUserId: string): Promise<UnlinkOutcome>;
   /** @throws AppError `ADMIN_ONLY`, `SLACK_USER_NOT_FOUND`. */
   who(actor: string, slackUserId: string): Promise<Resolution>;
-  /** Anyone: how the actor resolves and their role. */
+  /** Anyone: how the actor resolves, their role, and whether they have Zoom Phone. */
   whoami(actor: string): Promise<WhoAmI>;
   /**
    * The newest audit entries, optionally only those about one Slack person.
@@ -185,6 +190,17 @@ export const createIdentityCore = (deps: IdentityCoreDeps): IdentityCore => {
     return { zoomUser, user };
   };
 
+  const phoneOf = async (resolution: Resolution): Promise<WhoAmI['phone']> => {
+    if (resolution.kind === 'none') return 'unknown';
+    try {
+      await deps.zoom.getPhoneUser(resolution.identity.zoomUser);
+      return 'licensed';
+    } catch (error) {
+      if (isRefusal(error, NO_ZOOM_PHONE)) return 'none';
+      return 'unknown';
+    }
+  };
+
   return {
     link: async (actor, slackUserId, typed, options = {}) => {
       await requireAdmin(actor, 'link', {
@@ -267,10 +283,13 @@ export const createIdentityCore = (deps: IdentityCoreDeps): IdentityCore => {
       await requireAdmin(actor, 'who', { subjectSlackUserId: slackUserId });
       return deps.identities.explain(slackUserId);
     },
-    whoami: async (actor) => ({
-      resolution: await deps.identities.explain(actor),
-      role: await deps.access.roleOf(actor),
-    }),
+    whoami: async (actor) => {
+      const [resolution, role] = await Promise.all([
+        deps.identities.explain(actor),
+        deps.access.roleOf(actor),
+      ]);
+      return { resolution, role, phone: await phoneOf(resolution) };
+    },
     auditEntries: async (actor, query) => {
       await requireAdmin(
         actor,

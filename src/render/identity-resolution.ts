@@ -11,6 +11,9 @@ const RESOLUTION_ORDER =
 const LINK_HINT =
   'An admin can link them with `/sms-sessions link`, an @mention and their Zoom email or user id.';
 
+const NO_LICENCE =
+  ':no_entry_sign: *You have no Zoom Phone licence*, so there are no SMS conversations to show. Ask your Zoom admin to assign one if there should be.';
+
 const ADMIN_POWERS =
   "you may see anyone's SMS conversations, name a Zoom user with `zoom:`, and use `link`, `unlink`, `who` and `audit`.";
 
@@ -71,14 +74,22 @@ export const renderWho = (resolution: Resolution, ctx: RenderContext): RenderedM
 
 /**
  * The answer to `/sms-sessions whoami` (anyone): how the viewer resolves to a Zoom user, why,
- * and what their role lets them see. Pure; three blocks.
+ * whether they have a Zoom Phone licence (when Zoom says they have none), and what their role
+ * lets them see, naming the app's admins. Pure; three blocks.
  */
 export const renderWhoAmI = (
-  model: { readonly resolution: Resolution; readonly role: AccessRole },
+  model: {
+    readonly resolution: Resolution;
+    readonly role: AccessRole;
+    readonly phone?: 'licensed' | 'none' | 'unknown';
+  },
   ctx: RenderContext,
 ): RenderedMessage => {
   const text = resolutionText(model.resolution, 'You', ctx);
-  const role = roleText(model.role, ctx);
+  const role =
+    model.phone === 'none'
+      ? `${NO_LICENCE} ${roleText(model.role, ctx)}`
+      : roleText(model.role, ctx);
   return {
     text: `${text} ${role}`,
     blocks: [section(text), section(role), context(RESOLUTION_ORDER)],

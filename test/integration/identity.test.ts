@@ -14,6 +14,7 @@ const BOB = 'U0BOB0001';
 const HIDDEN = 'U0HIDDEN1';
 const ADMIN = 'U0ADMIN01';
 const OWNER = 'U0OWNER01';
+const NO_PHONE = 'U0NOPHONE';
 
 const alice = demoUser({ email: 'alice@example.com' });
 const bobZoom = demoUser({ email: 'robert.zoom@example.org', firstName: 'Robert' });
@@ -28,6 +29,7 @@ const USERS = [
   { id: HIDDEN, name: 'Hidden' },
   { id: ADMIN, email: 'ada@example.com', name: 'Ada', tz: 'UTC' },
   { id: OWNER, email: 'olive@example.com', name: 'Olive', is_owner: true },
+  { id: NO_PHONE, email: 'nophone@example.com', name: 'Priya' },
 ];
 
 const DATASET = buildDataset({
@@ -92,6 +94,13 @@ describe('identity and admin commands over the real Bolt receiver', () => {
       const before = h.zoom.requests.length;
       expect(await see(HIDDEN, 'whoami')).toContain('no Zoom user');
       expect(h.zoom.requests.length).toBe(before);
+    });
+
+    it('tells a person without a Zoom Phone licence exactly that', async () => {
+      const text = await see(NO_PHONE, 'whoami');
+      expect(text).toContain('You → Zoom user nophone@example.com, matched by the email');
+      expect(text).toContain('You have no Zoom Phone licence, so there are no SMS conversations');
+      expect(await see(ALICE, 'whoami')).not.toContain('Zoom Phone licence');
     });
 
     it('does not count a workspace owner as an admin when the option is off', async () => {

@@ -64,6 +64,19 @@ describe('renderWho', () => {
 });
 
 describe('renderWhoAmI', () => {
+  it('tells a person without a Zoom Phone licence exactly that', async () => {
+    const viewer = { isAdmin: false, admins: ['U0ADMIN01'], workspaceAdmins: false };
+    const message = renderWhoAmI(
+      { resolution: byEmail, role: 'member', phone: 'none' },
+      { ...ctx, viewer },
+    );
+    expectValidMessage(message);
+    await snapshot('identity-whoami-no-licence', message);
+    expect(visibleText(message)).toContain(
+      'You have no Zoom Phone licence, so there are no SMS conversations to show.',
+    );
+  });
+
   it.each([
     [
       'member',
