@@ -18,6 +18,9 @@ export const SELECT_MAX_OPTIONS = 100;
 
 const SEPARATOR = ' · ';
 
+/** The picker's own title, so Slack's Back from a conversation pushed over it reads right. */
+const PICKER_TITLE = 'Open a conversation';
+
 const others = (session: SmsSession) => {
   const all = session.participants;
   const outside = all.filter((p) => !p.isOwner);
@@ -39,8 +42,8 @@ const optionText = (session: SmsSession, ctx: RenderContext): string => {
 /**
  * The modal "Open a conversation…" opens for a packed listing: the page's sessions in one select
  * (their other participants as plain text and last activity in the viewer's zone, Zoom's order),
- * each option's value the conversation cursor that opens it; picking one shows that conversation
- * in the same modal. Sessions Zoom gave no id, or whose cursor cannot fit an option's 150
+ * each option's value the conversation cursor that opens it; picking one pushes that conversation
+ * over the picker (`views.push`), so Slack's own Back returns to it. Sessions Zoom gave no id, or whose cursor cannot fit an option's 150
  * characters, are left out. Pure. https://docs.slack.dev/reference/views/modal-views
  */
 export const renderConversationPicker = (
@@ -74,5 +77,5 @@ export const renderConversationPicker = (
       ],
     });
   }
-  return conversationModal(blocks);
+  return conversationModal(blocks, PICKER_TITLE);
 };

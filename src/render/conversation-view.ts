@@ -8,6 +8,7 @@ import {
   newestCursor,
   olderCursor,
 } from '../query/conversation-cursor.js';
+import { formatPhoneNumber } from '../query/phone.js';
 import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { participantsLabel, phoneLabel, slackDate } from './format.js';
@@ -16,6 +17,9 @@ import { LABEL_MAX_CHARS, TEXT_MAX_CHARS, VIEW_MAX_BLOCKS } from './limits.js';
 import type { RenderContext } from './types.js';
 
 /** A modal's title: Slack allows 24 characters. https://docs.slack.dev/reference/views/modal-views */
+export const MODAL_TITLE_MAX_CHARS = 24;
+
+/** The title while the conversation loads or when it cannot be shown (no contact known yet). */
 export const CONVERSATION_TITLE = 'SMS conversation';
 
 /** Blocks of the modal that are not messages: who, window, divider, pager, footnote. */
@@ -38,10 +42,16 @@ const WITH_MAX_CHARS = 1000;
 /** Characters of an attachment's file name. */
 const FILE_NAME_MAX_CHARS = 80;
 
-const DELIVERY_LABELS: Readonly<Record<Exclude<SmsMessage['status'], 'unknown'>, string>> = {
-  received: 'Received',
+/**
+ * What a message's status adds to its heading. A received text needs no word (its sender says
+ * it came in); a sent one is "Sent" until the carrier confirms it "Delivered".
+ */
+const DELIVERY_LABELS: Readonly<
+  Record<Exclude<SmsMessage['status'], 'unknown'>, string | undefined>
+> = {
+  received: undefined,
   delivered: 'Delivered',
-  sent: 'Sent, not confirmed',
+  sent: 'Sent',
   failed: ':warning: Failed',
 };
 
@@ -66,26 +76,36 @@ const deliveryLabel = (message: SmsMessage): string | undefined => {
   return DELIVERY_LABELS[message.status];
 };
 
-const DIRECTION_LABELS: Readonly<Record<Exclude<SmsMessage['direction'], 'unknown'>, string>> = {
-  in: 'Incoming',
-  out: 'Outgoing',
-};
-
+/** A direction the app has no word for, as the source wrote it; known directions go unsaid. */
 const directionLabel = (message: SmsMessage): string | undefined =>
-  message.direction === 'unknown'
-    ? message.rawDirection === undefined
-      ? undefined
-      : truncate(escapeMrkdwn(message.rawDirection), LABEL_MAX_CHARS)
-    : DIRECTION_LABELS[message.direction];
+  message.direction === 'unknown' && message.rawDirection !== undefined
+    ? truncate(escapeMrkdwn(message.rawDirection), LABEL_MAX_CHARS)
+    : undefined;
+
+/** `text` cut to a modal title's {@link MODAL_TITLE_MAX_CHARS}. */
+const titleText = (text: string): string => truncate(text, MODAL_TITLE_MAX_CHARS);
 
 /** The frame every conversation modal shares: title, Close, callback id. */
-export const conversationModal = (blocks: KnownBlock[]): ModalView => ({
+export const conversationModal = (blocks: KnownBlock[], title = CONVERSATION_TITLE): ModalView => ({
   type: 'modal',
   callback_id: CONVERSATION_CALLBACK_ID,
-  title: { type: 'plain_text', text: CONVERSATION_TITLE },
+  title: { type: 'plain_text', text: titleText(title) },
   close: { type: 'plain_text', text: 'Close' },
   blocks,
 });
+
+/**
+ * The conversation's title: the contact's name (else their number), with "+N" for the others of
+ * a group text, within a modal title's 24 characters ("Dana Whitfield +2").
+ */
+export const conversationTitle = (others: readonly Participant[]): string => {
+  const first = others[0];
+  if (first === undefined) return CONVERSATION_TITLE;
+  const more = others.length > 1 ? ` +${others.length - 1}` : '';
+  const name =
+    first.name?.trim() || formatPhoneNumber(first.phoneNumber?.trim() ?? '') || 'Unknown contact';
+  return `${truncate(name, MODAL_TITLE_MAX_CHARS - more.length)}${more}`;
+};
 
 /**
  * What `views.open` shows at once, while Zoom is asked for the messages: Slack's `trigger_id`
@@ -99,13 +119,12 @@ export const renderConversationLoading = (): ModalView =>
     },
   ]);
 
-const partyLabel = (party: Participant | undefined): string => {
+/** Who sent a message: their name, else their number (the "With:" line has the numbers). */
+const senderLabel = (party: Participant | undefined): string => {
   const name = party?.name?.trim();
+  if (name) return `*${truncate(escapeMrkdwn(name), SENDER_NAME_MAX_CHARS)}*`;
   const phone = party?.phoneNumber?.trim();
-  const shownName = name ? `*${truncate(escapeMrkdwn(name), SENDER_NAME_MAX_CHARS)}*` : undefined;
-  const shownPhone = phone ? phoneLabel(phone) : undefined;
-  if (shownName !== undefined && shownPhone !== undefined) return `${shownName} (${shownPhone})`;
-  return shownName ?? shownPhone ?? '*Unknown sender*';
+  return phone ? phoneLabel(phone) : '*Unknown sender*';
 };
 
 const byteSize = (bytes: number | undefined): string | undefined => {
@@ -131,7 +150,7 @@ const attachmentLabel = (attachment: Attachment): string => {
 
 const messageBlocks = (message: SmsMessage, ctx: RenderContext): KnownBlock[] => {
   const heading = [
-    partyLabel(message.sender),
+    senderLabel(message.sender),
     directionLabel(message),
     (message.sentAt === undefined
       ? undefined
@@ -222,9 +241,10 @@ const windowText = (cursor: ConversationCursor, ctx: RenderContext): string =>
   }`;
 
 /**
- * One page of a conversation as a modal (`views.update` after the loading view): who the other
- * parties are and whose conversation it is, then each message oldest to newest — its sender and
- * number, direction, time as a Slack date token (each viewer's own zone), delivery status, the
+ * One page of a conversation as a modal (`views.update` after the loading view), titled with the
+ * contact's name: who the other parties are (with their numbers) and whose conversation it is,
+ * then each message oldest to newest — its sender's name (a number only when there is no name),
+ * time as a Slack date token (each viewer's own zone), delivery status for texts sent, the
  * text as plain text (never formatted, links and mentions inert) and attachments by name, type
  * and size — then Older / Newer buttons carrying conversation cursors. Zoom sends pages newest
  * first, so page 1 is the latest messages and Older walks back. Pure; inside a modal's 100
@@ -236,9 +256,9 @@ export const renderConversation = (model: ConversationModel, ctx: RenderContext)
   const shown = model.messages.slice(0, MESSAGES_PER_VIEW_MAX);
   const others = outsideParties(shown);
   const context = [
-    `*Whose:* ${subjectName(model.subject)}`,
-    `*Messages of:* ${windowText(cursor, ctx)}`,
-    `*Page ${cursor.page}*${cursor.page === 1 ? ' (newest)' : ''}`,
+    `*Person:* ${subjectName(model.subject)}`,
+    windowText(cursor, ctx),
+    `Page ${cursor.page}${cursor.page === 1 ? ' (newest)' : ''}`,
   ];
   const blocks: KnownBlock[] = [
     {
@@ -266,14 +286,5 @@ export const renderConversation = (model: ConversationModel, ctx: RenderContext)
   for (const message of [...shown].reverse()) blocks.push(...messageBlocks(message, ctx));
   const buttons = pager(cursor, model.nextPageToken);
   if (buttons !== undefined) blocks.push(buttons);
-  blocks.push({
-    type: 'context',
-    elements: [
-      {
-        type: 'mrkdwn',
-        text: 'Times are in your time zone. Zoom answers a month at a time: this view covers the 30 days up to the conversation’s last activity.',
-      },
-    ],
-  });
-  return conversationModal(blocks);
+  return conversationModal(blocks, conversationTitle(others));
 };

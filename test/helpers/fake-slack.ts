@@ -31,7 +31,7 @@ export interface RecordedModal {
   viewId: string;
   view: Record<string, unknown>;
   hash: string;
-  via: 'views.open' | 'views.update';
+  via: 'views.open' | 'views.push' | 'views.update';
 }
 
 /** One file the app uploaded and shared (`files.completeUploadExternal`), with its bytes. */
@@ -248,9 +248,10 @@ export const startFakeSlack = async (options: {
         });
       }
       case 'views.open':
+      case 'views.push':
       case 'views.update': {
         objectCounter += 1;
-        const viewId = method === 'views.open' ? `VMODAL${objectCounter}` : String(args.view_id);
+        const viewId = method === 'views.update' ? String(args.view_id) : `VMODAL${objectCounter}`;
         if (method === 'views.update') {
           const current = modalHashes.get(viewId);
           if (current === undefined) return send(200, { ok: false, error: 'not_found' });

@@ -152,7 +152,8 @@ describe('reading a conversation over the real Bolt receiver', () => {
     expect(text).toContain('Line 24 <b>&');
     expect(text).not.toContain('Line 25 ');
     expect(text).toContain('IMG_1.jpg (JPG, 226 KB)');
-    expect(text).toMatch(/Incoming · .* · Received/);
+    expect(text).not.toMatch(/Incoming|Received/);
+    expect((modal.view as unknown as ModalView).title.text).toBe('Dana <Whitfield> & Co');
     const details = h.zoom.requests.filter((r) => r.kind === 'details');
     expect(details.at(-1)?.query).toMatchObject({ page_size: '25', sort: '2' });
 
@@ -196,7 +197,7 @@ describe('reading a conversation over the real Bolt receiver', () => {
     expect(visibleText(modal.view as unknown as Answer)).toContain('Line 0 <b>&');
   });
 
-  it('offers "Open a conversation…" on a packed listing and opens the pick in the same modal', async () => {
+  it('offers "Open a conversation…" on a packed listing and pushes the pick over the picker', async () => {
     const answer = await listing(ALICE, 'size:25');
     expectValidMessage(answer);
     const picker = findButtons(answer).find((b) => b.actionId === SESSION_ACTION_IDS.openPicker);
@@ -224,7 +225,13 @@ describe('reading a conversation over the real Bolt receiver', () => {
       selected_option: { text: { type: 'plain_text', text: 'Dana' }, value: pick?.value },
     });
     const conversation = await filled(before);
-    expect(conversation.viewId).toBe(modal.viewId);
+    const pushed = h.slack.modals.slice(before).find((m) => m.via === 'views.push');
+    expect(pushed?.viewId).toBeDefined();
+    expect(conversation.viewId).toBe(pushed?.viewId);
+    expect(conversation.viewId).not.toBe(modal.viewId);
+    expect(h.slack.modal(modal.viewId)?.view).toMatchObject({
+      title: { text: 'Open a conversation' },
+    });
     expect(visibleText(conversation.view as unknown as Answer)).toContain('Line 0 <b>&');
   });
 });

@@ -93,21 +93,27 @@ describe('renderConversationLoading', () => {
 });
 
 describe('renderConversation', () => {
-  it('shows each message oldest to newest: sender, direction, time, status, text, files', async () => {
+  it('shows each message oldest to newest: sender, time, status, text, files, under the contact’s name', async () => {
     const view = renderConversation(model(), ctx);
     expectValidModal(view);
     await snapshot('conversation-first', view);
     const text = visibleText(view);
     expect(text).toContain('With: Dana <Whitfield> & Co (+1 810 800 1001)');
     expect(text.indexOf('Hello!')).toBeLessThan(text.indexOf('See you'));
-    expect(text).toContain(
-      'Alex Rivera (+1 415 555 0100) · Outgoing · Nov 26, 2026 at 6:00 AM · :warning: Not delivered',
-    );
-    expect(text).toContain('Incoming · Nov 26, 2026 at 5:00 AM · Received');
+    expect(text).toContain('Alex Rivera · Nov 26, 2026 at 6:00 AM · :warning: Not delivered');
+    expect(text).toMatch(/Whitfield> & Co · Nov 26, 2026 at 5:00 AM\n/);
     expect(text).toContain('IMG <1>.jpg (JPG, 226 KB), voice.m4a (AUDIO, 3.4 MB)');
-    expect(text).toContain('Sent, not confirmed');
+    expect(text).toContain('Alex Rivera · Nov 25, 2026 at 4:00 AM · Sent\n');
     expect(text).toContain('Unknown sender · unknown time');
+    expect(text).toContain('Person: @U0ALEX001');
     expect(text).toContain('Page 1 (newest)');
+    for (const jargon of ['Incoming', 'Outgoing', 'Received', 'not confirmed', 'Zoom answers']) {
+      expect(text).not.toContain(jargon);
+    }
+    const headings = text.split('\n').filter((line) => / · Nov 2\d/.test(line));
+    expect(headings).toHaveLength(3);
+    for (const heading of headings) expect(heading).not.toMatch(/\+1 \d{3}/);
+    expect(view.title).toEqual({ type: 'plain_text', text: 'Dana <Whitfield> & Co' });
   });
 
   it('puts message text in plain text, so mentions and formatting stay inert', () => {

@@ -1,7 +1,7 @@
 /**
  * The app's modals for the person the visitor is, in a native `<dialog>` (focus is kept inside,
  * Escape closes, focus returns to where it was). Only the top modal of the stack is shown, as in
- * Slack.
+ * Slack, with Back (to the view below) when a view was pushed over another.
  */
 import { renderBlocks } from './block-kit.js';
 import { busyWhile } from './page-busy.js';
@@ -33,14 +33,15 @@ export const createModalView = (dialog, page, close) => {
   });
 
   const show = () => {
-    const top = (stacks.get(page.me()) ?? []).at(-1);
+    const stack = stacks.get(page.me()) ?? [];
+    const top = stack.at(-1);
     shown = top;
     if (top === undefined) {
       if (dialog.open) dialog.close();
       return;
     }
     title.textContent = top.title.text;
-    closeButton.textContent = top.close?.text ?? 'Cancel';
+    closeButton.textContent = stack.length > 1 ? '← Back' : (top.close?.text ?? 'Cancel');
     dialog.dataset.viewId = top.id;
     dialog.dataset.hash = top.hash;
     const surface = {

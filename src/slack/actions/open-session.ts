@@ -13,21 +13,25 @@ import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { errorContext, fillModal, modalOf, showConversation } from './conversation-deliver.js';
 
-const openLoadingModal = async (
+/**
+ * Shows the loading view at once with the click's `trigger_id`: a new modal (`views.open`), or
+ * one pushed over the modal the click came from (`views.push`), so Slack's Back returns to it.
+ * @returns the new view's id, or `undefined` when Slack refused it (logged).
+ */
+const showLoadingModal = async (
   client: WebClient,
   triggerId: string,
   logger: AppLogger,
+  how: 'open' | 'push' = 'open',
 ): Promise<string | undefined> => {
   try {
-    const opened = await client.views.open({
-      trigger_id: triggerId,
-      view: renderConversationLoading(),
-    });
-    return opened.view?.id;
+    const args = { trigger_id: triggerId, view: renderConversationLoading() };
+    const shown = how === 'push' ? await client.views.push(args) : await client.views.open(args);
+    return shown.view?.id;
   } catch (error) {
     logger.warn(
       { err: { message: error instanceof Error ? error.message : String(error) } },
-      'views.open refused the conversation modal',
+      `views.${how} refused the conversation modal`,
     );
     return undefined;
   }
@@ -37,7 +41,8 @@ const openLoadingModal = async (
  * Reading a conversation from a listing (a message or the Home tab): Open on a session opens a
  * loading modal at once with the click's `trigger_id` (it lives 3 seconds, Zoom may take longer)
  * and fills it with the conversation; "Open a conversation…" under a packed listing opens one
- * with the page's sessions to pick from, and the pick fills the same modal. Every value is
+ * with the page's sessions to pick from, and the pick is pushed over it (`views.push`, so
+ * Slack's own Back returns to the list). Every value is
  * untrusted: the cores re-check that the clicker may see its subject, and that an opened session
  * is that subject's. https://docs.slack.dev/surfaces/modals#opening_modals
  */
@@ -51,7 +56,7 @@ export const registerOpenSessionActions = (app: App, deps: SlackDeps): void => {
       await ack();
       const actor = body.user.id;
       const logger = loggerFor(action.action_id, actor);
-      const viewId = await openLoadingModal(client, body.trigger_id, logger);
+      const viewId = await showLoadingModal(client, body.trigger_id, logger);
       if (viewId === undefined) return;
       const value = action.value ?? '';
       await showConversation({ client, deps, logger, actor, value, modal: { viewId } });
@@ -64,7 +69,7 @@ export const registerOpenSessionActions = (app: App, deps: SlackDeps): void => {
       await ack();
       const actor = body.user.id;
       const logger = loggerFor(action.action_id, actor);
-      const viewId = await openLoadingModal(client, body.trigger_id, logger);
+      const viewId = await showLoadingModal(client, body.trigger_id, logger);
       if (viewId === undefined) return;
       let view: ModalView;
       try {
@@ -87,18 +92,19 @@ export const registerOpenSessionActions = (app: App, deps: SlackDeps): void => {
       await ack();
       const actor = body.user.id;
       const logger = loggerFor(action.action_id, actor);
-      const modal = modalOf(body.view);
-      if (modal === undefined) {
+      if (modalOf(body.view) === undefined) {
         logger.warn({}, 'conversation pick outside a modal');
         return;
       }
+      const viewId = await showLoadingModal(client, body.trigger_id, logger, 'push');
+      if (viewId === undefined) return;
       await showConversation({
         client,
         deps,
         logger,
         actor,
         value: action.selected_option?.value ?? '',
-        modal,
+        modal: { viewId },
       });
     },
   );
