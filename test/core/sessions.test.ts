@@ -114,7 +114,7 @@ describe('createSessionsCore', () => {
     const { sessions, identity, zoom } = setup();
     const { cursor } = await sessions.start(ALICE, { target: { kind: 'self' } });
     await sessions.page(ALICE, cursor);
-    await identity.link(ADMIN, ALICE, 'carol@example.com');
+    await identity.link(ADMIN, ALICE, 'carol@example.com', { confirmed: true });
     const { model } = await sessions.page(ALICE, cursor);
     expect(model.subject).toMatchObject({ zoomUser: 'carol@example.com', resolvedBy: 'link' });
     expect(zoom.calls.filter((c) => c.kind === 'list').map((c) => c.zoomUser)).toEqual([
