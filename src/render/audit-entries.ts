@@ -1,20 +1,26 @@
-import type { KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
+import { type AuditRequest, encodeAuditRequest } from '../core/audit-request.js';
+import { AUDIT_ACTION_IDS, AUDIT_BLOCK_ID } from '../slack/ids.js';
+import { auditOutcomeText, auditSentence } from './audit-sentence.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { codeSpan, slackDate, slackMention } from './format.js';
-import { LABEL_MAX_CHARS, MESSAGE_MAX_TEXT_CHARS } from './limits.js';
+import { MESSAGE_MAX_TEXT_CHARS } from './limits.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /** Entries `/sms-sessions audit` shows when no number is given. */
 export const AUDIT_DEFAULT_ENTRIES = 10;
 
-/** The most entries one answer shows: one section each, far inside Slack's 50 blocks. */
+/**
+ * The most entries one answer shows: one section each (and, with details, one context line
+ * each), inside Slack's 50 blocks.
+ */
 export const AUDIT_MAX_ENTRIES = 20;
 
-/** Characters the header and the summary line may take, whatever the person filtered on. */
+/** Characters the header, the summary line and the button may take. */
 const AUDIT_FRAME_MAX_CHARS = 200;
 
 /**
- * The most characters one entry's text can have, filters included, so that
+ * The most characters one entry's text can have, details included, so that
  * {@link AUDIT_MAX_ENTRIES} of them fit Slack's 12,000 characters of a message. Every part of an
  * entry is cut to its own share, so an entry stays under this by construction.
  */
@@ -22,21 +28,8 @@ export const AUDIT_ENTRY_MAX_CHARS = Math.floor(
   (MESSAGE_MAX_TEXT_CHARS - AUDIT_FRAME_MAX_CHARS) / AUDIT_MAX_ENTRIES,
 );
 
-/** Characters of the filters line of one entry. */
-const FILTERS_MAX_CHARS = 220;
-
-const VERBS: Readonly<Record<string, string>> = {
-  list: 'listed',
-  page: 'paged through',
-  home: 'opened on Home',
-  link: 'linked',
-  unlink: 'unlinked',
-  who: 'asked `who` about',
-  audit: 'read the audit trail',
-};
-
-/** Actions whose subject reads "… about <person>" rather than directly after the verb. */
-const ABOUT_SUBJECT: ReadonlySet<string> = new Set(['audit']);
+/** Characters of one entry's sentence (the details line has the rest of its share). */
+const SENTENCE_MAX_CHARS = 300;
 
 /**
  * One entry of the audit trail as the renderer reads it: who did what about whom, when, and how
@@ -48,10 +41,10 @@ export interface AuditEntryView {
   readonly actorSlackUserId: string;
   readonly subjectSlackUserId?: string;
   readonly subjectZoomUser?: string;
-  /** `list`, `page`, `home`, `link`, …; anything else is shown as a code. */
+  /** `list`, `page`, `home`, `share`, `export`, `link`, …; anything else is shown as written. */
   readonly action: string;
   readonly filters: Readonly<Record<string, string | number>>;
-  /** How many sessions were shown, when the request reached Zoom. */
+  /** How many sessions (or messages) were shown, when the request reached Zoom. */
   readonly resultCount?: number;
   readonly allowed: boolean;
   /** Why it was refused or failed (an error code). */
@@ -65,59 +58,76 @@ export interface AuditEntriesModel {
   readonly entries: readonly AuditEntryView[];
   /** The person the entries were filtered on, if any. */
   readonly subjectSlackUserId?: string;
+  /** How many entries were asked for, so Show details can ask again for the same. */
+  readonly limit?: number;
+  /** Show each entry's raw record (action, query, reason code) under its sentence. */
+  readonly details?: boolean;
 }
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
-/** A stored code (action, reason) as a short code span: our own codes are short; others are cut. */
-const shortCode = (value: string): string =>
-  `\`${truncate(escapeMrkdwn(value.replaceAll('`', 'ˋ')), LABEL_MAX_CHARS)}\``;
+const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text }],
+});
 
-const subjectText = (entry: AuditEntryView): string => {
-  const zoom = entry.subjectZoomUser === undefined ? undefined : codeSpan(entry.subjectZoomUser);
-  const about = ABOUT_SUBJECT.has(entry.action) ? ' about' : '';
-  if (entry.subjectSlackUserId === undefined) {
-    return zoom === undefined ? '' : `${about} Zoom user ${zoom}`;
-  }
-  return `${about} ${slackMention(entry.subjectSlackUserId)}${zoom === undefined ? '' : ` (${zoom})`}`;
-};
-
-const outcomeText = (entry: AuditEntryView): string => {
-  const reason = entry.reason === undefined ? '' : ` ${shortCode(entry.reason)}`;
-  const times =
-    entry.count === undefined || entry.count === 1 ? '' : ` ×${entry.count} within a minute`;
-  if (!entry.allowed) return `:no_entry: *refused*${reason}${times}`;
-  if (entry.reason !== undefined) return `:warning: *failed*${reason}${times}`;
-  return entry.resultCount === undefined
-    ? ':white_check_mark: done'
-    : `:white_check_mark: ${entry.resultCount} shown`;
-};
-
-const filtersText = (entry: AuditEntryView): string | undefined => {
+/** The raw record, for the details line: as stored, in one code span. */
+const detailsText = (entry: AuditEntryView): string => {
   const pairs = Object.entries(entry.filters)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => `${key}:${value}`);
-  return pairs.length === 0
-    ? undefined
-    : `\`${truncate(escapeMrkdwn(pairs.join(' ').replaceAll('`', 'ˋ')), FILTERS_MAX_CHARS)}\``;
+  const raw = [
+    entry.action,
+    ...pairs,
+    ...(entry.subjectZoomUser === undefined ? [] : [`zoom_user:${entry.subjectZoomUser}`]),
+    ...(entry.reason === undefined ? [] : [`reason:${entry.reason}`]),
+  ].join(' ');
+  const room = AUDIT_ENTRY_MAX_CHARS - SENTENCE_MAX_CHARS - 10;
+  return `\`${truncate(escapeMrkdwn(raw.replaceAll('`', 'ˋ')), room)}\``;
 };
 
 const entryText = (entry: AuditEntryView, ctx: RenderContext): string => {
-  const when = slackDate(entry.at, 'dateTime', ctx.timeZone) ?? codeSpan(entry.at);
-  const verb = Object.hasOwn(VERBS, entry.action)
-    ? VERBS[entry.action]
-    : `did ${shortCode(entry.action)} to`;
-  const line = `${when} · ${slackMention(entry.actorSlackUserId)} ${verb}${subjectText(entry)} · ${outcomeText(entry)}`;
-  const filters = filtersText(entry);
-  return filters === undefined ? line : `${line}\n${filters}`;
+  const when = slackDate(entry.at, 'dateTimeSeconds', ctx.timeZone) ?? codeSpan(entry.at);
+  const sentence = truncate(
+    `${auditSentence(entry, ctx)}${auditOutcomeText(entry, ctx)}`,
+    SENTENCE_MAX_CHARS,
+  );
+  return `${when} · ${sentence}`;
+};
+
+const detailsButton = (model: AuditEntriesModel): ActionsBlock => {
+  const request: AuditRequest = {
+    limit: model.limit ?? model.entries.length,
+    details: model.details !== true,
+    ...(model.subjectSlackUserId === undefined
+      ? {}
+      : { subjectSlackUserId: model.subjectSlackUserId }),
+  };
+  return {
+    type: 'actions',
+    block_id: AUDIT_BLOCK_ID,
+    elements: [
+      {
+        type: 'button',
+        text: {
+          type: 'plain_text',
+          text: model.details === true ? 'Hide details' : 'Show details',
+        },
+        action_id: AUDIT_ACTION_IDS.details,
+        value: encodeAuditRequest(request),
+      },
+    ],
+  };
 };
 
 /**
  * The answer to `/sms-sessions audit [@person] [n]` (admins): the newest entries first (the
- * store's order), each with when (a Slack date token, in each viewer's zone), who asked, what
- * (listed, paged through, linked, …), whose sessions (Slack person and Zoom user), the outcome
- * (how many shown, refused or failed, with the reason code) and the filters. Pure; at most
- * {@link AUDIT_MAX_ENTRIES} + 2 blocks; stored values are escaped.
+ * store's order), each one sentence — when (a Slack date token to the second, in each viewer's
+ * zone), who did what about whose conversations, in words ("listed @Bob's conversations · Nov 6
+ * – Dec 6, direct · 3 shown", "shared a page … to #general", "exported 34"), and how it ended
+ * (refused or failed, with the error's title, never its code). The raw record (query, codes) is
+ * only shown behind **Show details**. Pure; at most 2 × {@link AUDIT_MAX_ENTRIES} + 3 blocks;
+ * stored values are escaped.
  * https://docs.slack.dev/reference/block-kit/blocks
  */
 export const renderAuditEntries = (
@@ -134,13 +144,15 @@ export const renderAuditEntries = (
     return { text, blocks: [section(text)] };
   }
   const n = entries.length;
-  const title = `Audit trail${about}: the latest ${n === 1 ? 'entry' : `${n} entries`}, newest first`;
-  return {
-    text: title,
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'Audit trail', emoji: true } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `${title}.` }] },
-      ...entries.map((entry) => section(entryText(entry, ctx))),
-    ],
-  };
+  const summary = `The latest ${n === 1 ? 'entry' : `${n} entries`}${about}, newest first.`;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Audit trail', emoji: true } },
+    context(summary),
+  ];
+  for (const entry of entries) {
+    blocks.push(section(entryText(entry, ctx)));
+    if (model.details === true) blocks.push(context(detailsText(entry)));
+  }
+  blocks.push(detailsButton({ ...model, entries }));
+  return { text: `Audit trail: ${summary}`, blocks };
 };

@@ -1,5 +1,5 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { AppError, ErrorCode, ErrorDetail } from '../errors.js';
+import { AppError, type ErrorCode, type ErrorDetail } from '../errors.js';
 import type { PageCursor } from '../query/cursor.js';
 import { encodeCursor } from '../query/cursor-wire.js';
 import { FILTER_TYPES, MAX_PAGE_SIZE, SESSION_TYPES } from '../query/types.js';
@@ -191,6 +191,18 @@ const zoomCodeNote = (detail: ErrorDetail): Pick<Explanation, 'admin'> =>
 export const explain = (error: AppError, ctx: RenderContext): Explanation => {
   const { admin, ...words } = explainToAnyone(error, ctx);
   return admin !== undefined && ctx.viewer?.isAdmin === true ? { ...words, admin } : words;
+};
+
+/**
+ * The title a person reads for an error code ("Zoom is busy", "No Zoom Phone licence"), for
+ * places that name a failure without explaining it (the audit trail); `undefined` for a code
+ * the app does not have (an old or foreign record).
+ */
+export const errorTitle = (code: string, ctx: RenderContext): string | undefined => {
+  const explanation = explainToAnyone(new AppError(code as ErrorCode, 'for its title'), ctx) as
+    | Explanation
+    | undefined;
+  return explanation?.title;
 };
 
 const explainToAnyone = (error: AppError, ctx: RenderContext): Explanation => {

@@ -23,6 +23,16 @@ export const SLACK_DATE_FORMATS = {
     token: '{date_short_pretty} {time}',
     fallback: (p: DateParts) => `${p.month} ${p.day} ${p.time}`,
   },
+  /** "Yesterday at 2:03:09 PM": events that may share a minute (the audit trail). */
+  dateTimeSeconds: {
+    token: '{date_short_pretty} at {time_secs}',
+    fallback: (p: DateParts) => `${p.month} ${p.day}, ${p.year} at ${p.timeSeconds}`,
+  },
+  /** "Nov 26, 2026": a day, one end of a window. */
+  day: {
+    token: '{date_short}',
+    fallback: (p: DateParts) => `${p.month} ${p.day}, ${p.year}`,
+  },
 } as const;
 
 /** The pieces a fallback is written from, in the viewer's zone (`Nov`, `26`, `2026`, `2:03 PM`). */
@@ -33,6 +43,8 @@ interface DateParts {
   readonly time: string;
   /** The zone's short name at that moment (`EST`, `GMT+1`). */
   readonly zone: string;
+  /** `2:03:09 PM`. */
+  readonly timeSeconds: string;
 }
 
 /**
@@ -52,6 +64,7 @@ const newFallbackFormatter = (timeZone: string): Intl.DateTimeFormat =>
     year: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
+    second: '2-digit',
     hour12: true,
     timeZoneName: 'short',
   });
@@ -68,6 +81,7 @@ const dateParts = (ms: number, timeZone: string): DateParts => {
     year: parts.year ?? '',
     time: `${parts.hour ?? ''}:${parts.minute ?? ''} ${(parts.dayPeriod ?? '').toUpperCase()}`,
     zone: parts.timeZoneName ?? '',
+    timeSeconds: `${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''} ${(parts.dayPeriod ?? '').toUpperCase()}`,
   };
 };
 

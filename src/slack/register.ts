@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { registerAuditDetailsAction } from './actions/audit-details.js';
 import { registerConversationPagingActions } from './actions/conversation-paging.js';
 import { registerExportCsvAction } from './actions/export-csv.js';
 import { registerHelpActions } from './actions/help.js';
@@ -27,4 +28,5 @@ export const registerListeners = (app: App, deps: SlackDeps): void => {
   registerShareAction(app, deps);
   registerHelpActions(app, deps);
   registerLinkChoiceActions(app, deps);
+  registerAuditDetailsAction(app, deps);
 };

@@ -256,3 +256,12 @@ export const LINK_ACTION_IDS = {
 
 /** The `block_id` of a link answer's buttons. */
 export const LINK_BLOCK_ID = 'sms_sessions.link.actions';
+
+/** The `action_id` of the audit trail's Show details / Hide details button. */
+export const AUDIT_ACTION_IDS = {
+  /** The value is an audit request (src/core/audit-request.ts): the same entries, details on or off. */
+  details: 'sms_sessions.audit.details',
+} as const;
+
+/** The `block_id` of the audit trail's button. */
+export const AUDIT_BLOCK_ID = 'sms_sessions.audit.actions';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
-import { LINK_ACTION_IDS } from '../../src/slack/ids.js';
+import { AUDIT_ACTION_IDS, LINK_ACTION_IDS } from '../../src/slack/ids.js';
 import {
   expectValidMessage,
   findButtons,
@@ -289,40 +289,60 @@ describe('identity and admin commands over the real Bolt receiver', () => {
   });
 
   describe('audit', () => {
-    it('shows allowed and refused attempts, newest first, to an admin', async () => {
+    it('shows allowed and refused attempts, newest first, in words, to an admin', async () => {
       const before = h.zoom.countCalls('list');
       await see(BOB, `<@${ALICE}>`);
       expect(h.zoom.countCalls('list')).toBe(before);
       await see(ALICE, 'size:5');
-      const text = await see(ADMIN, 'audit 3');
-      const lines = text.split('\n');
-      expect(lines[1]).toBe('Audit trail: the latest 3 entries, newest first.');
+      const answer = await run(ADMIN, 'audit 3');
+      const lines = visibleText(answer).split('\n');
+      expect(lines[0]).toBe('Audit trail');
+      expect(lines[1]).toBe('The latest 3 entries, newest first.');
       expect(lines[2]).toMatch(
         new RegExp(
-          `@${ALICE} listed @${ALICE} \\(alice@example.com\\) · :white_check_mark: 2 shown$`,
+          `:\\d\\d:\\d\\d [AP]M · @${ALICE} listed their own conversations \\(.* – .*, direct\\) · 2 shown$`,
         ),
       );
-      expect(lines[3]).toContain('size:5');
-      expect(lines[4]).toMatch(
-        new RegExp(`@${BOB} listed @${ALICE} · :no_entry: refused FORBIDDEN$`),
+      expect(lines[3]).toMatch(
+        new RegExp(
+          `@${BOB} listed @${ALICE}'s conversations \\(.*\\) · :no_entry: Refused: not an admin$`,
+        ),
       );
+      const raw = JSON.stringify(answer.blocks);
+      expect(raw).not.toMatch(/FORBIDDEN|size:|from:|filter:/);
+
+      const details = findButtons(answer).find((b) => b.text === 'Show details');
+      expect(details?.actionId).toBe(AUDIT_ACTION_IDS.details);
+      const member = await h.click(BOB, AUDIT_ACTION_IDS.details, details?.value ?? '');
+      expect(visibleText((await h.slack.nextResponse(member.id)) as unknown as Answer)).toContain(
+        'Only admins can do that',
+      );
+      const { id } = await h.click(ADMIN, AUDIT_ACTION_IDS.details, details?.value ?? '');
+      const detailed = (await h.slack.nextResponse(id)) as unknown as Answer;
+      expectValidMessage(detailed);
+      expect(detailed).toMatchObject({ replace_original: true });
+      const detailedText = visibleText(detailed);
+      expect(detailedText).toContain('size:5');
+      expect(detailedText).toContain('reason:FORBIDDEN');
+      expect(findButtons(detailed).map((b) => b.text)).toEqual(['Hide details']);
     });
 
     it('filters on one person', async () => {
       const text = await see(ADMIN, `audit <@${HIDDEN}> 20`);
-      expect(text).toContain(`Audit trail about @${HIDDEN}`);
-      expect(text).toContain(`@${ADMIN} unlinked @${HIDDEN} (carol@example.com)`);
-      expect(text).toContain(`@${ADMIN} linked @${HIDDEN} (carol@example.com)`);
+      expect(text).toContain(`The latest `);
+      expect(text).toContain(` about @${HIDDEN}, newest first.`);
+      expect(text).toContain(`@${ADMIN} unlinked @${HIDDEN}`);
+      expect(text).toContain(`@${ADMIN} linked @${HIDDEN} to Zoom user carol@example.com`);
       expect(text).not.toContain(`listed @${ALICE}`);
     });
 
     it('records refused admin commands', async () => {
       await see(ALICE, 'audit');
       expect(await see(ADMIN, `audit <@${BOB}>`)).toContain(
-        `@${BOB} unlinked @${BOB} · :no_entry: refused ADMIN_ONLY`,
+        `@${BOB} unlinked @${BOB} · :no_entry: Refused: not an admin`,
       );
       expect(await see(ADMIN, 'audit 1')).toContain(
-        `@${ALICE} read the audit trail · :no_entry: refused ADMIN_ONLY`,
+        `@${ALICE} read the audit trail · :no_entry: Refused: not an admin`,
       );
     });
 

@@ -40,7 +40,7 @@ export const runIdentityCommand = async (
       const subject =
         command.person === undefined ? {} : { subjectSlackUserId: idOf(command.person) };
       const entries = await deps.identity.auditEntries(actor, { ...subject, limit: command.limit });
-      return renderAuditEntries({ entries, ...subject }, ctx);
+      return renderAuditEntries({ entries, ...subject, limit: command.limit }, ctx);
     }
   }
 };
