@@ -178,7 +178,7 @@ describe('who may see what, over the real Bolt receiver', () => {
     const audit = visibleText(await answer((await h.command(ADMIN, `audit <@${OTHER}> 20`)).id));
     const refusedAboutOther = audit
       .split('\n')
-      .filter((line) => line.includes('refused FORBIDDEN'));
+      .filter((line) => line.includes('Refused: not an admin'));
     expect(refusedAboutOther).toHaveLength(
       CASES.filter((c) => !c.allowed && c.target.label === 'another person').length,
     );
