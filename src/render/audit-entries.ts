@@ -1,6 +1,6 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { type AuditRequest, encodeAuditRequest } from '../core/audit-request.js';
-import { AUDIT_ACTION_IDS, AUDIT_BLOCK_ID } from '../slack/ids.js';
+import { AUDIT_ACTION_IDS, AUDIT_BLOCK_ID } from '../surface/ids.js';
 import { auditOutcomeText, auditSentence } from './audit-sentence.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { codeSpan, slackDate, slackMention } from './format.js';

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { LinkOutcome, UnlinkOutcome } from '../core/identity.js';
 import { encodeLinkChoice, type LinkChoice } from '../core/link-choice.js';
-import { LINK_ACTION_IDS, LINK_BLOCK_ID } from '../slack/ids.js';
+import { LINK_ACTION_IDS, LINK_BLOCK_ID } from '../surface/ids.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { codeSpan, slackDate, slackMention } from './format.js';
 import { resolutionText } from './identity-resolution.js';

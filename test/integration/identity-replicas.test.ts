@@ -8,7 +8,7 @@ import {
   demoSessions,
   demoUser,
 } from '../../src/demo-zoom/index.js';
-import { LINK_ACTION_IDS } from '../../src/slack/ids.js';
+import { LINK_ACTION_IDS } from '../../src/surface/ids.js';
 import {
   expectValidMessage,
   findButtons,

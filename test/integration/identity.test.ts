@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
-import { AUDIT_ACTION_IDS, LINK_ACTION_IDS } from '../../src/slack/ids.js';
+import { AUDIT_ACTION_IDS, LINK_ACTION_IDS } from '../../src/surface/ids.js';
 import {
   expectValidMessage,
   findButtons,

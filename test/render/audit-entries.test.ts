@@ -6,8 +6,8 @@ import {
   renderAuditEntries,
 } from '../../src/render/audit-entries.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { AUDIT_ACTION_IDS } from '../../src/slack/ids.js';
 import type { AuditEntry } from '../../src/store/types.js';
+import { AUDIT_ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'America/Chicago' };

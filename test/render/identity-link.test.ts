@@ -3,7 +3,7 @@ import type { LinkOutcome, UnlinkOutcome } from '../../src/core/identity.js';
 import { decodeLinkChoice } from '../../src/core/link-choice.js';
 import { renderLinkOutcome, renderUnlinkOutcome } from '../../src/render/identity-link.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { LINK_ACTION_IDS } from '../../src/slack/ids.js';
+import { LINK_ACTION_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
 const ctx: RenderContext = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'Europe/Paris' };

@@ -1,9 +1,9 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { decodeAuditRequest } from '../../core/audit-request.js';
 import { renderAuditEntries } from '../../render/audit-entries.js';
+import { AUDIT_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
-import { AUDIT_ACTION_IDS } from '../ids.js';
 import { viewerModel } from '../viewer.js';
 
 /**

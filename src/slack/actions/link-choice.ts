@@ -6,9 +6,9 @@ import {
   renderUnlinkOutcome,
 } from '../../render/identity-link.js';
 import type { RenderedMessage } from '../../render/types.js';
+import { LINK_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
-import { LINK_ACTION_IDS } from '../ids.js';
 import { viewerModel } from '../viewer.js';
 
 type LinkWork = (value: string, actor: string) => Promise<RenderedMessage>;
