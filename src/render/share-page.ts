@@ -44,7 +44,7 @@ export const renderSharedPage = (model: SharedPageModel, ctx: RenderContext): Re
       type: 'context',
       elements: [
         `:mega: Shared by ${slackMention(model.sharedBy)}`,
-        `*Whose:* ${subjectName(subject)}`,
+        `*Person:* ${subjectName(subject)}`,
         search,
       ].map((text) => mrkdwn(truncate(text, PAGE_FRAME_ELEMENT_MAX_CHARS))),
     },
