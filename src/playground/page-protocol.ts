@@ -3,13 +3,18 @@ import type { PublishedHome } from './home-views.js';
 import type { ModalStackChange } from './modals.js';
 import type { PlaygroundPerson } from './people.js';
 import type { TimelineChange, TimelineMessage } from './timeline.js';
+import { VISITOR_ID } from './visitors.js';
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{2,20}$/);
+
+/** The browser tab that sends a request (src/playground/visitors.ts). */
+const visitor = z.string().regex(VISITOR_ID).optional();
 
 /** `POST /playground/command`: run a slash command as a person. */
 export const commandRequestSchema = z.object({
   user: userId,
   text: z.string().max(4000),
+  visitor,
 });
 
 /** Slack caps a text input's value at 3,000 characters; selects and dates are far shorter. */
@@ -31,6 +36,7 @@ export const actionRequestSchema = z.object({
   selections: selectionsSchema.optional(),
   /** The visitor confirmed the element's `confirm` dialog (Slack sends nothing otherwise). */
   confirmed: z.boolean().optional(),
+  visitor,
 });
 
 /** `POST /playground/home`: open the Home tab as a person. */

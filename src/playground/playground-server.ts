@@ -95,13 +95,19 @@ export const createPlaygroundServer = (
       if (path === '/playground/command') {
         const body = await readJson(request, commandRequestSchema);
         if (body === undefined) return sendJson(response, 400, { ok: false, error: 'bad_request' });
-        return answerVisitor(response, await deps.visitor.runCommand(body.user, body.text));
+        return answerVisitor(
+          response,
+          await deps.visitor.runCommand(body.user, body.text, body.visitor),
+        );
       }
       if (path === '/playground/action') {
         const body = await readJson(request, actionRequestSchema);
         if (body === undefined) return sendJson(response, 400, { ok: false, error: 'bad_request' });
-        const { user, surface, ...interaction } = body;
-        return answerVisitor(response, await deps.visitor.interact(user, surface, interaction));
+        const { user, surface, visitor, ...interaction } = body;
+        return answerVisitor(
+          response,
+          await deps.visitor.interact(user, surface, interaction, visitor),
+        );
       }
       if (path === '/playground/home') {
         const body = await readJson(request, homeRequestSchema);

@@ -34,13 +34,19 @@ export interface ResponseUrls {
    * A fresh URL for one command (no `sourceTs`) or one click on message `sourceTs`, answered on
    * behalf of `userId`.
    */
-  issue(input: { userId: string; sourceTs?: string | undefined }): string;
+  issue(input: {
+    userId: string;
+    sourceTs?: string | undefined;
+    /** The browser tab that asked, so a private answer shows there only. */
+    visitor?: string | undefined;
+  }): string;
   /** Applies a post to the URL with this id (the last path segment). */
   accept(id: string, rawBody: string): ResponseUrlAnswer;
 }
 
 interface Issued {
   readonly userId: string;
+  readonly visitor: string | undefined;
   readonly issuedAt: number;
   /** The message a click was on, then the last message this URL posted. */
   target: string | undefined;
@@ -70,11 +76,11 @@ export const createResponseUrls = (options: {
   };
 
   return {
-    issue: ({ userId, sourceTs }) => {
+    issue: ({ userId, sourceTs, visitor }) => {
       const now = options.clock.now().getTime();
       forget(now);
       const id = randomUUID();
-      issued.set(id, { userId, issuedAt: now, target: sourceTs, uses: 0 });
+      issued.set(id, { userId, visitor, issuedAt: now, target: sourceTs, uses: 0 });
       return `${options.origin()}/response/${id}`;
     },
     accept: (id, rawBody) => {
@@ -110,6 +116,7 @@ export const createResponseUrls = (options: {
         ...content,
         author: { kind: 'app' },
         visibleTo: answer.response_type === 'in_channel' ? undefined : entry.userId,
+        visitor: entry.visitor,
       });
       entry.target = posted.ts;
       return { status: 200, body: 'ok' };

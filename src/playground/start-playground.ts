@@ -22,6 +22,7 @@ import type { PlaygroundSettings } from './settings.js';
 import { createTimeline } from './timeline.js';
 import { createTriggers } from './triggers.js';
 import { createVisitorActions } from './visitor-actions.js';
+import { createVisitors } from './visitors.js';
 import { createWebApi } from './web-api.js';
 import { PLAYGROUND_WORKSPACE } from './workspace.js';
 
@@ -82,6 +83,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
       onChange: (change) => stream.publish({ type: 'modals', ...change }),
     });
     const triggers = createTriggers(clock);
+    const visitors = createVisitors();
     let origin = '';
     const files = createFiles({ origin: () => origin });
     let appLink: AppLink | undefined;
@@ -102,6 +104,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
           modals,
           files,
           triggers,
+          visitors,
           clock,
           logger: logger.child({ component: 'playground' }),
           origin: () => origin,
@@ -115,6 +118,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
           modals,
           responseUrls,
           triggers,
+          visitors,
           clock,
           appLink: () => appLink,
         }),

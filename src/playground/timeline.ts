@@ -15,6 +15,11 @@ export interface TimelineMessage {
   readonly author: MessageAuthor;
   /** Set for an ephemeral message: only this person sees it. */
   readonly visibleTo: string | undefined;
+  /**
+   * The browser tab it was shown for (src/playground/visitors.ts), for messages only one person
+   * sees; absent for channel messages, which every visitor sees.
+   */
+  readonly visitor?: string;
   readonly text: string;
   readonly blocks: readonly BlockJson[];
   /** Files shared with the message (`files.completeUploadExternal`). */
@@ -40,6 +45,7 @@ export interface Timeline {
     input: MessageContent & {
       author: MessageAuthor;
       visibleTo?: string | undefined;
+      visitor?: string | undefined;
       files?: readonly SharedFile[];
     },
   ): TimelineMessage;
@@ -83,6 +89,9 @@ export const createTimeline = (options: {
         ts,
         author: input.author,
         visibleTo: input.visibleTo,
+        ...(input.visitor === undefined || input.visibleTo === undefined
+          ? {}
+          : { visitor: input.visitor }),
         text: input.text,
         blocks: blocksOf(input, ts, 0),
         files: input.files ?? [],

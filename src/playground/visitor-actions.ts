@@ -16,6 +16,7 @@ import {
 } from './slack-payloads.js';
 import type { Timeline } from './timeline.js';
 import type { Triggers } from './triggers.js';
+import type { Visitors } from './visitors.js';
 import { PLAYGROUND_WORKSPACE } from './workspace.js';
 
 /** Whether Slack got the request to the app; the app's answer itself arrives separately. */
@@ -33,12 +34,13 @@ export interface VisitorActions {
    * Runs a slash command typed in the composer (`/sms-sessions …`). As in Slack, the command
    * itself is not shown in the channel: only the app's (ephemeral) answer is.
    */
-  runCommand(userId: string, typed: string): Promise<VisitorResult>;
+  runCommand(userId: string, typed: string, visitor?: string): Promise<VisitorResult>;
   /** Clicks a button or makes a choice on a message or the Home tab. */
   interact(
     userId: string,
     surface: InteractionSurface,
     interaction: PageInteraction,
+    visitor?: string,
   ): Promise<VisitorResult>;
   /** Opens the app's Home tab. */
   openHome(userId: string): Promise<VisitorResult>;
@@ -55,6 +57,8 @@ export interface VisitorActionsDeps {
   readonly responseUrls: ResponseUrls;
   readonly triggers: Triggers;
   readonly clock: Clock;
+  /** Which browser tab last acted as each person; absent: answers are not told apart by tab. */
+  readonly visitors?: Visitors;
   /** The app's request URL; undefined until the app listens. */
   readonly appLink: () => AppLink | undefined;
 }
@@ -80,7 +84,7 @@ export const createVisitorActions = (deps: VisitorActionsDeps): VisitorActions =
   };
 
   /** An acknowledgement with a body is an immediate answer, shown to the person who asked. */
-  const showAckBody = (ack: AppAck, userId: string) => {
+  const showAckBody = (ack: AppAck, userId: string, visitor: string | undefined) => {
     if (!ack.ok || ack.body.trim() === '') return;
     let answer: { text?: unknown; blocks?: unknown } = { text: ack.body };
     try {
@@ -91,13 +95,15 @@ export const createVisitorActions = (deps: VisitorActionsDeps): VisitorActions =
       blocks: Array.isArray(answer.blocks) ? answer.blocks : undefined,
       author: { kind: 'app' },
       visibleTo: userId,
+      visitor,
     });
   };
 
   return {
-    runCommand: async (userId, typed) => {
+    runCommand: async (userId, typed, visitor) => {
       const person = personById(userId);
       if (person === undefined) return { ok: false, error: 'user_not_found' };
+      deps.visitors?.note(userId, visitor);
       const match = /^\s*(\/\S+)\s*([\s\S]*)$/.exec(typed);
       const command = match?.[1];
       if (command !== PLAYGROUND_WORKSPACE.command) {
@@ -110,7 +116,7 @@ export const createVisitorActions = (deps: VisitorActionsDeps): VisitorActions =
         slashCommandBody({
           person,
           text: escapeCommandText(match?.[2]?.trim() ?? '', people),
-          responseUrl: responseUrls.issue({ userId }),
+          responseUrl: responseUrls.issue({ userId, visitor }),
           triggerId: deps.triggers.issue(userId),
         }),
         'application/x-www-form-urlencoded',
@@ -120,15 +126,17 @@ export const createVisitorActions = (deps: VisitorActionsDeps): VisitorActions =
           text: `${command} failed with the error "${ack.error}"`,
           author: { kind: 'slackbot' },
           visibleTo: userId,
+          visitor,
         });
       }
-      showAckBody(ack, userId);
+      showAckBody(ack, userId, visitor);
       return { ok: true };
     },
 
-    interact: async (userId, surface, interaction) => {
+    interact: async (userId, surface, interaction, visitor) => {
       const person = personById(userId);
       if (person === undefined) return { ok: false, error: 'user_not_found' };
+      deps.visitors?.note(userId, visitor);
       let container: ActionContainer;
       let blocks: readonly Record<string, unknown>[];
       if (surface.kind === 'message') {
@@ -145,7 +153,11 @@ export const createVisitorActions = (deps: VisitorActionsDeps): VisitorActions =
           message: isEphemeral
             ? undefined
             : { type: 'message', ts: message.ts, text: message.text, blocks: message.blocks },
-          responseUrl: responseUrls.issue({ userId, sourceTs: message.ts }),
+          responseUrl: responseUrls.issue({
+            userId,
+            sourceTs: message.ts,
+            visitor: message.visitor ?? visitor,
+          }),
         };
       } else if (surface.kind === 'home') {
         const home = homes.get(userId);

@@ -27,6 +27,7 @@ export const messageMethods = (deps: WebApiDeps): Record<string, WebApiMethod> =
       blocks,
       author: { kind: 'app' },
       visibleTo: reader,
+      visitor: reader === undefined ? undefined : deps.visitors?.of(reader),
     });
     return { ok: true, channel, ts: message.ts, message_ts: message.ts };
   };
@@ -72,6 +73,7 @@ export const messageMethods = (deps: WebApiDeps): Record<string, WebApiMethod> =
           text: stringArg(args, 'initial_comment') ?? '',
           author: { kind: 'app' },
           visibleTo: reader,
+          visitor: reader === undefined ? undefined : deps.visitors?.of(reader),
           files: completed.files,
         });
       }

@@ -6,6 +6,7 @@ import type { Modals } from './modals.js';
 import type { PlaygroundPerson } from './people.js';
 import type { Timeline } from './timeline.js';
 import type { Triggers } from './triggers.js';
+import type { Visitors } from './visitors.js';
 import type { WebApiArgs } from './web-api-args.js';
 
 /** Slack's Web API answers 200 with `ok: false` for errors in the call itself. */
@@ -24,6 +25,8 @@ export interface WebApiDeps {
   readonly triggers: Triggers;
   readonly clock: Clock;
   readonly logger: AppLogger;
+  /** Which browser tab last acted as each person, for what only that person sees. */
+  readonly visitors?: Visitors;
   /** The playground's own origin, given back by `auth.test` as the workspace URL. */
   readonly origin: () => string;
 }

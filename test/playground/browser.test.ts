@@ -246,7 +246,7 @@ describe('the playground in Chromium', () => {
   );
 
   it(
-    'offers a member no admins-only example, and clears the visitor’s own view',
+    'offers a member no admins-only example, clears the visitor’s own view, and keeps a private answer in its own tab',
     async () => {
       await page.getByRole('tab', { name: '# general' }).click();
       const suggestions = page.locator('#suggestions');
@@ -261,6 +261,14 @@ describe('the playground in Chromium', () => {
       await runCommand('/sms-sessions help');
       await answers().last().getByRole('button', { name: 'Full syntax' }).waitFor();
       expect(await messages().count()).toBe(1);
+
+      const other = await (await browser.newContext({ locale: 'en-US' })).newPage();
+      await other.goto(`${origin}/?as=U0ALICE`);
+      await other.locator('body[data-ready="true"]').waitFor();
+      const otherMessages = other.getByRole('list', { name: 'Messages in #general' }).locator('li');
+      expect(await otherMessages.count()).toBe(1);
+      expect(await otherMessages.first().getByText('Only visible to you').count()).toBe(0);
+      await other.close();
       expect(pageErrors).toEqual([]);
     },
     FLOW_TIMEOUT_MS,

@@ -7,6 +7,7 @@ import { createResponseUrls } from '../../src/playground/response-urls.js';
 import { createTimeline } from '../../src/playground/timeline.js';
 import { createTriggers } from '../../src/playground/triggers.js';
 import { createVisitorActions } from '../../src/playground/visitor-actions.js';
+import { createVisitors } from '../../src/playground/visitors.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 
 interface Delivered {
@@ -186,5 +187,52 @@ describe('createVisitorActions', () => {
       type: 'event_callback',
       event: { type: 'app_home_opened', user: 'U0KAI', tab: 'home', view: { type: 'home' } },
     });
+  });
+});
+
+describe('createVisitorActions with several browser tabs', () => {
+  it('shows a private answer only in the tab that asked, and a channel message in every tab', async () => {
+    const clock = createFakeClock();
+    const timeline = createTimeline({ clock, onChange: () => {} });
+    const visitors = createVisitors();
+    const responseUrls = createResponseUrls({
+      clock,
+      timeline,
+      origin: () => 'http://127.0.0.1:1',
+    });
+    const urls: string[] = [];
+    const visitor = createVisitorActions({
+      people: createPlaygroundPeople(),
+      timeline,
+      homes: createHomeViews({ onChange: () => {} }),
+      modals: createModals({ onChange: () => {} }),
+      responseUrls,
+      triggers: createTriggers(clock),
+      visitors,
+      clock,
+      appLink: () => ({
+        deliver: async (body) => {
+          urls.push(new URLSearchParams(body).get('response_url') ?? '');
+          return { ok: true, status: 200, body: '' };
+        },
+      }),
+    });
+    const tabA = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const tabB = 'bbbbbbbb-0000-4000-8000-000000000002';
+    await visitor.runCommand('U0ALICE', '/sms-sessions', tabA);
+    await visitor.runCommand('U0ALICE', '/sms-sessions help', tabB);
+    const idOf = (url: string | undefined) => url?.split('/').at(-1) ?? '';
+    responseUrls.accept(idOf(urls[0]), JSON.stringify({ text: 'page 1' }));
+    responseUrls.accept(idOf(urls[1]), JSON.stringify({ text: 'help' }));
+    responseUrls.accept(
+      idOf(urls[1]),
+      JSON.stringify({ text: 'shared', response_type: 'in_channel' }),
+    );
+    expect(timeline.list().map((m) => [m.text, m.visitor])).toEqual([
+      ['page 1', tabA],
+      ['help', tabB],
+      ['shared', undefined],
+    ]);
+    expect(visitors.of('U0ALICE')).toBe(tabB);
   });
 });

@@ -93,7 +93,8 @@ export const createTimelineView = (list, empty, page) => {
   let clearedThrough = sessionStorage.getItem(clearedKey) ?? '';
   const visible = (message) =>
     message.ts > clearedThrough &&
-    (message.visibleTo === undefined || message.visibleTo === page.me());
+    (message.visibleTo === undefined || message.visibleTo === page.me()) &&
+    (message.visitor === undefined || message.visitor === page.visitor);
   const refreshEmpty = () => {
     empty.hidden = list.children.length > 0;
   };

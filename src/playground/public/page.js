@@ -24,6 +24,21 @@ const isHomeLink = (url) => /^slack:\/\/app\?(.*&)?tab=home(&|$)/.test(url);
 
 const $ = (id) => document.getElementById(id);
 
+/**
+ * This browser tab, so what only one person sees (an ephemeral answer) shows in the tab that
+ * asked for it, not in every tab that picked the same person. Kept across reloads of the tab.
+ */
+const visitorId = () => {
+  const key = 'playground.visitor';
+  let id = sessionStorage.getItem(key);
+  if (id === null) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    id = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    sessionStorage.setItem(key, id);
+  }
+  return id;
+};
+
 const post = async (path, body) => {
   try {
     const response = await fetch(path, {
@@ -49,8 +64,10 @@ const start = async () => {
   const admin = session.people.find((person) => person.isAdmin) ?? session.people[0];
   const requested = new URLSearchParams(location.search).get('as');
   let me = session.people.some((p) => p.id === requested) ? requested : admin.id;
+  const visitor = visitorId();
   const page = {
     session,
+    visitor,
     me: () => me,
     ctx: {
       people: new Map(session.people.map((person) => [person.id, person])),
@@ -65,7 +82,7 @@ const start = async () => {
       },
     },
     act: async (action) => {
-      const result = await post('/playground/action', { user: me, ...action });
+      const result = await post('/playground/action', { user: me, visitor, ...action });
       if (!result.ok) say(`The app did not take that: ${result.error}`, true);
     },
   };
@@ -182,7 +199,7 @@ const start = async () => {
     const text = input.value.trim();
     if (text === '') return;
     input.disabled = true;
-    const result = await post('/playground/command', { user: me, text });
+    const result = await post('/playground/command', { user: me, visitor, text });
     input.disabled = false;
     input.focus();
     if (result.ok) {
