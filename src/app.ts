@@ -13,6 +13,9 @@ import { createIdentityServices } from './core/identity-services.js';
 import { createInbox, type Inbox } from './core/inbox/create-inbox.js';
 import { createInboxAdmin } from './core/inbox/inbox-admin.js';
 import { createLineDirectory } from './core/inbox/line-directory.js';
+import { createReplyAccess } from './core/reply/reply-access.js';
+import { createReplyCore } from './core/reply/reply-core.js';
+import { createReplyHistory } from './core/reply/reply-history.js';
 import { createSessionFeatures } from './core/session-features.js';
 import { createSessionsCore } from './core/sessions.js';
 import { type AppLogger, toBoltLogger } from './logger.js';
@@ -22,6 +25,7 @@ import { drainAndClose } from './process/drain.js';
 import { createInFlightTracker } from './process/in-flight.js';
 import { createInboxSlack } from './slack/inbox-slack.js';
 import { registerListeners } from './slack/register.js';
+import { createChannelMembership, createReplyPublisher } from './slack/reply-port.js';
 import { createFileUploader } from './slack/upload-file.js';
 import { zoomCallerMiddleware } from './slack/zoom-caller-middleware.js';
 import { createStore } from './store/create-store.js';
@@ -213,7 +217,24 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     share: config.share,
     exportMaxSessions: config.export.maxSessions,
   });
+  const reply = createReplyCore({
+    access: createReplyAccess({
+      store,
+      identities: people.identities,
+      zoom,
+      isChannelMember: createChannelMembership(bolt.client, logger.child({ component: 'reply' })),
+    }),
+    history: createReplyHistory(zoom, clock),
+    zoom,
+    store,
+    audit: people.audit,
+    clock,
+    logger: logger.child({ component: 'reply' }),
+    publish: createReplyPublisher(bolt.client, { showText: true, now: () => clock.now() }),
+    metrics: ops.metrics,
+  });
   registerListeners(bolt, {
+    reply,
     core,
     identity: people.identity,
     logger,

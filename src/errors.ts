@@ -64,8 +64,13 @@ export type ErrorCode =
    * 5xx): Zoom may or may not have acted, so it is not repeated.
    */
   | 'ZOOM_UNCONFIRMED'
-  /** The person may not reply in this conversation (`detail.reason` says why); nothing was sent. */
+  /** The person may not reply in this conversation (`detail.refusal` says why); nothing was sent. */
   | 'REPLY_FORBIDDEN'
+  /**
+   * The conversation's recent messages do not show who is in it (none in the past month), so
+   * there is nobody to reply to from Slack; nothing was sent.
+   */
+  | 'REPLY_UNAVAILABLE'
   /** Anything else: a bug. The person gets an apology, the log gets the stack. */
   | 'INTERNAL';
 

@@ -56,7 +56,8 @@ export const REQUIRED_ZOOM_SCOPES: readonly ScopeRequirement[] = [
 /**
  * The bot scopes `manifest.yml` asks for (a test keeps the two equal): the command, answers, each
  * person's email and time zone from `users.info` (and `users.lookupByEmail`), the direct messages
- * and files of exports and text notifications, and the channel check of inbox routes.
+ * and files of exports and text notifications, the channel check of inbox routes, and the members
+ * of a routed channel (`conversations.members`), who may reply from it.
  * An app updated without being reinstalled keeps its old scopes, which this catches.
  * https://docs.slack.dev/reference/scopes
  */

@@ -60,6 +60,8 @@ export interface Metrics {
   inboxDelivery(destination: 'dm' | 'channel', outcome: string): void;
   /** A text that goes nowhere, and why (`unmapped`, `notify-off`, `unrouted`, `other-line`). */
   inboxSkipped(reason: string): void;
+  /** One reply submitted from Slack: `sent`, or the error code it ended with. */
+  smsSend(outcome: string): void;
 }
 
 const seconds = (ms: number) => ms / 1000;
@@ -117,6 +119,12 @@ export const createMetrics = (): Metrics => {
     labelNames: ['kind', 'result'] as const,
     registers,
   });
+  const smsSends = new Counter({
+    name: `${METRICS_PREFIX}sms_sends_total`,
+    help: 'Replies sent from Slack through Zoom, by outcome (sent, or the error code of a failure)',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
 
   const zoomEvents = new Counter({
     name: `${METRICS_PREFIX}zoom_events_total`,
@@ -160,5 +168,6 @@ export const createMetrics = (): Metrics => {
     zoomRateLimitWait: (ms) => rateLimitWaits.observe(seconds(ms)),
     zoomCacheHit: (kind) => cacheLookups.inc({ kind, result: 'hit' }),
     zoomCacheMiss: (kind) => cacheLookups.inc({ kind, result: 'miss' }),
+    smsSend: (outcome) => smsSends.inc({ outcome }),
   };
 };

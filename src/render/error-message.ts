@@ -273,6 +273,11 @@ const explainToAnyone = (error: AppError, ctx: RenderContext): Explanation => {
         title: "You can't reply in this conversation",
         body: 'Only the person whose number this is, or the people an admin allowed for a shared line, can reply from Slack. Nothing was sent.',
       };
+    case 'REPLY_UNAVAILABLE':
+      return {
+        title: "This conversation can't be answered from Slack",
+        body: 'It has had no message for over a month, so the app cannot tell who is in it. Answer from the Zoom app. Nothing was sent.',
+      };
     case 'INTERNAL':
       return {
         title: 'Something went wrong on our side',

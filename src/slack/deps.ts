@@ -4,6 +4,7 @@ import type { ExportCore } from '../core/export.js';
 import type { HomeState } from '../core/home-state.js';
 import type { IdentityCore } from '../core/identity.js';
 import type { InboxAdmin } from '../core/inbox/inbox-admin.js';
+import type { ReplyCore } from '../core/reply/reply-core.js';
 import type { SessionsCore } from '../core/sessions.js';
 import type { ShareCore } from '../core/share.js';
 import type { AppLogger } from '../logger.js';
@@ -31,4 +32,6 @@ export interface SlackDeps {
   readonly inbox: InboxAdmin;
   /** Files into a person's direct message with the app (the export's CSV). */
   readonly uploader: FileUploader;
+  /** Replying to a text from Slack (Reply, the reply modal). */
+  readonly reply: ReplyCore;
 }

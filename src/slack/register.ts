@@ -9,6 +9,7 @@ import { registerHomePagingActions } from './actions/home-paging.js';
 import { registerLinkChoiceActions } from './actions/link-choice.js';
 import { registerOpenSessionActions } from './actions/open-session.js';
 import { registerPagingActions } from './actions/paging.js';
+import { registerReplyActions } from './actions/reply.js';
 import { registerShareAction } from './actions/share.js';
 import { registerSmsSessionsCommand } from './commands/sms-sessions.js';
 import type { SlackDeps } from './deps.js';
@@ -29,4 +30,5 @@ export const registerListeners = (app: App, deps: SlackDeps): void => {
   registerHelpActions(app, deps);
   registerLinkChoiceActions(app, deps);
   registerAuditDetailsAction(app, deps);
+  registerReplyActions(app, deps);
 };

@@ -265,3 +265,16 @@ export const AUDIT_ACTION_IDS = {
 
 /** The `block_id` of the audit trail's button. */
 export const AUDIT_BLOCK_ID = 'sms_sessions.audit.actions';
+
+/**
+ * Ids of the reply modal that **Reply** ({@link INBOX_ACTION_IDS}`.reply`) opens: its
+ * `callback_id` (its `private_metadata` is the button's {@link InboxReplyValue}), its text box,
+ * and the line under the text box that says why a send failed.
+ */
+export const REPLY_IDS = {
+  button: INBOX_ACTION_IDS.reply,
+  callbackId: 'inbox_reply_modal',
+  textBlock: 'reply_text',
+  textAction: 'reply_text_input',
+  problemBlock: 'reply_problem',
+} as const;

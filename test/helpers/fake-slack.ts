@@ -122,6 +122,7 @@ export const startFakeSlack = async (options: {
   >();
   let postCounter = 0;
   const messages: RecordedMessage[] = [];
+  const members = new Map<string, string[]>();
   let objectCounter = 0;
   const waiters: Array<() => void> = [];
   const notify = () => {
@@ -247,6 +248,18 @@ export const startFakeSlack = async (options: {
           },
         });
       }
+      case 'conversations.members': {
+        const list = members.get(String(args.channel));
+        if (list === undefined) return send(200, { ok: false, error: 'channel_not_found' });
+        const start = Number(args.cursor ?? 0);
+        const limit = Number(args.limit ?? 100);
+        const next = start + limit < list.length ? String(start + limit) : '';
+        return send(200, {
+          ok: true,
+          members: list.slice(start, start + limit),
+          response_metadata: { next_cursor: next },
+        });
+      }
       case 'views.open':
       case 'views.push':
       case 'views.update': {
@@ -358,6 +371,8 @@ export const startFakeSlack = async (options: {
     ) => channels.set(id, channel),
     /** Every message `chat.postMessage` accepted, oldest first, with its `ts` and arrival time. */
     messages,
+    /** Who `conversations.members` lists for `channelId` (unknown channels: `channel_not_found`). */
+    setMembers: (channelId: string, slackUserIds: string[]) => members.set(channelId, slackUserIds),
     /** A fresh `response_url` for one command or click. */
     responseUrl: (id: string) => `${base}/response/${id}`,
     /** Makes a `response_url` answer 404 as an expired one does. */

@@ -118,6 +118,8 @@ export const startHarness = async (options: HarnessOptions) => {
 
   return {
     app,
+    /** The app's SQLite file, to seed what other parts of the app would have written. */
+    databasePath: config.store.databasePath,
     slack,
     zoom,
     zoomClock,

@@ -176,3 +176,47 @@ export const messageActionBody = (fields: {
   };
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 };
+
+/**
+ * The form body of a `view_submission` payload: the modal `view` as the person submitted it
+ * (its `id`, `hash`, `callback_id`, `private_metadata` and `state.values`).
+ * https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
+ */
+export const viewSubmissionBody = (fields: {
+  user_id: string;
+  view: {
+    id: string;
+    hash: string;
+    callback_id: string;
+    private_metadata: string;
+    state: { values: Record<string, Record<string, unknown>> };
+  };
+}): string => {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'example' },
+    user: {
+      id: fields.user_id,
+      username: fields.user_id.toLowerCase(),
+      name: fields.user_id.toLowerCase(),
+      team_id: 'T0001',
+    },
+    api_app_id: 'A0001',
+    token: 'legacy-verification-token',
+    trigger_id: `${randomUUID()}.trigger`,
+    view: {
+      team_id: 'T0001',
+      type: 'modal',
+      blocks: [],
+      title: { type: 'plain_text', text: 'Reply by text' },
+      root_view_id: fields.view.id,
+      previous_view_id: null,
+      app_id: 'A0001',
+      bot_id: 'BBOT',
+      ...fields.view,
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+};
