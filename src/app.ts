@@ -230,7 +230,10 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     audit: people.audit,
     clock,
     logger: logger.child({ component: 'reply' }),
-    publish: createReplyPublisher(bolt.client, { showText: true, now: () => clock.now() }),
+    publish: createReplyPublisher(bolt.client, {
+      showText: config.inbox.showText,
+      now: () => clock.now(),
+    }),
     metrics: ops.metrics,
   });
   registerListeners(bolt, {

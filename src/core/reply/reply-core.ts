@@ -7,6 +7,7 @@ import type { Store } from '../../store/types.js';
 import { SMS_MAX_CHARS, smsLength } from '../../zoom/send-sms.js';
 import type { ZoomApi } from '../../zoom/types.js';
 import type { AuditTrail } from '../audit-trail.js';
+import { ZOOM_MESSAGE_DEDUPE_TTL_MS, zoomMessageKey } from '../inbox/intake.js';
 import type { ReplyAccess, ReplyGrant, ReplyTarget } from './reply-access.js';
 import { replyParties } from './reply-parties.js';
 
@@ -19,18 +20,8 @@ export const REPLY_CONTEXT_MESSAGES = 5;
  */
 export const SUBMISSION_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
 
-/**
- * How long "this sent message is already in its thread" is remembered, so Zoom's later
- * `phone.sms_sent` for it (redelivered up to an hour and more after) is a duplicate. Zoom
- * redelivers for at most a day; two days leave room.
- */
-export const SENT_MESSAGE_CLAIM_TTL_MS = 48 * 60 * 60 * 1000;
-
 /** The store key of a submission (see {@link ReplyCore.claimSubmission}). */
 export const submissionKey = (key: string): string => `sms-send:${key}`;
-
-/** The store key shared with the webhook intake: one Zoom message, shown once. */
-export const zoomMessageKey = (messageId: string): string => `zoom-message:${messageId}`;
 
 /** A conversation as the reply modal shows it. */
 export interface ReplyConversation {
@@ -151,7 +142,7 @@ export const createReplyCore = (deps: ReplyCoreDeps): ReplyCore => {
   ) => {
     if (sent.messageId === undefined) return false;
     const key = zoomMessageKey(sent.messageId);
-    if (!(await deps.store.claimOnce(key, SENT_MESSAGE_CLAIM_TTL_MS, deps.clock.now()))) {
+    if (!(await deps.store.claimOnce(key, ZOOM_MESSAGE_DEDUPE_TTL_MS, deps.clock.now()))) {
       return false;
     }
     try {
