@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView, PlainTextInput } from '@slack/types';
 import type { ReplyConversation, SentReply } from '../core/reply/reply-core.js';
 import type { Participant, SmsMessage } from '../domain/sms.js';
 import type { AppError } from '../errors.js';
-import { encodeInboxReplyValue, type InboxReplyValue, REPLY_IDS } from '../slack/ids.js';
+import { encodeInboxReplyValue, type InboxReplyValue, REPLY_IDS } from '../surface/ids.js';
 import { SMS_MAX_CHARS } from '../zoom/send-sms.js';
 import { explain } from './error-message.js';
 import { ELLIPSIS, escapeMrkdwn, truncate } from './escape.js';

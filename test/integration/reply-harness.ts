@@ -10,9 +10,9 @@ import {
 } from '../../src/demo-zoom/index.js';
 import type { InboxRoute } from '../../src/domain/inbox.js';
 import { createLogger } from '../../src/logger.js';
-import { encodeInboxReplyValue, REPLY_IDS } from '../../src/slack/ids.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/types.js';
+import { encodeInboxReplyValue, REPLY_IDS } from '../../src/surface/ids.js';
 import { expectValidModal } from '../helpers/block-kit.js';
 import type { RecordedModal } from '../helpers/fake-slack.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSmsEvent } from '../../src/demo-zoom/index.js';
-import { decodeInboxReplyValue, INBOX_ACTION_IDS } from '../../src/slack/ids.js';
+import { decodeInboxReplyValue, INBOX_ACTION_IDS } from '../../src/surface/ids.js';
 import { findButtons } from '../helpers/block-kit.js';
 import type { RecordedMessage } from '../helpers/fake-slack.js';
 import { postZoomEvent, WEBHOOK_SECRET } from './inbox-helpers.js';

@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoomMessageKey } from '../../src/core/inbox/intake.js';
-import { REPLY_IDS } from '../../src/slack/ids.js';
+import { REPLY_IDS } from '../../src/surface/ids.js';
 import { expectValidMessage, expectValidModal, visibleText } from '../helpers/block-kit.js';
 import {
   ADMIN,

@@ -15,10 +15,10 @@ import {
   renderReplySent,
   replyTextProblem,
 } from '../../render/reply-modal.js';
+import { decodeInboxReplyValue, type InboxReplyValue, REPLY_IDS } from '../../surface/ids.js';
 import { SMS_MAX_CHARS, smsLength } from '../../zoom/send-sms.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
-import { decodeInboxReplyValue, type InboxReplyValue, REPLY_IDS } from '../ids.js';
 import { errorContext, fillModal } from './conversation-deliver.js';
 
 /** Errors after which the form comes back with the text kept, to fix or try again. */
