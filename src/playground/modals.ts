@@ -46,6 +46,11 @@ export interface ModalViewJson {
   readonly app_id: string;
   readonly app_installed_team_id: string;
   readonly bot_id: string;
+  /**
+   * The playground's rendering of a `response_action: "errors"` answer: the message Slack shows
+   * under each input, by `block_id`; absent once the view changes.
+   */
+  readonly errors?: Readonly<Record<string, string>>;
 }
 
 /** Slack's answer to `views.open`, `views.push` and `views.update`. */
@@ -68,6 +73,8 @@ export interface Modals {
   close(userId: string, viewId: string): readonly ModalViewJson[];
   stack(userId: string): readonly ModalViewJson[];
   list(): readonly ModalStackChange[];
+  /** Shows `errors` under the inputs of `viewId`, as Slack does for `response_action: "errors"`. */
+  showErrors(viewId: string, errors: Readonly<Record<string, string>>): boolean;
 }
 
 /**
@@ -155,6 +162,17 @@ export const createModals = (options: {
       stacks.set(userId, top.clear_on_close ? [] : stack.slice(0, -1));
       report(userId);
       return closed;
+    },
+    showErrors: (viewId, errors) => {
+      for (const [userId, stack] of stacks) {
+        const index = stack.findIndex((modal) => modal.id === viewId);
+        const current = stack[index];
+        if (current === undefined) continue;
+        stack[index] = { ...current, errors };
+        report(userId);
+        return true;
+      }
+      return false;
     },
     stack: (userId) => [...(stacks.get(userId) ?? [])],
     list: () => [...stacks].map(([userId, stack]) => ({ userId, stack: [...stack] })),

@@ -48,6 +48,20 @@ export const modalCloseRequestSchema = z.object({
   viewId: z.string().min(1).max(255),
 });
 
+/** `POST /playground/modal-submit`: press the top modal's submit button with what its inputs hold. */
+export const modalSubmitRequestSchema = z.object({
+  user: userId,
+  viewId: z.string().min(1).max(255),
+  values: selectionsSchema,
+});
+
+/** `POST /playground/customer-text`: a customer texts a person's Zoom Phone number (demo Zoom only). */
+export const customerTextRequestSchema = z.object({
+  user: userId,
+  customer: z.number().int().min(0).max(20),
+  text: z.string().min(1).max(2000),
+});
+
 /** Whether the app talks to the embedded demo Zoom or to a real Zoom account. */
 export type ZoomMode = 'demo' | 'real';
 
@@ -58,6 +72,8 @@ export interface PageSession {
   readonly channel: { readonly id: string; readonly name: string };
   readonly command: string;
   readonly appName: string;
+  /** Who can text the people (demo Zoom only): the labels of "a customer texts …". */
+  readonly customers: readonly string[];
 }
 
 /** Everything the page is sent over its event stream. */

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import type { AppLogger } from '../logger.js';
+import type { CustomerTexts } from './customer-texts.js';
 import type { EventStream } from './event-stream.js';
 import { FILE_MAX_BYTES, type Files } from './files.js';
 import {
@@ -15,8 +16,10 @@ import {
 import {
   actionRequestSchema,
   commandRequestSchema,
+  customerTextRequestSchema,
   homeRequestSchema,
   modalCloseRequestSchema,
+  modalSubmitRequestSchema,
   type PageEvent,
   type PageSession,
 } from './page-protocol.js';
@@ -36,6 +39,8 @@ export interface PlaygroundServerDeps {
   readonly session: () => PageSession;
   readonly snapshot: () => PageEvent;
   readonly logger: AppLogger;
+  /** "A customer texts …" (demo Zoom only). */
+  readonly customers?: CustomerTexts;
 }
 
 /** A listening playground server. */
@@ -113,6 +118,23 @@ export const createPlaygroundServer = (
         const body = await readJson(request, homeRequestSchema);
         if (body === undefined) return sendJson(response, 400, { ok: false, error: 'bad_request' });
         return answerVisitor(response, await deps.visitor.openHome(body.user));
+      }
+      if (path === '/playground/modal-submit') {
+        const body = await readJson(request, modalSubmitRequestSchema);
+        if (body === undefined) return sendJson(response, 400, { ok: false, error: 'bad_request' });
+        return answerVisitor(
+          response,
+          await deps.visitor.submitModal(body.user, body.viewId, body.values),
+        );
+      }
+      if (path === '/playground/customer-text') {
+        const body = await readJson(request, customerTextRequestSchema);
+        if (body === undefined) return sendJson(response, 400, { ok: false, error: 'bad_request' });
+        if (deps.customers === undefined) {
+          return answerVisitor(response, { ok: false, error: 'Only the demo Zoom has customers.' });
+        }
+        const sent = await deps.customers.send(body.user, body.customer, body.text);
+        return answerVisitor(response, sent.ok ? { ok: true } : sent);
       }
       if (path === '/playground/modal-close') {
         const body = await readJson(request, modalCloseRequestSchema);

@@ -181,3 +181,28 @@ export const escapeCommandText = (text: string, people: readonly PlaygroundPerso
       const person = people.find((p) => p.handle.toLowerCase() === handle.toLowerCase());
       return person === undefined ? whole : `${lead}<@${person.id}|${person.handle}>`;
     });
+
+/**
+ * The `view_submission` payload Slack posts when a person presses a modal's submit button: the
+ * whole view with its `hash` and the `state.values` of its inputs (a form with one field,
+ * `payload`). https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
+ */
+export const viewSubmissionBody = (input: {
+  readonly person: PlaygroundPerson;
+  readonly view: ModalViewJson;
+  readonly state: Record<string, unknown>;
+  readonly triggerId: string;
+}): string =>
+  new URLSearchParams({
+    payload: JSON.stringify({
+      type: 'view_submission',
+      team: { id: W.teamId, domain: W.teamDomain },
+      user: userRef(input.person),
+      api_app_id: W.appId,
+      token: VERIFICATION_TOKEN,
+      trigger_id: input.triggerId,
+      view: { ...input.view, state: { values: input.state } },
+      response_urls: [],
+      is_enterprise_install: false,
+    }),
+  }).toString();

@@ -9,6 +9,7 @@ import { loadConfig } from '../config.js';
 import { createDemoDataset, createDemoZoom } from '../demo-zoom/index.js';
 import type { AppLogger } from '../logger.js';
 import { type AppLink, createAppLink } from './app-link.js';
+import { type CustomerTexts, createCustomerTexts, PLAYGROUND_CUSTOMERS } from './customer-texts.js';
 import { createEventStream } from './event-stream.js';
 import { createFiles } from './files.js';
 import { createHomeViews } from './home-views.js';
@@ -94,7 +95,13 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
       channel: PLAYGROUND_WORKSPACE.channel,
       command: PLAYGROUND_WORKSPACE.command,
       appName: PLAYGROUND_WORKSPACE.botName,
+      customers:
+        zoom === 'demo'
+          ? PLAYGROUND_CUSTOMERS.map((customer) => customer.name ?? customer.phoneNumber)
+          : [],
     };
+    let customerTexts: CustomerTexts | undefined;
+    const webhookSecret = randomBytes(32).toString('hex');
     const server = await createPlaygroundServer(
       {
         webApi: createWebApi({
@@ -131,6 +138,13 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
           modals: modals.list(),
         }),
         logger,
+        customers: {
+          send: async (user, customer, text) =>
+            customerTexts === undefined
+              ? { ok: false, error: 'Only the demo Zoom has customers.' }
+              : customerTexts.send(user, customer, text),
+          stop: () => customerTexts?.stop(),
+        },
       },
       { loopbackOnly: isLoopbackHost(settings.host) },
     ).listen(settings.port, settings.host);
@@ -138,6 +152,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
     origin = server.origin;
 
     let zoomVariables: Readonly<Record<string, string>>;
+    let appEventsUrl: string | undefined;
     if (settings.realZoom === undefined) {
       const demoZoom = createDemoZoom({
         clock,
@@ -146,7 +161,18 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
       });
       const address = await demoZoom.listen();
       cleanups.push(() => demoZoom.close());
+      customerTexts = createCustomerTexts({
+        people,
+        zoom: demoZoom,
+        eventsUrl: () => appEventsUrl,
+        secretToken: webhookSecret,
+        clock,
+        logger: logger.child({ component: 'playground' }),
+      });
+      cleanups.push(() => customerTexts?.stop());
       zoomVariables = {
+        ZOOM_WEBHOOK_SECRET_TOKEN: webhookSecret,
+        NOTIFY_DEFAULT: 'on',
         ZOOM_ACCOUNT_ID: DEMO_ZOOM_CREDENTIALS.accountId,
         ZOOM_CLIENT_ID: DEMO_ZOOM_CREDENTIALS.clientId,
         ZOOM_CLIENT_SECRET: DEMO_ZOOM_CREDENTIALS.clientSecret,
@@ -178,6 +204,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
     cleanups.push(() => app.stop());
     if (appServer === undefined) throw new Error('the playground runs the app in HTTP mode');
     const appAddress = appServer.address() as AddressInfo;
+    appEventsUrl = `http://${APP_HOST}:${appAddress.port}/zoom/events`;
     appLink = createAppLink({
       eventsUrl: `http://${APP_HOST}:${appAddress.port}/slack/events`,
       signingSecret,

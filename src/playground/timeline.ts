@@ -26,6 +26,8 @@ export interface TimelineMessage {
   readonly files: readonly SharedFile[];
   /** 0 when posted, +1 each time it is replaced. */
   readonly revision: number;
+  /** Set for a reply in a thread: the `ts` of the thread's first message. */
+  readonly threadTs?: string;
 }
 
 /** A change the page must show. */
@@ -47,6 +49,7 @@ export interface Timeline {
       visibleTo?: string | undefined;
       visitor?: string | undefined;
       files?: readonly SharedFile[];
+      threadTs?: string | undefined;
     },
   ): TimelineMessage;
   /** @returns the new version, or undefined when the message is gone. */
@@ -96,6 +99,7 @@ export const createTimeline = (options: {
         blocks: blocksOf(input, ts, 0),
         files: input.files ?? [],
         revision: 0,
+        ...(input.threadTs === undefined ? {} : { threadTs: input.threadTs }),
       });
       while (messages.size > TIMELINE_MAX_MESSAGES) {
         const oldest = messages.keys().next().value;

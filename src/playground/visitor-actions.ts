@@ -13,9 +13,11 @@ import {
   escapeCommandText,
   slashCommandBody,
   viewClosedBody,
+  viewSubmissionBody,
 } from './slack-payloads.js';
 import type { Timeline } from './timeline.js';
 import type { Triggers } from './triggers.js';
+import { applySubmissionAnswer, submissionState } from './view-submission.js';
 import type { Visitors } from './visitors.js';
 import { PLAYGROUND_WORKSPACE } from './workspace.js';
 
@@ -46,6 +48,16 @@ export interface VisitorActions {
   openHome(userId: string): Promise<VisitorResult>;
   /** Closes the person's top modal, telling the app when it asked to know. */
   closeModal(userId: string, viewId: string): Promise<VisitorResult>;
+  /**
+   * Presses the top modal's submit button with what its inputs hold (`values`, by block and
+   * action id) and applies the app's answer as Slack does: `errors` under the inputs, `update`,
+   * `push`, `clear`, or an empty answer that closes the modal.
+   */
+  submitModal(
+    userId: string,
+    viewId: string,
+    values: Readonly<Record<string, Readonly<Record<string, string | null>>>>,
+  ): Promise<VisitorResult>;
 }
 
 /** What the visitor's actions read and change. */
@@ -217,6 +229,26 @@ export const createVisitorActions = (deps: VisitorActionsDeps): VisitorActions =
         if (!ack.ok) return { ok: false, error: ack.error };
       }
       return { ok: true };
+    },
+
+    submitModal: async (userId, viewId, values) => {
+      const person = personById(userId);
+      if (person === undefined) return { ok: false, error: 'user_not_found' };
+      const top = modals.stack(userId).at(-1);
+      if (top === undefined || top.id !== viewId) return { ok: false, error: 'view_not_found' };
+      if (top.submit === null) return { ok: false, error: 'no_submit_button' };
+      const { errors: _shown, ...view } = top;
+      const ack = await deliver(
+        viewSubmissionBody({
+          person,
+          view,
+          state: submissionState(top.blocks, values),
+          triggerId: deps.triggers.issue(userId),
+        }),
+        'application/x-www-form-urlencoded',
+      );
+      if (!ack.ok) return { ok: false, error: ack.error };
+      return applySubmissionAnswer(ack.body, { userId, viewId, modals });
     },
   };
 };

@@ -3,7 +3,7 @@ import { fail, type WebApiDeps, type WebApiMethod, type WebApiResult } from './w
 import { appHomeChannelId, PLAYGROUND_WORKSPACE } from './workspace.js';
 
 /**
- * `chat.postMessage`, `chat.postEphemeral`, `chat.update` and the upload flow
+ * `chat.postMessage` (with `thread_ts`, a reply in a thread), `chat.postEphemeral`, `chat.update` and the upload flow
  * (`files.getUploadURLExternal`, `files.completeUploadExternal`). A message to a person or to
  * their direct messages with the app lands in the channel, shown to that person only.
  * https://docs.slack.dev/reference/methods/chat.postMessage
@@ -22,12 +22,18 @@ export const messageMethods = (deps: WebApiDeps): Record<string, WebApiMethod> =
     const inChannel = channel === PLAYGROUND_WORKSPACE.channel.id;
     const reader = visibleTo ?? (inChannel ? undefined : recipientOf(channel));
     if (!inChannel && reader === undefined) return fail('channel_not_found');
+    const threadTs = stringArg(args, 'thread_ts');
+    const parent = threadTs === undefined ? undefined : timeline.get(threadTs);
+    if (threadTs !== undefined && (parent === undefined || parent.visibleTo !== reader)) {
+      return fail('thread_not_found');
+    }
     const message = timeline.post({
       text: text ?? '',
       blocks,
       author: { kind: 'app' },
       visibleTo: reader,
       visitor: reader === undefined ? undefined : deps.visitors?.of(reader),
+      threadTs: parent?.threadTs ?? parent?.ts,
     });
     return { ok: true, channel, ts: message.ts, message_ts: message.ts };
   };

@@ -273,4 +273,29 @@ describe('the playground in Chromium', () => {
     },
     FLOW_TIMEOUT_MS,
   );
+  it(
+    'lets a customer text Alice, and Alice reply from the modal into the DM thread',
+    async () => {
+      await page.getByLabel('Their text').fill('Is order 42 ready?');
+      await page.getByRole('button', { name: 'Text', exact: true }).click();
+      const dm = answers().filter({ hasText: 'Is order 42 ready?' }).first();
+      await dm.waitFor();
+      await dm.getByRole('button', { name: 'Reply' }).click();
+      const dialog = page.locator('dialog#modal');
+      await dialog.getByText('Is order 42 ready?').waitFor();
+      const box = dialog.getByLabel('Your reply');
+      await box.fill('x'.repeat(501));
+      await dialog.getByRole('button', { name: 'Send' }).click();
+      await dialog.getByRole('alert').filter({ hasText: 'at most 500' }).waitFor();
+      expect(await dialog.getByLabel('Your reply').inputValue()).toBe('x'.repeat(501));
+      await dialog.getByLabel('Your reply').fill('Yes, come by at 5');
+      await dialog.getByRole('button', { name: 'Send' }).click();
+      const reply = page.locator('li.message-thread-reply', { hasText: 'Yes, come by at 5' });
+      await reply.waitFor();
+      expect(await reply.count()).toBe(1);
+      await dialog.getByText('Sent').waitFor();
+      expect(pageErrors).toEqual([]);
+    },
+    FLOW_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,9 @@
 /**
  * The app's modals for the person the visitor is, in a native `<dialog>` (focus is kept inside,
  * Escape closes, focus returns to where it was). Only the top modal of the stack is shown, as in
- * Slack, with Back (to the view below) when a view was pushed over another.
+ * Slack, with Back (to the view below) when a view was pushed over another. Its submit button
+ * sends a `view_submission` through the playground's server; errors the app answers with are
+ * shown under their inputs.
  */
 import { renderBlocks } from './block-kit.js';
 import { busyWhile } from './page-busy.js';
@@ -15,8 +17,23 @@ const el = (tag, className, text) => {
 };
 
 /** The modal dialog: `dialog` holds `#modal-title`, `#modal-close` and `#modal-body`. */
+/**
+ * The blocks of `view` with what the person had typed into its inputs kept, as Slack keeps input
+ * state across `views.update` and `response_action: "errors"` when block and action ids stay the
+ * same (an input the app gives an `initial_value` shows that instead).
+ */
+const withTyped = (blocks, typed) =>
+  blocks.map((block) => {
+    const value = typed?.[block.block_id]?.[block.element?.action_id];
+    if (block.type !== 'input' || value == null || block.element.initial_value !== undefined) {
+      return block;
+    }
+    return { ...block, element: { ...block.element, initial_value: value } };
+  });
+
 export const createModalView = (dialog, page, close) => {
   const stacks = new Map();
+  const typedByView = new Map();
   const title = dialog.querySelector('#modal-title');
   const closeButton = dialog.querySelector('#modal-close');
   const body = dialog.querySelector('#modal-body');
@@ -62,12 +79,26 @@ export const createModalView = (dialog, page, close) => {
       },
     };
     const hadFocus = dialog.open && focusWasIn(body);
-    body.replaceChildren(renderBlocks(top.blocks, surface));
+    const blocks = withTyped(top.blocks, typedByView.get(top.id));
+    typedByView.clear();
+    typedByView.set(top.id, surface.selections);
+    body.replaceChildren();
+    for (const block of blocks) {
+      body.append(renderBlocks([block], surface));
+      const error = top.errors?.[block.block_id];
+      if (block.type === 'input' && error !== undefined) {
+        const note = el('p', 'bk-input-error', error);
+        note.setAttribute('role', 'alert');
+        body.append(note);
+      }
+    }
     if (top.submit) {
       const submit = el('button', 'bk-button bk-button-primary', top.submit.text);
       submit.type = 'button';
-      submit.disabled = true;
-      submit.title = 'Submitting a modal is not simulated in the playground';
+      submit.dataset.submit = 'true';
+      submit.addEventListener('click', () =>
+        busyWhile(submit, () => page.submit(top.id, surface.selections)),
+      );
       body.append(submit);
     }
     if (!dialog.open) dialog.showModal();

@@ -46,6 +46,11 @@ const messageNode = (message, page, lastControls) => {
   if (author.badge) head.append(el('span', 'badge', author.badge));
   head.append(el('span', 'message-time', timeOf(message.ts)));
   if (message.visibleTo !== undefined) head.append(el('span', 'ephemeral', 'Only visible to you'));
+  if (message.threadTs !== undefined) {
+    item.classList.add('message-thread-reply');
+    item.dataset.threadTs = message.threadTs;
+    head.append(el('span', 'thread-note', 'reply in thread'));
+  }
   const body = el('div', 'message-body');
   if (message.author.kind === 'person') {
     body.append(el('code', 'typed-command', message.text));

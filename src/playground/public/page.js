@@ -85,6 +85,10 @@ const start = async () => {
       const result = await post('/playground/action', { user: me, visitor, ...action });
       if (!result.ok) say(`The app did not take that: ${result.error}`, true);
     },
+    submit: async (viewId, values) => {
+      const result = await post('/playground/modal-submit', { user: me, viewId, values });
+      if (!result.ok) say(`The app did not take the submission: ${result.error}`, true);
+    },
   };
   const timeline = createTimelineView($('timeline'), $('timeline-empty'), page);
   const home = createHomeView($('home'), page);
@@ -115,6 +119,34 @@ const start = async () => {
     $('persona-detail').textContent = `@${person.handle} · ${person.email} · ${person.timeZone}`;
   };
   describe();
+
+  const customers = $('customer');
+  session.customers.forEach((label, index) => {
+    const option = document.createElement('option');
+    option.value = String(index);
+    option.textContent = label;
+    customers.append(option);
+  });
+  $('customer-form').hidden = session.customers.length === 0;
+  $('customer-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = $('customer-text').value.trim();
+    if (text === '') return;
+    const result = await post('/playground/customer-text', {
+      user: me,
+      customer: Number(customers.value),
+      text,
+    });
+    if (result.ok) {
+      $('customer-text').value = '';
+      selectTab('messages');
+      say(
+        `${customers.selectedOptions[0]?.textContent} texted ${page.ctx.people.get(me).displayName}.`,
+      );
+    } else {
+      say(result.error, true);
+    }
+  });
 
   const suggestions = $('suggestions');
   const listSuggestions = () => {
