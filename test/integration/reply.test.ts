@@ -20,6 +20,9 @@ import {
   THREADS,
 } from './reply-harness.js';
 
+/** The audit trail is written in batches (about every 100 ms). */
+const AUDIT_WAIT = { timeout: 3_000, interval: 50 };
+
 const textOf = (view: Record<string, unknown>) => visibleText(view as unknown as ModalView);
 
 describe('replying to a text over the real Bolt receiver', () => {
@@ -76,13 +79,17 @@ describe('replying to a text over the real Bolt receiver', () => {
     );
     const messageId = h.zoom.sent[0]?.messageId ?? '';
     expect(await h.store.claimOnce(zoomMessageKey(messageId), 60_000, new Date())).toBe(false);
-    const audit = await h.store.listAudit({ actorSlackUserId: ALICE, limit: 5 });
-    expect(audit[0]).toMatchObject({
-      action: 'reply',
-      allowed: true,
-      filters: { session: THREADS.alice.sessionId, via: 'owner' },
-    });
-    expect(JSON.stringify(audit)).not.toContain('See you at 5');
+    await expect
+      .poll(
+        async () => (await h.store.listAudit({ actorSlackUserId: ALICE, limit: 5 }))[0],
+        AUDIT_WAIT,
+      )
+      .toMatchObject({
+        action: 'reply',
+        allowed: true,
+        filters: { session: THREADS.alice.sessionId, via: 'owner' },
+      });
+    expect(JSON.stringify(await h.store.listAudit({ limit: 50 }))).not.toContain('See you at 5');
     expect(h.logLines.join('\n')).not.toContain('See you at 5');
   });
 });
@@ -147,8 +154,12 @@ describe('who may reply, decided at submit time', () => {
       expect.objectContaining({ senderNumber: lineNumber, recipientNumbers: [pat.phoneNumber] }),
     ]);
     expect(textOf(final ?? {})).toContain('Sent');
-    const [entry] = await h.store.listAudit({ actorSlackUserId: user, limit: 1 });
-    expect(entry).toMatchObject({ action: 'reply', allowed: true, filters: { via } });
+    await expect
+      .poll(
+        async () => (await h.store.listAudit({ actorSlackUserId: user, limit: 1 }))[0],
+        AUDIT_WAIT,
+      )
+      .toMatchObject({ action: 'reply', allowed: true, filters: { via } });
   });
 
   it.each([
@@ -182,8 +193,12 @@ describe('who may reply, decided at submit time', () => {
       );
       expect(h.zoom.sent.length).toBe(sentBefore);
       expect(h.zoom.countCalls('send')).toBe(sendsBefore);
-      const [entry] = await h.store.listAudit({ actorSlackUserId: user, limit: 1 });
-      expect(entry).toMatchObject({ action: 'reply', allowed: false, reason: refusal });
+      await expect
+        .poll(
+          async () => (await h.store.listAudit({ actorSlackUserId: user, limit: 1 }))[0],
+          AUDIT_WAIT,
+        )
+        .toMatchObject({ action: 'reply', allowed: false, reason: refusal });
     },
   );
 
@@ -192,12 +207,16 @@ describe('who may reply, decided at submit time', () => {
     const modal = await clickReply(h, ALICE, { sessionId: 'f'.repeat(32), channelId: 'DALICE001' });
     expect(textOf(modal.view)).toContain("You can't reply in this conversation");
     expect(h.zoom.requests.slice(calls).map((r) => r.kind)).not.toContain('details');
-    const [entry] = await h.store.listAudit({ actorSlackUserId: ALICE, limit: 1 });
-    expect(entry).toMatchObject({
-      action: 'reply-open',
-      allowed: false,
-      reason: 'unknown-conversation',
-    });
+    await expect
+      .poll(
+        async () => (await h.store.listAudit({ actorSlackUserId: ALICE, limit: 1 }))[0],
+        AUDIT_WAIT,
+      )
+      .toMatchObject({
+        action: 'reply-open',
+        allowed: false,
+        reason: 'unknown-conversation',
+      });
   });
 });
 
