@@ -53,6 +53,14 @@ describe('manifest.yml', () => {
     );
   });
 
+  it.each([
+    ['manifest.yml', manifest],
+    ['manifest.socket-mode.yml', socketManifest],
+  ])('shows the Messages tab read-only in %s, where exported files land', (_name, m) => {
+    expect(m.features.app_home.messages_tab_enabled).toBe(true);
+    expect(m.features.app_home.messages_tab_read_only_enabled).toBe(true);
+  });
+
   it('has a Socket Mode variant that validates and differs only by its request URLs', () => {
     const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(
       schema,

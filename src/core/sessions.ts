@@ -1,10 +1,12 @@
 import type { Clock } from '../clock.js';
+import type { SmsSession } from '../domain/sms.js';
 import type { Subject } from '../domain/subject.js';
 import { AppError, toAppError } from '../errors.js';
 import { buildQuery } from '../query/build-query.js';
 import { followingCursor, type PageCursor, startCursor } from '../query/cursor.js';
 import { safeTimeZone } from '../query/time-zone.js';
 import type { Target, WindowNote } from '../query/types.js';
+import { MESSAGE_MAX_SESSIONS } from '../render/limits.js';
 import type { RenderContext, SessionsPageModel, SubjectModel } from '../render/types.js';
 import type { ListArgs } from '../slack/commands/grammar.js';
 import type { AccessPolicy } from '../users/access.js';
@@ -35,15 +37,19 @@ export interface SessionsCore {
    * Turns command arguments into the cursor of page 1 (in the actor's time zone; a range longer
    * than a month is split into its calendar months there) and the notes on how the dates were
    * read. Pure of Zoom: bad dates and a range over `MAX_RANGE_MONTHS` fail here, before any call.
+   * A `size:` above what one chat message lists (`MESSAGE_MAX_SESSIONS`) pages that many at a
+   * time, with a `page-capped` note saying so.
    */
   start(actorSlackUserId: string, args: ListArgs): Promise<ListingStart>;
   /**
    * The page a cursor points at (page 1 from {@link SessionsCore.start}, or a button's). The
    * actor is whoever asked or clicked, re-authorised against the cursor's subject every time,
    * and every attempt, allowed or refused, is written to the audit trail as `action`, one entry
-   * per Zoom call. In a range split into windows, a window found empty is passed over to the
-   * next (older) one without a click, at most {@link MAX_EMPTY_WINDOWS_PER_CLICK} Zoom calls
-   * that find nothing a click; the page says which windows were empty (`model.skipped`).
+   * per Zoom call. In a range split into windows, a page is filled across windows: a window
+   * that runs out (or is empty) is followed by the next (older) one, asked only for the rows
+   * still missing, until the page is full or {@link MAX_ZOOM_CALLS_PER_CLICK} calls were made;
+   * the page says which leading windows were empty (`model.skipped`) and where Next goes
+   * (`model.nextCursor`).
    * @throws AppError `FORBIDDEN` (Zoom is not called), `NOT_LINKED`, or a `ZOOM_*` code.
    */
   page(
@@ -73,11 +79,16 @@ export interface SessionsCoreDeps {
 }
 
 /**
- * Zoom calls that find nothing one click may make while passing over empty windows of a long
- * range, so a range of empty months costs a bounded number of calls (and seconds) per click;
- * the page then says which months were empty and Next carries on.
+ * Zoom calls one click may make to fill a page of a long range (asked a month at a time): when a
+ * month runs out before the page is full, the next (older) month is read for the rest, and
+ * empty months are passed over, until the page is full or this many calls were made. So a page
+ * costs at most this many calls (and about as many fifths of a second at Zoom's 5 a second);
+ * a page left short says so, and Next carries on where the reading stopped.
  */
-export const MAX_EMPTY_WINDOWS_PER_CLICK = 3;
+export const MAX_ZOOM_CALLS_PER_CLICK = 4;
+
+/** Empty months one click passes over at most: every call but the one that finds sessions. */
+export const MAX_EMPTY_WINDOWS_PER_CLICK = MAX_ZOOM_CALLS_PER_CLICK - 1;
 
 const subjectOf = (actor: string, target: Target): Subject => {
   switch (target.kind) {
@@ -141,24 +152,38 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
     try {
       const resolved = await subjectModel(cursor.subject, decision.grant === 'self');
       subject = resolved;
+      const { pageSize } = cursor.query;
       const skipped: number[] = [];
-      for (let empty = 0; ; ) {
-        const page = await deps.zoom.listUserSmsSessions(resolved.zoomUser, at.query, at.token);
+      const sessions: SmsSession[] = [];
+      let startAt: PageCursor | undefined;
+      for (let calls = 1; ; calls += 1) {
+        const want = pageSize - sessions.length;
+        const query = want < pageSize ? { ...at.query, pageSize: want } : at.query;
+        const page = await deps.zoom.listUserSmsSessions(resolved.zoomUser, query, at.token);
         await deps.audit.record({
           ...entry(at),
           subjectZoomUser: resolved.zoomUser,
           resultCount: page.sessions.length,
           allowed: true,
         });
-        const exhausted = page.sessions.length === 0 && page.nextPageToken === '';
-        const onward = exhausted ? followingCursor(at, page) : undefined;
-        if (exhausted && at.range !== undefined) {
+        if (page.sessions.length > 0 && startAt === undefined) startAt = at;
+        sessions.push(...page.sessions);
+        const exhausted = page.nextPageToken === '';
+        if (exhausted && page.sessions.length === 0 && startAt === undefined && at.range) {
           if (at.page === 1) skipped.push(at.range.window);
-          empty += 1;
         }
-        if (onward === undefined || empty >= MAX_EMPTY_WINDOWS_PER_CLICK) {
-          const model = { subject: resolved, cursor: at, page, notes };
-          return { model: skipped.length === 0 ? model : { ...model, skipped }, ctx };
+        const onward = followingCursor(at, page);
+        const full = sessions.length >= pageSize;
+        if (full || !exhausted || onward === undefined || calls >= MAX_ZOOM_CALLS_PER_CLICK) {
+          const model: SessionsPageModel = {
+            subject: resolved,
+            cursor: startAt ?? at,
+            page: { sessions, nextPageToken: page.nextPageToken },
+            notes,
+            ...(startAt === undefined || startAt === at ? {} : { nextCursor: onward ?? null }),
+            ...(skipped.length === 0 ? {} : { skipped }),
+          };
+          return { model, ctx };
         }
         at = onward;
       }
@@ -177,7 +202,15 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
     viewerContext,
     start: async (actor, args) => {
       const ctx = await viewerContext(actor);
-      const { query, notes } = buildQuery(args, ctx, { maxMonths: deps.maxRangeMonths });
+      const built = buildQuery(args, ctx, { maxMonths: deps.maxRangeMonths });
+      const capped = built.query.pageSize > MESSAGE_MAX_SESSIONS;
+      const query = capped ? { ...built.query, pageSize: MESSAGE_MAX_SESSIONS } : built.query;
+      const notes: WindowNote[] = capped
+        ? [
+            ...built.notes,
+            { kind: 'page-capped', asked: built.query.pageSize, shown: MESSAGE_MAX_SESSIONS },
+          ]
+        : [...built.notes];
       return { cursor: startCursor(subjectOf(actor, args.target), query, ctx.timeZone), notes };
     },
     page: async (actor, cursor, notes = [], action = 'page') => load(actor, cursor, notes, action),

@@ -14,14 +14,22 @@ export const CSV_LINE_BREAK = '\r\n';
 export const UTF8_BOM = '\uFEFF';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * An international phone number as people write it, "+1 415 555 0100": a `+`, digits and single
+ * spaces only. No spreadsheet reads that as a formula (there is nothing in it to compute or
+ * call), so it is written as it is, without the leading `'` that would show in the cell.
+ */
+const SPACED_PHONE_NUMBER = /^\+\d{1,3}(?: \d{1,6})+$/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /**
  * A cell a spreadsheet will show as text, never run: one starting with `=`, `+`, `-`, `@`, a tab
- * or a carriage return (what spreadsheets read as a formula) gets a leading `'`.
+ * or a carriage return (what spreadsheets read as a formula) gets a leading `'`, except a phone
+ * number written "+1 415 555 0100" (see {@link SPACED_PHONE_NUMBER}).
  */
 export const neutraliseFormula = (value: string): string =>
-  FORMULA_START.test(value) ? `'${value}` : value;
+  FORMULA_START.test(value) && !SPACED_PHONE_NUMBER.test(value) ? `'${value}` : value;
 
 /**
  * One field, neutralised, then quoted when it holds a quote, comma, line break or edge spaces

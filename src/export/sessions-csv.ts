@@ -9,14 +9,16 @@ const MAX_OTHER_PARTICIPANTS = 10;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * A number (E.164 already, or digits with country code) in E.164, `+14155550100`; anything that
- * does not parse as it came, trimmed. https://www.itu.int/rec/T-REC-E.164
+ * A number (E.164 already, or digits with country code) in E.164 written with spaces,
+ * `+1 415 555 0100`, which spreadsheets show as text and never read as a formula; anything that
+ * does not parse as it came, trimmed (and neutralised like any other field).
+ * https://www.itu.int/rec/T-REC-E.164
  */
 export const toE164 = (phoneNumber: string | undefined): string => {
   const trimmed = phoneNumber?.trim() ?? '';
   if (!/^\+?\d{6,15}$/.test(trimmed)) return trimmed;
   const parsed = parsePhoneNumberFromString(trimmed.startsWith('+') ? trimmed : `+${trimmed}`);
-  return parsed?.isPossible() ? parsed.number : trimmed;
+  return parsed?.isPossible() ? parsed.formatInternational() : trimmed;
 };
 
 const utc = (iso: string | undefined): string => {

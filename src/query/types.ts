@@ -86,7 +86,9 @@ export type Target =
 export type WindowNote =
   | { readonly kind: 'default-window'; readonly days: number }
   | { readonly kind: 'open-ended'; readonly days: number; readonly clippedToNow: boolean }
-  | { readonly kind: 'open-start'; readonly days: number };
+  | { readonly kind: 'open-start'; readonly days: number }
+  /** A `size:` larger than one chat message lists: `shown` a page instead of `asked`. */
+  | { readonly kind: 'page-capped'; readonly asked: number; readonly shown: number };
 
 /** A date as typed: a calendar day in the person's time zone, or an exact UTC instant. */
 export type DateArg =

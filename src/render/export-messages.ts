@@ -1,9 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { ExportProgress, ExportResult } from '../core/export.js';
+import type { ExportResult } from '../core/export.js';
 import type { AppError } from '../errors.js';
-import type { PageCursor } from '../query/cursor.js';
-import { encodeCursor } from '../query/cursor-wire.js';
-import { ACTION_IDS } from '../surface/ids.js';
+import { dayjs, safeTimeZone } from '../query/time-zone.js';
 import { explain } from './error-message.js';
 import { describeQuery } from './format.js';
 import { subjectName } from './identity-subject.js';
@@ -15,28 +13,14 @@ const conversations = (n: number): string => `${count(n)} conversation${n === 1 
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
-const backToList = (cursor: PageCursor): KnownBlock => ({
-  type: 'actions',
-  elements: [
-    {
-      type: 'button',
-      text: { type: 'plain_text', text: 'Back to the list' },
-      action_id: ACTION_IDS.pageRetry,
-      value: encodeCursor(cursor),
-    },
-  ],
-});
-
 /**
- * The ephemeral message an export shows while it runs (it replaces the listing through the
- * click's `response_url`): how many conversations so far, and the cap.
+ * The small ephemeral an export posts when it starts, beside the listing (which stays as it
+ * was): what is happening and where the file will be.
  * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
  */
-export const renderExportProgress = (progress: ExportProgress, cap: number): RenderedMessage => {
+export const renderExportProgress = (): RenderedMessage => {
   const text =
-    progress.pages === 0
-      ? `:hourglass_flowing_sand: Exporting your SMS conversations to a CSV file… (at most ${count(cap)})`
-      : `:hourglass_flowing_sand: Exporting… ${conversations(progress.sessions)} so far (${count(progress.pages)} page${progress.pages === 1 ? '' : 's'} from Zoom; at most ${count(cap)})`;
+    ':hourglass_flowing_sand: Exporting these SMS conversations to a CSV file. It will be in your direct messages with SMS Conversations.';
   return { text, blocks: [section(text)] };
 };
 
@@ -47,15 +31,15 @@ const shortfall = (result: ExportResult, ctx: RenderContext): string | undefined
   }
   if (stop.kind === 'failed') {
     const { title } = explain(stop.error, ctx);
-    return `The export stopped early (${title.toLowerCase()}): the file has the first ${count(result.pages)} page${result.pages === 1 ? '' : 's'} (${conversations(result.sessions.length)}); the rest of the conversations were not exported. Export again to try for all of them.`;
+    return `The export stopped early (${title}): the file has the first ${count(result.pages)} page${result.pages === 1 ? '' : 's'} (${conversations(result.sessions.length)}); the rest of the conversations were not exported. Export again to try for all of them.`;
   }
   return undefined;
 };
 
 /**
  * The message posted with the CSV file in the person's direct message: whose conversations, the
- * search, how many, the cap ({@link ExportResult.cap}, always stated) and, when the export stopped
- * short, what is in the file and what is not. Plain mrkdwn (a file comment has no blocks).
+ * search, how many and, when the export stopped short (at the cap, {@link ExportResult.cap}, or
+ * on a failure), what is in the file and what is not. Plain mrkdwn (a file comment has no blocks).
  * https://docs.slack.dev/reference/methods/files.completeUploadExternal
  */
 export const renderExportComment = (result: ExportResult, ctx: RenderContext): string => {
@@ -68,45 +52,51 @@ export const renderExportComment = (result: ExportResult, ctx: RenderContext): s
   ].join(' · ');
   const lines = [
     `SMS conversations of ${subjectName(result.subject)} (${search}): ${conversations(result.sessions.length)}.`,
-    `Exports hold at most ${conversations(result.cap)}.`,
     shortfall(result, ctx),
   ];
   return lines.filter((line) => line !== undefined).join('\n');
 };
 
 /**
- * The last word of an export, replacing the progress message: the file is in the person's DM
- * (or, when Slack refused the upload, that nothing was sent), what was left out and why, and a
- * "Back to the list" button to the page the export started from.
+ * The last word of an export, as its own small ephemeral beside the listing (which stays): the
+ * CSV is sent, with a link to it (`fileLink`: the file's permalink, or the app's direct messages),
+ * what was left out and why; or, when Slack refused the upload, that nothing was sent.
  */
 export const renderExportOutcome = (
   result: ExportResult,
   ctx: RenderContext,
-  listCursor: PageCursor,
+  fileLink?: string,
   uploadError?: AppError,
 ): RenderedMessage => {
   if (uploadError !== undefined) {
     const { title, body } = explain(uploadError, ctx);
     const text = `:warning: *${title}*\n${body} (${conversations(result.sessions.length)} read from Zoom; no file was sent.)`;
-    return { text, blocks: [section(text), backToList(listCursor)] };
+    return { text, blocks: [section(text)] };
   }
   if (result.sessions.length === 0 && result.stop.kind === 'complete') {
     const text =
       ':information_source: No conversations match this search any more, so there was nothing to export.';
-    return { text, blocks: [section(text), backToList(listCursor)] };
+    return { text, blocks: [section(text)] };
   }
   const missing = shortfall(result, ctx);
+  const open = fileLink === undefined ? '' : ` <${fileLink}|Open file>`;
   const headline =
     missing === undefined
-      ? `:white_check_mark: Exported all ${conversations(result.sessions.length)} to a CSV file in your direct messages with me.`
-      : `:warning: Exported ${conversations(result.sessions.length)} to a CSV file in your direct messages with me.`;
+      ? `:white_check_mark: CSV sent to your direct messages: all ${conversations(result.sessions.length)}.${open}`
+      : `:warning: CSV sent to your direct messages: ${conversations(result.sessions.length)}.${open}`;
   const text = missing === undefined ? headline : `${headline}\n${missing}`;
-  return { text, blocks: [section(text), backToList(listCursor)] };
+  return { text, blocks: [section(text)] };
 };
 
+const viewerDay = (iso: string, timeZone: string): string =>
+  dayjs.utc(Date.parse(iso)).tz(safeTimeZone(timeZone)).format('YYYY-MM-DD');
+
 /**
- * The CSV file's name: the search's window in UTC days, e.g.
+ * The CSV file's name: the search's window in the viewer's days (their Slack time zone), e.g.
  * `sms-conversations-2026-10-27-to-2026-11-26.csv` (no person's name or email in it).
  */
-export const exportFileName = (result: ExportResult): string =>
-  `sms-conversations-${result.query.from.slice(0, 10)}-to-${result.query.to.slice(0, 10)}.csv`;
+export const exportFileName = (
+  result: ExportResult,
+  ctx: Pick<RenderContext, 'timeZone'>,
+): string =>
+  `sms-conversations-${viewerDay(result.query.from, ctx.timeZone)}-to-${viewerDay(result.query.to, ctx.timeZone)}.csv`;

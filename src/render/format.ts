@@ -16,7 +16,10 @@ export const SLACK_DATE_FORMATS = {
   /** "Yesterday at 2:03 PM" (fallback "Nov 26, 2026 at 2:03 PM"): one session on its own. */
   dateTime: {
     token: '{date_short_pretty} at {time}',
-    fallback: (p: DateParts) => `${p.month} ${p.day}, ${p.year} at ${p.time}`,
+    fallback: (p: DateParts) =>
+      p.thisYear
+        ? `${p.month} ${p.day} at ${p.time}`
+        : `${p.month} ${p.day}, ${p.year} at ${p.time}`,
   },
   /** "Yesterday 2:03 PM" (fallback "Nov 26 2:03 PM"): one line of a dense page. */
   compactDateTime: {
@@ -33,6 +36,21 @@ export const SLACK_DATE_FORMATS = {
     token: '{date_short}',
     fallback: (p: DateParts) => `${p.month} ${p.day}, ${p.year}`,
   },
+  /**
+   * "3 hours ago" (fallback "Nov 26, 2:03 PM", the year only when it is not this one): a row's
+   * last activity, short so the visible budget goes to names.
+   */
+  ago: {
+    token: '{ago}',
+    fallback: (p: DateParts) =>
+      p.thisYear ? `${p.month} ${p.day}, ${p.time}` : `${p.month} ${p.day}, ${p.year}`,
+  },
+  /** "Yesterday" or "Nov 26, 2026" (fallback "Nov 26", the year only when not this one): a day. */
+  shortDay: {
+    token: '{date_short_pretty}',
+    fallback: (p: DateParts) =>
+      p.thisYear ? `${p.month} ${p.day}` : `${p.month} ${p.day}, ${p.year}`,
+  },
 } as const;
 
 /** The pieces a fallback is written from, in the viewer's zone (`Nov`, `26`, `2026`, `2:03 PM`). */
@@ -45,6 +63,8 @@ interface DateParts {
   readonly zone: string;
   /** `2:03:09 PM`. */
   readonly timeSeconds: string;
+  /** Whether the moment falls in the year it is now, in the same zone (then the year is left out). */
+  readonly thisYear: boolean;
 }
 
 /**
@@ -72,16 +92,23 @@ const newFallbackFormatter = (timeZone: string): Intl.DateTimeFormat =>
 const fallbackFormatter = (requestedZone: string): Intl.DateTimeFormat =>
   fallbackFormatters.get(safeTimeZone(requestedZone), newFallbackFormatter);
 
-const dateParts = (ms: number, timeZone: string): DateParts => {
+const yearOf = (ms: number, timeZone: string): string =>
+  fallbackFormatter(timeZone)
+    .formatToParts(ms)
+    .find((part) => part.type === 'year')?.value ?? '';
+
+const dateParts = (ms: number, timeZone: string, nowMs?: number): DateParts => {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of fallbackFormatter(timeZone).formatToParts(ms)) parts[part.type] = part.value;
+  const year = parts.year ?? '';
   return {
     month: parts.month ?? '',
     day: parts.day ?? '',
-    year: parts.year ?? '',
+    year,
     time: `${parts.hour ?? ''}:${parts.minute ?? ''} ${(parts.dayPeriod ?? '').toUpperCase()}`,
     zone: parts.timeZoneName ?? '',
     timeSeconds: `${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''} ${(parts.dayPeriod ?? '').toUpperCase()}`,
+    thisYear: nowMs !== undefined && yearOf(nowMs, timeZone) === year,
   };
 };
 
@@ -100,18 +127,21 @@ const instantMs = (iso: string): number | undefined => {
  * `<!date^UNIX^{format}|fallback>` for an ISO instant (Zoom's `2022-03-25T02:11:27Z`), so every
  * viewer reads it in their own Slack time zone. The fallback, shown by clients that cannot render
  * the token, is computed in `fallbackTimeZone` (the viewer's zone, from `RenderContext`).
- * `undefined` when `iso` is not an instant with a zone, so the caller can say "unknown".
+ * `undefined` when `iso` is not an instant with a zone, so the caller can say "unknown". With
+ * `now`, a fallback of this year leaves the year out.
  * https://docs.slack.dev/messaging/formatting-message-text#date-formatting
  */
 export const slackDate = (
   iso: string,
   format: SlackDateFormat,
   fallbackTimeZone: string,
+  now?: Date,
 ): string | undefined => {
   const ms = instantMs(iso);
   if (ms === undefined) return undefined;
   const { token, fallback } = SLACK_DATE_FORMATS[format];
-  return `<!date^${Math.floor(ms / 1000)}^${token}|${fallback(dateParts(ms, fallbackTimeZone))}>`;
+  const parts = dateParts(ms, fallbackTimeZone, now?.getTime());
+  return `<!date^${Math.floor(ms / 1000)}^${token}|${fallback(parts)}>`;
 };
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
@@ -152,7 +182,7 @@ export const exampleDays = (ctx: RenderContext): { readonly from: string; readon
 };
 
 const SESSION_TYPE_LABELS: Readonly<Record<SessionType, string>> = {
-  user: 'Direct',
+  user: 'Your number',
   call_queue: 'Call queue',
   auto_receptionist: 'Auto receptionist',
   all: 'All types',
@@ -181,13 +211,31 @@ const unknownLabel = (value: string | undefined): string =>
     : truncate(escapeMrkdwn(value.trim()), LABEL_MAX_CHARS);
 
 /**
- * A session's `session_type` in words, as safe mrkdwn: `user` → "Direct", `call_queue` →
+ * A session's `session_type` in words, as safe mrkdwn: `user` → "Your number", `call_queue` →
  * "Call queue", `auto_receptionist` → "Auto receptionist", `all` → "All types". Zoom may add
  * types, so anything else is shown escaped as it came (cut to {@link LABEL_MAX_CHARS}).
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  */
 export const sessionTypeLabel = (sessionType: string | undefined): string =>
   lookup(SESSION_TYPE_LABELS, sessionType ?? '') ?? unknownLabel(sessionType);
+
+/**
+ * Which conversations a listing covers, said once in its frame: "Your number" (or, about someone
+ * else, "<@U1>'s number"), "Call queues", "Auto receptionists", "All types". `whose` is the
+ * subject as safe mrkdwn, absent when the viewer is looking at their own.
+ */
+export const listingTypeLabel = (sessionType: SessionType, whose?: string): string => {
+  switch (sessionType) {
+    case 'user':
+      return whose === undefined ? 'Your number' : `${whose}'s number`;
+    case 'call_queue':
+      return 'Call queues';
+    case 'auto_receptionist':
+      return 'Auto receptionists';
+    case 'all':
+      return 'All types';
+  }
+};
 
 /**
  * The kind of line behind a participant in words, as safe mrkdwn: "User", "Call queue",

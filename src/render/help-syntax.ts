@@ -9,6 +9,7 @@ import {
 import { HELP_SYNTAX_CALLBACK_ID } from '../surface/ids.js';
 import { escapeMrkdwn } from './escape.js';
 import { exampleDays } from './format.js';
+import { MESSAGE_MAX_SESSIONS } from './limits.js';
 import type { RenderContext } from './types.js';
 
 const SYNTAX = [
@@ -46,16 +47,16 @@ export const renderHelpSyntax = (ctx: RenderContext): ModalView => {
     `• *person*: \`me\` (the default)${isAdmin ? ', an @mention of one person, or `zoom:EMAIL`' : ''}.`,
     `• \`from:\` and \`to:\` take a DATE: \`YYYY-MM-DD\` is a whole day in your Slack time zone (${zone}); \`YYYY-MM-DDTHH:mm:ssZ\` is an exact UTC time. A range longer than ${MAX_RANGE_DAYS} days is listed newest month first (up to 12 months, unless your admins set another limit). \`from\` alone: the ${DEFAULT_RANGE_DAYS} days after it (up to now). \`to\` alone: the ${DEFAULT_RANGE_DAYS} days up to it. No dates: the past ${DEFAULT_RANGE_DAYS} days.`,
     '• `since:` instead of `from:`/`to:`: `7d`, `2w` or `3m`, that many days, weeks or months back from now.',
-    '• `type:` `user` (conversations on your own number, the default), `call_queue`, `auto_receptionist` or `all`.',
+    '• `type:` `all` (everything you can see, the default), `user` (your own number only), `call_queue` or `auto_receptionist`.',
     '• `filter:` which time the dates match: `last` message (the default), `sent`, `received` or `sent_received`.',
     '• `phone:` only conversations with this number, written any way. Quote values with spaces: `phone:"+1 (810) 800-1001"`.',
-    `• \`size:\` conversations a page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+    `• \`size:\` conversations a page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}); a message lists at most ${MESSAGE_MAX_SESSIONS} a page, Export CSV has them all.`,
   ];
   const examples = [
     `• \`/sms-sessions from:${days.from} to:${days.to}\`: the conversations of those days`,
     `• \`/sms-sessions from:${days.from}\`: the ${DEFAULT_RANGE_DAYS} days from that day`,
     '• `/sms-sessions since:3m`: the past three months',
-    '• `/sms-sessions type:all filter:received size:50`: every kind, by time received, 50 a page',
+    '• `/sms-sessions type:user filter:received size:25`: your own number only, by time received, 25 a page',
     '• `/sms-sessions phone:"+1 810 800 1001"`: only conversations with that number',
   ];
   const blocks: KnownBlock[] = [

@@ -57,7 +57,7 @@ const recoveryActions = (error: AppError, recovery: ErrorRecovery): ActionsBlock
       ? [cursorButton('Start over', HOME_ACTION_IDS.pageStartOver, recovery.startOver)]
       : []),
     ...(passing && recovery.retry !== undefined
-      ? [cursorButton('Retry', HOME_ACTION_IDS.pageRetry, recovery.retry, true)]
+      ? [cursorButton('Retry', HOME_ACTION_IDS.pageRetry, recovery.retry)]
       : []),
   ];
   return buttons.length === 0

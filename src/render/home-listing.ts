@@ -43,6 +43,8 @@ const noteText = (note: WindowNote): string => {
       return `:information_source: No end date: showing the ${note.days} days from the start date${note.clippedToNow ? ' (up to now)' : ''}.`;
     case 'open-start':
       return `:information_source: No start date: showing the ${note.days} days up to the end date.`;
+    case 'page-capped':
+      return `:information_source: Showing ${note.shown} a page.`;
   }
 };
 
@@ -65,7 +67,7 @@ export const renderHomeIdentity = (subject: SubjectModel): ContextBlock =>
  * @throws AppError `INTERNAL` only when Zoom's page token alone cannot fit a button value.
  */
 export const renderHomeListing = (model: SessionsPageModel, ctx: RenderContext): KnownBlock[] => {
-  const { subject, cursor, page } = model;
+  const { cursor, page } = model;
   const described = describeListing(cursor, ctx.timeZone);
   const filters = [
     described.type,
@@ -88,12 +90,9 @@ export const renderHomeListing = (model: SessionsPageModel, ctx: RenderContext):
             text: mrkdwn(skippedBody(model) ?? emptyListingText(model, described, HOME_WORDS)),
           },
         ]
-      : sessionListBlocks(
-          { sessions: page.sessions, subject, query: cursor.query, openFor: cursor.subject },
-          ctx,
-        )),
+      : sessionListBlocks({ sessions: page.sessions, openFor: cursor.subject }, ctx)),
   );
-  const pager = pagerBlock(cursor, page, HOME_PAGER_IDS);
+  const pager = pagerBlock(cursor, page, HOME_PAGER_IDS, model.nextCursor);
   if (pager !== undefined) blocks.push(pager);
   return blocks;
 };

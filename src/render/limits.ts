@@ -64,19 +64,19 @@ export const PAGE_HEADER_MAX_CHARS = 40;
 export const PAGE_FRAME_MAX_ELEMENTS = 4;
 
 /** Characters of one context element of a listing's frame. */
-export const PAGE_FRAME_ELEMENT_MAX_CHARS = 150;
+export const PAGE_FRAME_ELEMENT_MAX_CHARS = 300;
 
 /** Buttons under a listing: Previous or Start over, and Next. */
 export const PAGER_MAX_BUTTONS = 2;
 
-/** Characters of one pager button's text ("Start over" is the longest). */
-export const PAGER_BUTTON_TEXT_MAX_CHARS = 16;
+/** Characters of one pager button's text ("Clear phone number" is the longest). */
+export const PAGER_BUTTON_TEXT_MAX_CHARS = 20;
 
 /**
  * Blocks of a listing that are not sessions: header, summary, notes, divider, the list's own
  * actions (Export CSV, Share to channel), pager.
  */
-export const PAGE_FRAME_MAX_BLOCKS = 6;
+export const PAGE_FRAME_MAX_BLOCKS = 7;
 
 /**
  * Characters of a listing's own actions: the Open a conversation…, Export CSV and Share to
@@ -92,7 +92,7 @@ export const OPEN_BUTTON_TEXT_MAX_CHARS = 4;
 export const PAGE_FRAME_MAX_CHARS =
   PAGE_HEADER_MAX_CHARS +
   PAGE_FRAME_MAX_ELEMENTS * PAGE_FRAME_ELEMENT_MAX_CHARS +
-  PAGER_MAX_BUTTONS * PAGER_BUTTON_TEXT_MAX_CHARS +
+  PAGER_MAX_BUTTONS * (PAGER_BUTTON_TEXT_MAX_CHARS + 75) +
   LIST_ACTIONS_MAX_CHARS;
 
 /** Blocks left for the sessions of one page. */
@@ -101,26 +101,36 @@ export const SESSION_LIST_MAX_BLOCKS = MESSAGE_MAX_BLOCKS - PAGE_FRAME_MAX_BLOCK
 /** Characters left for the sessions of one page. */
 export const SESSION_LIST_MAX_CHARS = MESSAGE_MAX_TEXT_CHARS - PAGE_FRAME_MAX_CHARS;
 
-/** Blocks one session takes in the detailed layout: a section (who) and a context (what, when). */
-export const DETAILED_BLOCKS_PER_SESSION = 2;
+/**
+ * Most conversations one chat message lists (each its own block, with an Open button): about
+ * what a person takes in at a glance, the size Slack's guidance and the best list apps keep a
+ * message to. A larger `size:` is listed this many a page, and the frame says where the rest is.
+ */
+export const MESSAGE_MAX_SESSIONS = 25;
 
 /**
- * Most sessions a page shows in the detailed layout (its own blocks for each). Above it the
- * sessions are packed as one line each into shared sections, since 100 sessions cannot each have
- * a block in a 50-block message. 20 keeps every session at 500+ characters and the page at 46
- * blocks or fewer.
+ * Most sessions a page shows in the detailed layout (a section each, with an Open button). Above
+ * it (a page of an older, larger button) they are packed one line each into shared sections.
  */
-export const DETAILED_LAYOUT_MAX_SESSIONS = Math.min(
-  20,
-  Math.floor(SESSION_LIST_MAX_BLOCKS / DETAILED_BLOCKS_PER_SESSION),
-);
+export const DETAILED_LAYOUT_MAX_SESSIONS = MESSAGE_MAX_SESSIONS;
+
+/** Characters of a contact's name in a row (escaped): enough to tell any two people apart. */
+export const ROW_NAME_MAX_CHARS = 160;
+
+/**
+ * Characters of a button's `accessibility_label` (what screen readers say instead of its text).
+ * https://docs.slack.dev/reference/block-kit/block-elements/button-element
+ */
+export const ACCESSIBILITY_LABEL_MAX_CHARS = 75;
 
 /**
  * Characters one session may use on a page of `sessionCount` sessions (at least one): an equal
  * share of {@link SESSION_LIST_MAX_CHARS}, never more than one text object holds, less the Open
- * button a detailed session carries ({@link OPEN_BUTTON_TEXT_MAX_CHARS}). At 100 sessions that
- * is 111 characters a line, separators included.
+ * button and its label a detailed session carries. At 100 packed sessions that is 111
+ * characters a line, separators included.
  */
 export const sessionCharBudget = (sessionCount: number): number =>
   Math.min(TEXT_MAX_CHARS, Math.floor(SESSION_LIST_MAX_CHARS / Math.max(1, sessionCount))) -
-  (sessionCount <= DETAILED_LAYOUT_MAX_SESSIONS ? OPEN_BUTTON_TEXT_MAX_CHARS : 0);
+  (sessionCount <= DETAILED_LAYOUT_MAX_SESSIONS
+    ? OPEN_BUTTON_TEXT_MAX_CHARS + ACCESSIBILITY_LABEL_MAX_CHARS
+    : 0);

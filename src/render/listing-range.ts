@@ -1,3 +1,4 @@
+import type { SmsSession } from '../domain/sms.js';
 import {
   followingCursor,
   listingQuery,
@@ -5,10 +6,12 @@ import {
   type RangePosition,
   rangeWindows,
 } from '../query/cursor.js';
-import { dayjs } from '../query/time-zone.js';
-import { describeQuery, type QueryDescription } from './format.js';
+import { dayjs, safeTimeZone } from '../query/time-zone.js';
+import { DEFAULT_RANGE_DAYS, type WindowNote } from '../query/types.js';
+import { escapeMrkdwn, truncate } from './escape.js';
+import { describeQuery, type QueryDescription, slackDate } from './format.js';
 import { subjectName } from './identity-subject.js';
-import type { SessionsPageModel } from './types.js';
+import type { RenderContext, SessionsPageModel } from './types.js';
 
 /** Between the page and how much of the range is left ("June 2026, page 2 · 5 more months to go"). */
 const SEPARATOR = ' · ';
@@ -138,4 +141,81 @@ export const emptyListingText = (
     `${words.lead}No SMS conversations for ${subjectName(model.subject)} between ${described.from} and ${described.to} ` +
     `(${described.type}, ${described.filter}${phone}).\nTry ${advice}.`
   );
+};
+
+const isAt = (iso: string, timeZone: string, hms: string): boolean =>
+  dayjs.utc(Date.parse(iso)).tz(timeZone).format('HH:mm:ss') === hms;
+
+const windowEnd = (iso: string, ctx: RenderContext, boundary: string): string =>
+  slackDate(
+    iso,
+    isAt(iso, ctx.timeZone, boundary) ? 'shortDay' : 'compactDateTime',
+    ctx.timeZone,
+    ctx.now,
+  ) ?? truncate(escapeMrkdwn(iso), 30);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a listing is the default window on a later page (its notes are said on page 1 only):
+ * exactly {@link DEFAULT_RANGE_DAYS} days (give or take a DST hour) ending less than a day ago.
+ */
+const isPastDefaultWindow = (cursor: PageCursor, ctx: RenderContext): boolean => {
+  const query = listingQuery(cursor);
+  const span = Date.parse(query.to) - Date.parse(query.from);
+  return (
+    Math.abs(span - DEFAULT_RANGE_DAYS * DAY_MS) <= 3_600_000 &&
+    ctx.now.getTime() - Date.parse(query.to) < DAY_MS
+  );
+};
+
+/**
+ * The window a listing covers, for its frame: "Past 30 days" when no dates were given, else its
+ * ends as Slack date tokens (each reader sees their own zone; a bare day when the end falls on
+ * a day boundary of the viewer's zone, the year only when it is not this one).
+ */
+export const windowLabel = (
+  cursor: PageCursor,
+  notes: readonly WindowNote[],
+  ctx: RenderContext,
+): string => {
+  const fallback = notes.find((note) => note.kind === 'default-window');
+  if (fallback !== undefined) return `Past ${fallback.days} days`;
+  if (isPastDefaultWindow(cursor, ctx)) return `Past ${DEFAULT_RANGE_DAYS} days`;
+  const [from, to] = windowEnds(cursor, ctx);
+  return `${from} – ${to}`;
+};
+
+/** The first and last moment of a listing's whole window, as Slack date tokens; see {@link windowLabel}. */
+export const windowEnds = (cursor: PageCursor, ctx: RenderContext): [string, string] => {
+  const query = listingQuery(cursor);
+  const zoned = { ...ctx, timeZone: safeTimeZone(ctx.timeZone) };
+  return [windowEnd(query.from, zoned, '00:00:00'), windowEnd(query.to, zoned, '23:59:59')];
+};
+
+/**
+ * Where a page stands, by what it shows: "1–10, newest first" (rows counted from the start of
+ * the listing), or across a range asked a month at a time the days it spans, newest first
+ * ("Dec 5 → Nov 28", as Slack date tokens). `undefined` for an empty page.
+ */
+export const positionLabel = (
+  cursor: PageCursor,
+  sessions: readonly SmsSession[],
+  ctx: RenderContext,
+): string | undefined => {
+  if (sessions.length === 0) return undefined;
+  if (cursor.range === undefined) {
+    const first = (cursor.page - 1) * cursor.query.pageSize + 1;
+    const last = first + sessions.length - 1;
+    return `${first === last ? `${first}` : `${first}–${last}`}, newest first`;
+  }
+  const day = (session: SmsSession | undefined) =>
+    session?.lastActivityAt === undefined
+      ? undefined
+      : slackDate(session.lastActivityAt, 'shortDay', ctx.timeZone, ctx.now);
+  const newest = day(sessions[0]);
+  const oldest = day(sessions.at(-1));
+  if (newest === undefined || oldest === undefined) return `${pageLabel(cursor)}`;
+  const shown = (token: string) => token.slice(token.indexOf('|'));
+  return shown(newest) === shown(oldest) ? newest : `${newest} → ${oldest}`;
 };

@@ -1,21 +1,23 @@
 import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
 import type { PageCursor } from '../query/cursor.js';
+import { listingQuery } from '../query/cursor.js';
 import type { WindowNote } from '../query/types.js';
 import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { openPickerButton } from './conversation-open.js';
 import { truncate } from './escape.js';
 import { exportButton } from './export-button.js';
-import { subjectName, subjectWho } from './identity-subject.js';
+import { codeSpan, filterTypeLabel, listingTypeLabel, phoneLabel } from './format.js';
+import { subjectName } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
+import { type WidenIds, widenBlock } from './listing-empty.js';
 import {
-  describeListing,
-  emptyListingText,
   pageLabel,
-  pagePosition,
+  positionLabel,
   skippedBody,
   skippedMonths,
   skippedNotes,
-  type WideningWords,
+  windowEnds,
+  windowLabel,
 } from './listing-range.js';
 import {
   isPackedLayout,
@@ -26,12 +28,7 @@ import {
   sessionListBlocks,
 } from './session-list.js';
 import { shareButton } from './share-button.js';
-import type { RenderContext, RenderedMessage, SessionsPageModel } from './types.js';
-
-const HEADER_TEXT = 'SMS conversations';
-
-/** A message widens a search with command options. */
-const COMMAND_WORDS: WideningWords = { lead: '', allTypes: '`type:all`', noPhone: 'no `phone:`' };
+import type { RenderContext, RenderedMessage, SessionsPageModel, SubjectModel } from './types.js';
 
 const PAGER_IDS: PagerIds = {
   previous: ACTION_IDS.pagePrevious,
@@ -40,10 +37,29 @@ const PAGER_IDS: PagerIds = {
   block: BLOCK_IDS.pager,
 };
 
+const WIDEN_IDS: WidenIds = {
+  days: ACTION_IDS.pageWidenDays,
+  types: ACTION_IDS.pageWidenTypes,
+  phone: ACTION_IDS.pageClearPhone,
+  block: BLOCK_IDS.widen,
+};
+
+/** How the app found a Zoom user, when the frame says it. */
+const RESOLVED_BY: Readonly<Record<NonNullable<SubjectModel['resolvedBy']>, string>> = {
+  link: 'linked by an admin',
+  email: 'matched by email',
+  'zoom-target': 'named directly',
+};
+
 /** What a listing offers beyond paging and opening, as the app is configured. */
 export interface SessionsPageOptions {
   /** `SHARE_ENABLED`: offer "Share to channel"; `maskNumbers` is `SHARE_MASK_NUMBERS`. */
   readonly share?: { readonly maskNumbers: boolean };
+  /**
+   * One line said above the listing, e.g. "That page link had expired, so this is page 1
+   * again." (safe mrkdwn).
+   */
+  readonly notice?: string;
 }
 
 const listActionsBlock = (
@@ -60,40 +76,86 @@ const listActionsBlock = (
   ],
 });
 
-const frameContext = (texts: readonly string[]): ContextBlock => ({
+const context = (texts: readonly string[]): ContextBlock => ({
   type: 'context',
   elements: texts.map((text) => mrkdwn(truncate(text, PAGE_FRAME_ELEMENT_MAX_CHARS))),
 });
 
-const noteText = (note: WindowNote): string => {
+const noteText = (note: WindowNote): string | undefined => {
   switch (note.kind) {
     case 'default-window':
-      return `:information_source: No dates given: showing the past ${note.days} days.`;
+      return undefined;
     case 'open-ended':
-      return `:information_source: \`from:\` given without \`to:\`, so showing the ${note.days} days after it${note.clippedToNow ? ' (up to now)' : ''}.`;
+      return `\`from:\` given without \`to:\`, so ${note.days} days from it${note.clippedToNow ? ' (up to now)' : ''}.`;
     case 'open-start':
-      return `:information_source: \`to:\` given without \`from:\`, so showing the ${note.days} days up to it.`;
+      return `\`to:\` given without \`from:\`, so the ${note.days} days up to it.`;
+    case 'page-capped':
+      return `A message lists ${note.shown} at a time (you asked for ${note.asked}): *Next* shows more, *Export CSV* has them all.`;
   }
 };
 
+/** The frame's people line: whose conversations (when not the viewer's) and their Zoom user, when worth saying. */
+const personLine = (subject: SubjectModel): string | undefined => {
+  const parts = [
+    ...(subject.isSelf || subject.slackUserId === undefined
+      ? []
+      : [`Person: ${subjectName(subject)}`]),
+    ...(subject.isSelf && subject.resolvedBy === 'email'
+      ? []
+      : [
+          `Zoom user: ${codeSpan(subject.zoomUser)}${subject.resolvedBy === undefined ? '' : ` (${RESOLVED_BY[subject.resolvedBy]})`}`,
+        ]),
+  ];
+  return parts.length === 0 ? undefined : parts.join(SEPARATOR);
+};
+
 /**
- * One page of a person's Zoom Phone SMS conversations as an ephemeral message: a header, who was
- * searched and how (window in the viewer's zone, type, filter, phone, page; for a range asked a
- * month at a time, the month and how many are left), how missing dates were read and which
- * empty months were passed over, then each session (the other participants, its type, who owns it, last activity as
- * a Slack date token), then Previous / Start over / Next buttons whose values are page cursors.
- * Sessions keep Zoom's order, which is the order its pages follow. Dense lines leave out who owns
- * a session (its type, shown when the search covers every type, says as much).
+ * The grey line under a listing's title: window, type, filter (when not the default), phone,
+ * position. Safe mrkdwn.
+ */
+export const frameLine = (
+  model: SessionsPageModel,
+  ctx: RenderContext,
+  whose: string | undefined,
+): string => {
+  const query = listingQuery(model.cursor);
+  return [
+    windowLabel(model.cursor, model.notes, ctx),
+    listingTypeLabel(query.sessionType, whose),
+    ...(query.filterType === 'last_message_time' ? [] : [filterTypeLabel(query.filterType)]),
+    ...(query.phoneNumber === undefined ? [] : [`with ${phoneLabel(query.phoneNumber)}`]),
+    ...[positionLabel(model.cursor, model.page.sessions, ctx)].filter((p) => p !== undefined),
+  ].join(SEPARATOR);
+};
+
+/**
+ * An empty page in one sentence: the empty months and where Next goes on, the end of the list,
+ * a whole range found empty ("No SMS conversations between Feb 1 and Aug 31."), or no match.
+ */
+const emptyText = (model: SessionsPageModel, ctx: RenderContext): string => {
+  const skipped = skippedBody(model);
+  if (skipped !== undefined) return skipped;
+  if (model.skipped?.[0] === 0) {
+    const [from, to] = windowEnds(model.cursor, ctx);
+    return `No SMS conversations between ${from} and ${to}.`;
+  }
+  return model.cursor.page > 1 || (model.cursor.range?.window ?? 0) > 0
+    ? 'No more SMS conversations: this is the end of the list.'
+    : 'No SMS conversations match this search.';
+};
+
+/**
+ * One page of a person's Zoom Phone SMS conversations as an ephemeral message, readable at a
+ * glance: a title ("Your SMS conversations"), one grey line (window as Slack date tokens, type,
+ * filter and phone when given, position "1–10, newest first"; the Zoom user only when it is not
+ * the viewer's own email match), notes on how the dates were read, then one block per
+ * conversation ({@link sessionListBlocks}: bold contact and number, last activity, Open), the
+ * pager right under the rows, then Export CSV and Share to channel. An empty page is one
+ * sentence plus buttons that widen the search ({@link widenBlock}).
  *
  * Pure, and inside Slack's limits by construction for any page of up to 100 sessions of up to 10
- * participants with names of any length: up to {@link DETAILED_LAYOUT_MAX_SESSIONS} sessions get
- * a section and a context each; more are packed one line each into shared sections, and every
- * session is cut to its share of the message ({@link sessionCharBudget}), extra participants
- * becoming "+N more". All Zoom text is escaped.
- *
- * A page with sessions also offers Open on each session (or, when they are packed, one "Open a
- * conversation…" that lists them in a modal), Export CSV and, when `options.share` is set, Share
- * to channel; all re-checked when used, their text counted in the page's budget.
+ * participants with names of any length (a chat message is asked for at most 25; a larger page
+ * from an older button is packed one line a session). All Zoom text is escaped.
  * https://docs.slack.dev/reference/block-kit/blocks
  * @throws AppError `INTERNAL` only when Zoom's page token alone cannot fit a button value.
  */
@@ -103,55 +165,45 @@ export const renderSessionsPage = (
   options: SessionsPageOptions = {},
 ): RenderedMessage => {
   const { subject, cursor, page } = model;
-  const described = describeListing(cursor, ctx.timeZone);
   const mention = subjectName(subject);
-  const filters = [
-    `*Type:* ${described.type}`,
-    described.filter,
-    ...(described.phone === undefined ? [] : [`*Phone:* ${described.phone}`]),
-  ].join(SEPARATOR);
+  const whose = subject.isSelf ? undefined : mention;
+  const header = subject.isSelf ? 'Your SMS conversations' : 'SMS conversations';
+  const person = personLine(subject);
   const blocks: KnownBlock[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: truncate(HEADER_TEXT, PAGE_HEADER_MAX_CHARS), emoji: true },
+      text: { type: 'plain_text', text: truncate(header, PAGE_HEADER_MAX_CHARS), emoji: true },
     },
-    frameContext([
-      `*Who:* ${subjectWho(subject)}`,
-      `*When:* ${described.from} – ${described.to}`,
-      `${filters}${SEPARATOR}${pagePosition(cursor)}`,
-    ]),
+    context([...(person === undefined ? [] : [person]), frameLine(model, ctx, whose)]),
   ];
-  const notes = [...model.notes.map(noteText), ...skippedNotes(model)];
-  if (notes.length > 0) blocks.push(frameContext([notes.join(' ')]));
-  blocks.push({ type: 'divider' });
-
-  if (page.sessions.length === 0) {
-    blocks.push({
-      type: 'section',
-      text: mrkdwn(skippedBody(model) ?? emptyListingText(model, described, COMMAND_WORDS)),
-    });
-  } else {
-    blocks.push(
-      ...sessionListBlocks(
-        { sessions: page.sessions, subject, query: cursor.query, openFor: cursor.subject },
-        ctx,
-      ),
-      listActionsBlock(
-        cursor,
-        isPackedLayout({ sessions: page.sessions, query: cursor.query }),
-        options,
-      ),
-    );
-  }
-  const buttons = pagerBlock(cursor, page, PAGER_IDS);
-  if (buttons !== undefined) blocks.push(buttons);
+  const notes = [
+    ...(options.notice === undefined ? [] : [options.notice]),
+    ...model.notes.map(noteText).filter((note) => note !== undefined),
+    ...skippedNotes(model),
+  ];
+  if (notes.length > 0) blocks.push(context([notes.join(' ')]));
 
   const n = page.sessions.length;
+  if (n === 0) {
+    blocks.push({ type: 'section', text: mrkdwn(emptyText(model, ctx)) });
+    const widen =
+      cursor.page === 1 && skippedBody(model) === undefined
+        ? widenBlock(cursor, ctx, WIDEN_IDS)
+        : undefined;
+    const pager = pagerBlock(cursor, page, PAGER_IDS, model.nextCursor);
+    for (const block of [pager, widen]) if (block !== undefined) blocks.push(block);
+  } else {
+    blocks.push(...sessionListBlocks({ sessions: page.sessions, openFor: cursor.subject }, ctx));
+    const pager = pagerBlock(cursor, page, PAGER_IDS, model.nextCursor);
+    if (pager !== undefined) blocks.push(pager);
+    blocks.push(listActionsBlock(cursor, isPackedLayout({ sessions: page.sessions }), options));
+  }
+
   const text =
     n > 0
       ? `${n} SMS conversation${n === 1 ? '' : 's'} for ${mention}, ${pageLabel(cursor)}`
       : skippedBody(model) === undefined
-        ? `No SMS conversations for ${mention} between ${described.from} and ${described.to}, ${pageLabel(cursor)}`
+        ? `No SMS conversations for ${mention}, ${pageLabel(cursor)}`
         : `No SMS conversations for ${mention} in ${skippedMonths(model)}`;
   return { text, blocks };
 };

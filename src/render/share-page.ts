@@ -1,9 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { SharedPageModel } from '../core/share.js';
+import { listingQuery } from '../query/cursor.js';
 import { truncate } from './escape.js';
-import { describeQuery, slackMention } from './format.js';
+import { filterTypeLabel, listingTypeLabel, phoneLabel, slackMention } from './format.js';
 import { subjectName } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
+import { positionLabel, windowLabel } from './listing-range.js';
 import { mrkdwn, SEPARATOR, sessionListBlocks } from './session-list.js';
 import { MASK, maskPhoneNumber, maskSessionNumbers } from './share-mask.js';
 import type { RenderContext, RenderedMessage } from './types.js';
@@ -11,30 +13,31 @@ import type { RenderContext, RenderedMessage } from './types.js';
 const HEADER_TEXT = 'SMS conversations';
 
 /**
- * The copy of a listing page that "Share to channel" posts for everyone in the channel: who shared
- * it, whose conversations and which search (window as Slack date tokens), then the sessions as on
- * the sharer's page — with every phone number masked (`+1 415 •••• 0100`) when `maskNumbers`.
- * It carries no buttons at all: no paging, no Open, no export, so nobody in the channel can reach
- * beyond what was shared. Pure, and inside the limits of a message like the page it copies.
+ * The copy of a listing page that "Share to channel" posts for everyone in the channel, written
+ * once in the third person: "<@Alice>'s SMS conversations, shared by <@Alice>", then the search
+ * (window as Slack date tokens, so each reader sees their own zone; type in the subject's name,
+ * never "your"), then the rows as on the sharer's page, with no per-row ownership and every
+ * phone number masked (`+1 415 •••• 0100`) when `maskNumbers`. It carries no buttons at all: no
+ * paging, no Open, no export, so nobody in the channel can reach beyond what was shared. Pure,
+ * and inside the limits of a message like the page it copies.
  * https://docs.slack.dev/reference/methods/chat.postMessage
  */
 export const renderSharedPage = (model: SharedPageModel, ctx: RenderContext): RenderedMessage => {
   const { subject, cursor, page } = model.page;
-  const described = describeQuery(cursor.query, ctx.timeZone);
-  const phone =
-    cursor.query.phoneNumber === undefined
-      ? undefined
-      : model.maskNumbers
-        ? maskPhoneNumber(cursor.query.phoneNumber)
-        : described.phone;
-  const search = [
-    `*When:* ${described.from} – ${described.to}`,
-    `*Type:* ${described.type}`,
-    described.filter,
-    ...(phone === undefined ? [] : [`*Phone:* ${phone}`]),
-    `*Page ${cursor.page}*`,
-  ].join(SEPARATOR);
+  const whose = subjectName(subject);
+  const query = listingQuery(cursor);
   const sessions = model.maskNumbers ? maskSessionNumbers(page.sessions) : page.sessions;
+  const search = [
+    windowLabel(cursor, [], ctx),
+    listingTypeLabel(query.sessionType, whose),
+    ...(query.filterType === 'last_message_time' ? [] : [filterTypeLabel(query.filterType)]),
+    ...(query.phoneNumber === undefined
+      ? []
+      : [
+          `with ${model.maskNumbers ? maskPhoneNumber(query.phoneNumber) : phoneLabel(query.phoneNumber)}`,
+        ]),
+    ...[positionLabel(cursor, sessions, ctx)].filter((p) => p !== undefined),
+  ].join(SEPARATOR);
   const blocks: KnownBlock[] = [
     {
       type: 'header',
@@ -43,17 +46,15 @@ export const renderSharedPage = (model: SharedPageModel, ctx: RenderContext): Re
     {
       type: 'context',
       elements: [
-        `:mega: Shared by ${slackMention(model.sharedBy)}`,
-        `*Person:* ${subjectName(subject)}`,
+        `:mega: ${whose}'s SMS conversations, shared by ${slackMention(model.sharedBy)}`,
         search,
       ].map((text) => mrkdwn(truncate(text, PAGE_FRAME_ELEMENT_MAX_CHARS))),
     },
-    { type: 'divider' },
   ];
   if (sessions.length === 0) {
     blocks.push({ type: 'section', text: mrkdwn('No SMS conversations on this page.') });
   } else {
-    blocks.push(...sessionListBlocks({ sessions, subject, query: cursor.query }, ctx));
+    blocks.push(...sessionListBlocks({ sessions }, ctx));
   }
   if (model.maskNumbers) {
     blocks.push({
@@ -62,6 +63,6 @@ export const renderSharedPage = (model: SharedPageModel, ctx: RenderContext): Re
     });
   }
   const n = sessions.length;
-  const text = `${slackMention(model.sharedBy)} shared ${n} SMS conversation${n === 1 ? '' : 's'} of ${subjectName(subject)}`;
+  const text = `${slackMention(model.sharedBy)} shared ${n} SMS conversation${n === 1 ? '' : 's'} of ${whose}`;
   return { text, blocks };
 };

@@ -59,4 +59,9 @@ export interface SessionsPageModel {
    * this page and that were passed over without a click; absent when none were.
    */
   readonly skipped?: readonly number[];
+  /**
+   * Where Next goes when the page was filled across windows (`null`: nowhere, the listing is
+   * done); absent: from `cursor` and Zoom's `page.nextPageToken`, as usual.
+   */
+  readonly nextCursor?: PageCursor | null;
 }

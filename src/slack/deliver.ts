@@ -15,6 +15,18 @@ export interface Delivery {
   readonly logger: AppLogger;
   /** Replace the message the button was on (a click) or post a new ephemeral one (a command). */
   readonly replaceOriginal: boolean;
+  /**
+   * A click whose message must stay as it is when the work fails (a failed page keeps the page
+   * the person was reading): the error comes as its own small ephemeral instead, unless an
+   * interim "queued" note already took the message's place.
+   */
+  readonly keepOriginalOnError?: boolean;
+  /**
+   * `false`: post no interim "queued" note. A click that answers with a new message (an export
+   * beside the listing) needs this: through a click's `response_url`, replacing can only ever
+   * replace the message the button was on.
+   */
+  readonly interim?: boolean;
   /** The viewer's context for rendering an error; falls back to UTC when it fails too. */
   readonly viewerContext: () => Promise<RenderContext>;
   /**
@@ -78,19 +90,28 @@ export const deliver = async (
   work: () => Promise<RenderedMessage>,
 ): Promise<void> => {
   let message: RenderedMessage;
-  const interim = createInterimAnswers(delivery);
+  let failed = false;
+  const interim =
+    delivery.interim === false
+      ? { run: <T>(w: () => Promise<T>) => w(), settled: async () => false }
+      : createInterimAnswers(delivery);
   try {
     message = await interim.run(work);
     reportOutcome('OK');
   } catch (caught) {
+    failed = true;
     const error = toAppError(caught);
     logFailure(delivery.logger, error);
     message = renderError(error, await errorContext(delivery), delivery.recovery?.() ?? {});
   }
+  const interimShown = await interim.settled();
+  const replace =
+    interimShown ||
+    (delivery.replaceOriginal && !(failed && delivery.keepOriginalOnError === true));
   try {
     await delivery.respond({
       response_type: 'ephemeral',
-      replace_original: (await interim.settled()) || delivery.replaceOriginal,
+      replace_original: replace,
       text: message.text,
       blocks: message.blocks,
     });

@@ -12,13 +12,20 @@ export interface DirectFile {
   readonly comment: string;
 }
 
+/** A file the app shared. */
+export interface UploadedFile {
+  /** Slack's link to the file (`files.completeUploadExternal` → `files[0].permalink`), if given. */
+  readonly permalink?: string;
+}
+
 /** Puts files in a person's direct message with the app. */
 export interface FileUploader {
   /**
-   * Opens (or finds) the direct message with `slackUserId` and uploads `file` there.
+   * Opens (or finds) the direct message with `slackUserId` and uploads `file` there; resolves
+   * to the file's `permalink` when Slack gave one.
    * @throws AppError `SLACK_UPLOAD_FAILED` with Slack's error string as `detail.value`.
    */
-  uploadToDirectMessage(slackUserId: string, file: DirectFile): Promise<void>;
+  uploadToDirectMessage(slackUserId: string, file: DirectFile): Promise<UploadedFile>;
 }
 
 /**
@@ -55,11 +62,13 @@ export const createFileUploader = (
           detail: { status: posted.status },
         });
       }
-      await client.files.completeUploadExternal({
+      const completed = await client.files.completeUploadExternal({
         files: [{ id: target.file_id, title: file.title }],
         channel_id: channel,
         initial_comment: file.comment,
       });
+      const permalink = completed.files?.[0]?.permalink;
+      return permalink === undefined ? {} : { permalink };
     } catch (error) {
       throw toSlackAppError('SLACK_UPLOAD_FAILED', error);
     }

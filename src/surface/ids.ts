@@ -18,6 +18,12 @@ export const ACTION_IDS = {
   pageStartOver: 'sms_sessions.page_start_over',
   /** The same page again, after a failure that may pass (Zoom busy, rate limited). */
   pageRetry: 'sms_sessions.page_retry',
+  /** An empty listing's "Past 90 days": page 1 of the same search over the past 90 days. */
+  pageWidenDays: 'sms_sessions.page_widen_days',
+  /** An empty listing's "All types": page 1 of the same search over every type. */
+  pageWidenTypes: 'sms_sessions.page_widen_types',
+  /** An empty listing's "Clear phone number": page 1 of the same search for every number. */
+  pageClearPhone: 'sms_sessions.page_clear_phone',
 } as const;
 
 /** One of {@link ACTION_IDS}. */
@@ -32,6 +38,9 @@ export const PAGE_ACTION_IDS: readonly ActionId[] = [
   ACTION_IDS.pagePrevious,
   ACTION_IDS.pageStartOver,
   ACTION_IDS.pageRetry,
+  ACTION_IDS.pageWidenDays,
+  ACTION_IDS.pageWidenTypes,
+  ACTION_IDS.pageClearPhone,
 ];
 
 /**
@@ -44,6 +53,8 @@ export const BLOCK_IDS = {
   pager: 'sms_sessions.pager',
   /** The actions block with Start over / Try again under an error message. */
   errorActions: 'sms_sessions.error_actions',
+  /** The buttons that widen an empty listing (Past 90 days, All types, Clear phone number). */
+  widen: 'sms_sessions.widen',
 } as const;
 
 /**

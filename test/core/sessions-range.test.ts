@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditTrail } from '../../src/core/audit-trail.js';
-import { createSessionsCore, MAX_EMPTY_WINDOWS_PER_CLICK } from '../../src/core/sessions.js';
+import { createSessionsCore, MAX_ZOOM_CALLS_PER_CLICK } from '../../src/core/sessions.js';
 import { AppError } from '../../src/errors.js';
 import { followingCursor, type PageCursor } from '../../src/query/cursor.js';
 import type { ListArgs } from '../../src/query/types.js';
@@ -24,8 +24,9 @@ const HALF_YEAR: ListArgs = {
 };
 
 /**
- * The core over a Zoom that has `sessionsByMonth[YYYY-MM]` sessions in each month (two pages
- * of up to 10 when there are more than 10), recording the window and token of every call.
+ * The core over a Zoom that has `sessionsByMonth[YYYY-MM]` sessions in each month, answered
+ * `page_size` at a time (its tokens stand for an offset, as Zoom's do), recording the window,
+ * token and size of every call.
  */
 const setup = (sessionsByMonth: Record<string, number>, maxRangeMonths = 12) => {
   const clock = createFakeClock('2026-11-26T12:00:00Z');
@@ -33,17 +34,19 @@ const setup = (sessionsByMonth: Record<string, number>, maxRangeMonths = 12) => 
   const { directory } = createFakeDirectory([
     person(ALICE, { email: 'alice@example.com', timeZone: 'UTC' }),
   ]);
-  const calls: { from: string; to: string; token: string }[] = [];
+  const calls: { from: string; to: string; token: string; size: number }[] = [];
   const zoom: ZoomApi = {
     listUserSmsSessions: async (_user, query, token = '') => {
-      calls.push({ from: query.from, to: query.to, token });
-      const count = sessionsByMonth[query.from.slice(0, 7)] ?? 0;
-      const shown = token === '' ? Math.min(count, 10) : count - 10;
+      calls.push({ from: query.from, to: query.to, token, size: query.pageSize });
+      const month = query.from.slice(0, 7);
+      const count = sessionsByMonth[month] ?? 0;
+      const offset = token === '' ? 0 : Number(token.split('@')[1]);
+      const end = Math.min(count, offset + query.pageSize);
       return {
-        sessions: Array.from({ length: shown }, (_, i) =>
-          sessionFromZoom({ session_id: `${query.from}-${i}` }),
+        sessions: Array.from({ length: end - offset }, (_, i) =>
+          sessionFromZoom({ session_id: `${month}-${offset + i}` }),
         ),
-        nextPageToken: token === '' && count > 10 ? `${query.from.slice(0, 7)}-p2` : '',
+        nextPageToken: end < count ? `${month}@${end}` : '',
       };
     },
     getUser: async () => {
@@ -82,21 +85,60 @@ const click = async (core: ReturnType<typeof setup>, cursor: PageCursor) =>
   (await core.sessions.page(ALICE, cursor)).model;
 
 const next = (model: SessionsPageModel) => {
-  const following = followingCursor(model.cursor, model.page);
+  const following =
+    model.nextCursor === undefined
+      ? followingCursor(model.cursor, model.page)
+      : (model.nextCursor ?? undefined);
   if (following === undefined) throw new Error('no Next');
   return following;
 };
 
 describe('createSessionsCore with a range longer than a month', () => {
   it('starts at the newest month and asks Zoom for one month a call', async () => {
-    const core = setup({ '2026-10': 3 });
+    const core = setup({ '2026-10': 12 });
     const { cursor } = await core.sessions.start(ALICE, HALF_YEAR);
     const model = await click(core, cursor);
     expect(core.calls).toEqual([
-      { from: '2026-10-01T00:00:00Z', to: '2026-10-31T23:59:59Z', token: '' },
+      { from: '2026-10-01T00:00:00Z', to: '2026-10-31T23:59:59Z', token: '', size: 10 },
     ]);
-    expect(model.page.sessions).toHaveLength(3);
+    expect(model.page.sessions).toHaveLength(10);
     expect(model).not.toHaveProperty('skipped');
+    expect(model).not.toHaveProperty('nextCursor');
+  });
+
+  it('fills a page from older months, asking each only for the rows still missing', async () => {
+    const core = setup({ '2026-10': 3, '2026-09': 4, '2026-08': 12 });
+    const { cursor } = await core.sessions.start(ALICE, HALF_YEAR);
+    const first = await click(core, cursor);
+    expect(core.calls.map((c) => [c.from.slice(0, 7), c.token, c.size])).toEqual([
+      ['2026-10', '', 10],
+      ['2026-09', '', 7],
+      ['2026-08', '', 3],
+    ]);
+    expect(first.page.sessions.map((s) => s.id)).toEqual([
+      '2026-10-0',
+      '2026-10-1',
+      '2026-10-2',
+      '2026-09-0',
+      '2026-09-1',
+      '2026-09-2',
+      '2026-09-3',
+      '2026-08-0',
+      '2026-08-1',
+      '2026-08-2',
+    ]);
+    expect(first.cursor).toEqual(cursor);
+    expect(first.nextCursor).toMatchObject({ token: '2026-08@3', range: { window: 2 } });
+    const second = await click(core, next(first));
+    expect(second.page.sessions.map((s) => s.id)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `2026-08-${i + 3}`),
+    );
+    expect(core.calls.slice(3).map((c) => [c.from.slice(0, 7), c.token, c.size])).toEqual([
+      ['2026-08', '2026-08@3', 10],
+      ['2026-07', '', 1],
+      ['2026-06', '', 1],
+      ['2026-05', '', 1],
+    ]);
   });
 
   it('passes over empty months without a click, auditing every call', async () => {
@@ -114,37 +156,45 @@ describe('createSessionsCore with a range longer than a month', () => {
     ]);
   });
 
-  it(`stops after ${MAX_EMPTY_WINDOWS_PER_CLICK} empty months, and Next carries on from the month after`, async () => {
+  it(`makes at most ${MAX_ZOOM_CALLS_PER_CLICK} Zoom calls a click, and Next carries on from the month after`, async () => {
     const core = setup({ '2026-06': 2 });
     const { cursor } = await core.sessions.start(ALICE, HALF_YEAR);
     const first = await click(core, cursor);
-    expect(months(core.calls)).toEqual(['2026-10', '2026-09', '2026-08']);
-    expect(first.skipped).toEqual([0, 1, 2]);
+    expect(months(core.calls)).toEqual(['2026-10', '2026-09', '2026-08', '2026-07']);
+    expect(first.skipped).toEqual([0, 1, 2, 3]);
     expect(first.page.sessions).toEqual([]);
     const second = await click(core, next(first));
-    expect(months(core.calls)).toEqual(['2026-10', '2026-09', '2026-08', '2026-07', '2026-06']);
-    expect(second.skipped).toEqual([3]);
+    expect(months(core.calls).slice(4)).toEqual(['2026-06', '2026-05']);
+    expect(second).not.toHaveProperty('skipped');
     expect(second.cursor.range?.window).toBe(4);
     expect(second.page.sessions).toHaveLength(2);
+    expect(second.nextCursor).toBeNull();
   });
 
-  it('pages within a month before moving on, and passes over empty months on Next', async () => {
+  it('pages within a month before moving on, then fills the page from the months after', async () => {
     const core = setup({ '2026-10': 15, '2026-07': 1 });
     const { cursor } = await core.sessions.start(ALICE, HALF_YEAR);
     const october = await click(core, cursor);
+    expect(october.page.sessions).toHaveLength(10);
     const october2 = await click(core, next(october));
-    expect(october2.cursor).toMatchObject({ page: 2, token: '2026-10-p2' });
-    const july = await click(core, next(october2));
+    expect(october2.cursor).toMatchObject({ page: 2, token: '2026-10@10' });
     expect(months(core.calls)).toEqual(['2026-10', '2026-10', '2026-09', '2026-08', '2026-07']);
-    expect(july.skipped).toEqual([1, 2]);
-    expect(july.cursor.range?.earlier).toEqual([{ window: 0, tokens: ['', '2026-10-p2'] }]);
+    expect(october2.page.sessions).toHaveLength(6);
+    expect(october2.nextCursor?.range).toMatchObject({
+      window: 4,
+      earlier: [
+        { window: 0, tokens: ['', '2026-10@10'] },
+        { window: 3, tokens: [''] },
+      ],
+    });
   });
 
   it('ends at the oldest month, saying which months were empty', async () => {
     const core = setup({ '2026-07': 1 });
     const { cursor } = await core.sessions.start(ALICE, HALF_YEAR);
-    const july = await click(core, next(await click(core, cursor)));
+    const july = await click(core, cursor);
     expect(july.page.sessions).toHaveLength(1);
+    expect(july.skipped).toEqual([0, 1, 2]);
     const end = await click(core, next(july));
     expect(months(core.calls).slice(-2)).toEqual(['2026-06', '2026-05']);
     expect(end.skipped).toEqual([4, 5]);

@@ -63,7 +63,7 @@ describe('createSessionsCore', () => {
       action: 'list',
       resultCount: 3,
       allowed: true,
-      filters: { type: 'user', filter: 'last_message_time', size: 10, page: 1 },
+      filters: { type: 'all', filter: 'last_message_time', size: 10, page: 1 },
     });
     expect(entry?.reason).toBeUndefined();
   });

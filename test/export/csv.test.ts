@@ -56,6 +56,22 @@ describe('toCsv', () => {
     const records = [NASTY, [...NASTY].reverse()];
     const parsed = parse(toCsv(records), { relax_column_count: false }) as string[][];
     expect(parsed).toEqual(records.map((record) => record.map(neutraliseFormula)));
-    for (const field of parsed.flat()) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+    for (const field of parsed.flat()) {
+      if (!/^\+\d{1,3}(?: \d{1,6})+$/.test(field)) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+    }
   });
+
+  it.each(['+1 415 555 0100', '+44 20 7946 0958', '+33 6 12 34 56 78'])(
+    'writes the phone number %j as it is: digits and spaces after a + are no formula',
+    (number) => {
+      expect(neutraliseFormula(number)).toBe(number);
+    },
+  );
+
+  it.each(['+1 415 555 0100+cmd', '+1 415 SUM(A1)', '+14155550100', '+1  415', '+1 415 '])(
+    'still neutralises %j, which is not a number written with spaces',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+    },
+  );
 });

@@ -304,7 +304,10 @@ export const startFakeSlack = async (options: {
             content: pending.content,
           });
         }
-        return send(200, { ok: true, files: listed.map(({ id }) => ({ id })) });
+        return send(200, {
+          ok: true,
+          files: listed.map(({ id }) => ({ id, permalink: `${base}/files/${id}` })),
+        });
       }
       case 'apps.connections.open':
         return options.socketModeUrl === undefined

@@ -83,7 +83,7 @@ describe('/sms-sessions over the real Bolt receiver', () => {
     expect(decodeURIComponent(list?.path ?? '')).toBe(
       '/v2/phone/users/alice@example.com/sms/sessions',
     );
-    expect(list?.query).toMatchObject({ page_size: '10', session_type: 'user' });
+    expect(list?.query).toMatchObject({ page_size: '10', session_type: 'all' });
   });
 
   it('pages Next → page 2 → Previous → page 1, replacing the message each time', async () => {
@@ -226,18 +226,40 @@ describe('/sms-sessions over the real Bolt receiver', () => {
     }
   });
 
-  it('offers Start over when the page token has expired, and Start over shows page 1', async () => {
+  it('answers an expired page link with page 1 at once, saying so in one line', async () => {
     const first = await answerTo((await h.command(ALICE, '')).id);
     h.zoomClock.advance(16 * 60 * 1000);
-    const expired = await answerTo(
-      (await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(first, /next/i))).id,
+    const { id } = await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(first, /next/i));
+    const again = (await h.slack.nextResponse(id)) as unknown as Answer & {
+      replace_original?: boolean;
+    };
+    expectValidMessage(again);
+    expect(again.replace_original).toBe(true);
+    const text = visibleText(again);
+    expect(text).toContain('That page link had expired, so this is page 1 again.');
+    expect(text).toContain('Contact 1');
+    expect(text).toContain('1–10, newest first');
+    expect(text).not.toMatch(/15 minutes|Start over/);
+  });
+
+  it('keeps the page a failed Next was on, and says so in a small ephemeral of its own', async () => {
+    const first = await answerTo((await h.command(ALICE, '')).id);
+    h.zoom.failNext(
+      { status: 503, body: '<html>Service Unavailable</html>' },
+      { kind: 'list', times: 3 },
     );
-    expectValidMessage(expired);
-    expect(visibleText(expired)).toMatch(/expired/i);
-    const restarted = await answerTo(
-      (await h.click(ALICE, ACTION_IDS.pageStartOver, buttonValue(expired, /start over/i))).id,
+    const { id } = await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(first, /next/i));
+    const failed = (await h.slack.nextResponse(id)) as unknown as Answer & {
+      replace_original?: boolean;
+    };
+    expectValidMessage(failed);
+    expect(failed.replace_original).toBe(false);
+    expect(visibleText(failed)).toMatch(/zoom/i);
+    expect(findButtons(failed).map((b) => b.text)).toEqual(['Start over', 'Try again']);
+    const retried = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pageRetry, buttonValue(failed, /try again/i))).id,
     );
-    expect(visibleText(restarted)).toContain('Contact 1');
+    expect(visibleText(retried)).toContain('11–');
   });
 
   it('says Zoom is unavailable after bounded retries, and Try again shows the page', async () => {
@@ -249,6 +271,7 @@ describe('/sms-sessions over the real Bolt receiver', () => {
     expectValidMessage(failed);
     expect(visibleText(failed)).toMatch(/zoom/i);
     expect(visibleText(failed)).not.toContain('Contact 1');
+    expect(findButtons(failed).map((b) => b.text)).toEqual(['Try again']);
     const retried = await answerTo(
       (await h.click(ALICE, ACTION_IDS.pageRetry, buttonValue(failed, /try again/i))).id,
     );

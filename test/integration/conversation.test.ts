@@ -11,7 +11,8 @@ import {
   decodeConversationCursor,
   encodeConversationCursor,
 } from '../../src/query/conversation-cursor.js';
-import { OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../../src/surface/ids.js';
+import { decodeCursor, encodeCursor } from '../../src/query/cursor-wire.js';
+import { ACTION_IDS, OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../../src/surface/ids.js';
 import {
   expectValidMessage,
   expectValidModal,
@@ -198,7 +199,18 @@ describe('reading a conversation over the real Bolt receiver', () => {
   });
 
   it('offers "Open a conversation…" on a packed listing and pushes the pick over the picker', async () => {
-    const answer = await listing(ALICE, 'size:25');
+    // A chat message is asked for at most 25 a page; a larger page comes only from an older
+    // button, whose cursor asked Zoom for more. Replay one of 30.
+    const first = await listing(ALICE);
+    const exported = findButtons(first).find((b) => b.actionId === SESSION_ACTION_IDS.exportCsv);
+    const cursor = decodeCursor(exported?.value ?? '');
+    const older = encodeCursor({ ...cursor, query: { ...cursor.query, pageSize: 30 } });
+    const { id } = await h.act(ALICE, {
+      type: 'button',
+      action_id: ACTION_IDS.pageStartOver,
+      value: older,
+    });
+    const answer = (await h.slack.nextResponse(id)) as unknown as Answer;
     expectValidMessage(answer);
     const picker = findButtons(answer).find((b) => b.actionId === SESSION_ACTION_IDS.openPicker);
     expect(findButtons(answer).some((b) => OPEN_ACTION_ID_PATTERN.test(b.actionId ?? ''))).toBe(
@@ -216,7 +228,7 @@ describe('reading a conversation over the real Bolt receiver', () => {
         elements: { options: { value: string }[] }[];
       }
     ).elements[0]?.options;
-    expect(options).toHaveLength(25);
+    expect(options).toHaveLength(30);
     const pick = options?.find((o) => decodeConversationCursor(o.value).sessionId === chat.id);
     const before = h.slack.modals.length;
     await h.actInModal(ALICE, modal, {

@@ -124,7 +124,7 @@ describe('identity and admin commands over the real Bolt receiver', () => {
         ['phone-user', '/v2/phone/users/robert.zoom@example.org'],
       ]);
       const listing = await see(BOB, '');
-      expect(listing).toContain('Zoom user robert.zoom@example.org, linked by an admin');
+      expect(listing).toContain('Zoom user: robert.zoom@example.org (linked by an admin)');
       expect(lastListedZoomUser()).toBe('/v2/phone/users/robert.zoom@example.org/sms/sessions');
       const who = await see(ADMIN, `who <@${BOB}>`);
       expect(who).toContain(

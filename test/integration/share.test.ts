@@ -73,8 +73,9 @@ describe('Share to channel over the real Bolt receiver', () => {
     const copy = { text: String(post?.args.text), blocks: post?.args.blocks as unknown[] };
     expectValidMessage(copy);
     const text = visibleText(copy);
-    expect(text).toContain(`Shared by @${ALICE}`);
-    expect(text).toContain('Dana 0 <&> (+1 415 •••• 1000)');
+    expect(text).toContain(`@${ALICE}'s SMS conversations, shared by @${ALICE}`);
+    expect(text).toMatch(/Dana 0 <&> · \+1\s415\s••••\s1000/);
+    expect(`${copy.text}\n${text}`).not.toMatch(/\b(you|your|yours|yourself)\b/i);
     expect(JSON.stringify(copy)).not.toMatch(/555[ -]?1000|14155551000/);
     expect(findButtons(copy)).toEqual([]);
     expect(h.logLines.some((line) => line.includes('"action":"share"'))).toBe(true);
@@ -138,6 +139,6 @@ describe('Share to channel with SHARE_MASK_NUMBERS=false', () => {
     await share(h, ALICE, buttonOf(listing, SESSION_ACTION_IDS.share));
     const [post] = posts(h);
     const copy = { text: String(post?.args.text), blocks: post?.args.blocks as unknown[] };
-    expect(visibleText(copy)).toContain('(+1 415 555 1000)');
+    expect(visibleText(copy)).toContain('+1\u00a0415\u00a0555\u00a01000');
   });
 });

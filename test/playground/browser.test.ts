@@ -81,7 +81,7 @@ describe('the playground in Chromium', () => {
     await box.press('Enter');
   };
   const sessionRows = (message: Locator) =>
-    message.locator('.bk-context', { hasText: 'Last activity' });
+    message.getByRole('button', { name: /^Open conversation with / });
 
   let firstPageRows: string[] = [];
 
@@ -102,10 +102,10 @@ describe('the playground in Chromium', () => {
     async () => {
       await runCommand(`/sms-sessions size:${PAGE_SIZE}`);
       const answer = answers().last();
-      await answer.getByText('Page 1').waitFor();
-      expect(await answer.getByRole('heading', { name: 'SMS conversations' }).isVisible()).toBe(
-        true,
-      );
+      await answer.getByText(`1–${PAGE_SIZE}, newest first`).waitFor();
+      expect(
+        await answer.getByRole('heading', { name: 'Your SMS conversations' }).isVisible(),
+      ).toBe(true);
       expect(await answer.getByText('Only visible to you').count()).toBe(1);
       const rows = sessionRows(answer);
       expect(await rows.count()).toBe(PAGE_SIZE);
@@ -115,7 +115,7 @@ describe('the playground in Chromium', () => {
       const date = answer.locator('time.slack-date').first();
       const instant = Date.parse((await date.getAttribute('datetime')) ?? '');
       expect(await date.textContent()).toBe(
-        formatSlackDate(instant / 1000, '{date_short_pretty} at {time}', {
+        formatSlackDate(instant / 1000, '{ago}', {
           now: new Date(),
           timeZone: BROWSER_TIME_ZONE,
         }),
@@ -127,19 +127,35 @@ describe('the playground in Chromium', () => {
   );
 
   it(
+    'lands the sidebar’s one-number suggestion on conversations with that number',
+    async () => {
+      await runCommand('/sms-sessions phone:"+1 617 555 0118"');
+      const answer = answers().last();
+      await answer.getByText('with +1 617 555 0118').waitFor();
+      expect(await sessionRows(answer).count()).toBeGreaterThan(0);
+      await runCommand(`/sms-sessions size:${PAGE_SIZE}`);
+      await answers().last().getByText(`1–${PAGE_SIZE}, newest first`).waitFor();
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
     'clicks Next and replaces the message with page 2, keeping focus on Next',
     async () => {
       const answer = answers().last();
       const ts = await answer.getAttribute('data-ts');
+      const shown = await answers().count();
       await answer.getByRole('button', { name: 'Next' }).click();
       const replaced = page.locator(`li[data-ts="${ts}"][data-revision="1"]`);
-      await replaced.getByText('Page 2').waitFor();
-      expect(await answers().count()).toBe(1);
+      await replaced.getByText(`${PAGE_SIZE + 1}–${2 * PAGE_SIZE}, newest first`).waitFor();
+      expect(await answers().count()).toBe(shown);
       const rows = await replaced.locator('.bk-section .bk-text').allTextContents();
       expect(rows.length).toBeGreaterThan(0);
       expect(rows).not.toEqual(firstPageRows);
       expect(await replaced.getByRole('button', { name: 'Previous' }).isVisible()).toBe(true);
-      expect(await replaced.locator(':focus').textContent()).toBe('Next');
+      expect(await replaced.locator(':focus').getAttribute('aria-label')).toBe(
+        'Next page of SMS conversations',
+      );
       await page.screenshot({ path: SCREENSHOT_PATH });
       expect(existsSync(SCREENSHOT_PATH)).toBe(true);
     },

@@ -45,7 +45,7 @@ describe('startPlayground', () => {
       });
       expect(await sent.json()).toEqual({ ok: true });
       const { message } = await stream.waitFor(appAnswer('U0ALICE', /SMS conversations/));
-      expect(JSON.stringify(message.blocks)).toContain('Page 1');
+      expect(JSON.stringify(message.blocks)).toContain('1–3, newest first');
     } finally {
       stream.close();
     }

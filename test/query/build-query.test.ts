@@ -15,7 +15,7 @@ describe('buildQuery', () => {
   it('applies Zoom’s defaults and the default window when only a target is given', () => {
     const { query, notes } = buildQuery({ target: { kind: 'self' } }, ctx(), LIMITS);
     expect(query).toEqual({
-      sessionType: 'user',
+      sessionType: 'all',
       filterType: 'last_message_time',
       from: '2026-10-27T12:00:00Z',
       to: '2026-11-26T12:00:00Z',

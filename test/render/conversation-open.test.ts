@@ -75,6 +75,8 @@ describe('renderSessionsPage: Open', () => {
 
   it('offers nothing to open on an empty page', () => {
     const message = renderSessionsPage(model(10, 0), ctx);
-    expect(findButtons(message).map((b) => b.actionId)).toEqual(['sms_sessions.page_next']);
+    expect(findButtons(message).map((b) => b.actionId)).not.toContainEqual(
+      expect.stringMatching(/^sms_sessions\.open/),
+    );
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../src/core/export.js';
 import { AppError } from '../../src/errors.js';
 import type { PageCursor } from '../../src/query/cursor.js';
-import { decodeCursor } from '../../src/query/cursor-wire.js';
 import {
   exportFileName,
   renderExportComment,
@@ -10,7 +9,6 @@ import {
   renderExportProgress,
 } from '../../src/render/export-messages.js';
 import type { RenderContext } from '../../src/render/types.js';
-import { ACTION_IDS } from '../../src/surface/ids.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import { expectValidMessage, findButtons, visibleText } from '../helpers/block-kit.js';
 
@@ -43,21 +41,20 @@ const snapshot = (name: string, message: unknown) =>
   expect(JSON.stringify(message, null, 2)).toMatchFileSnapshot(`./__snapshots__/${name}.json`);
 
 describe('renderExportProgress', () => {
-  it('says it has started, then how far it has got, with the cap', () => {
-    const start = renderExportProgress({ sessions: 0, pages: 0 }, 2000);
+  it('says it has started and where the file will be, without the cap', () => {
+    const start = renderExportProgress();
     expectValidMessage(start);
-    expect(start.text).toContain('at most 2,000');
-    const later = renderExportProgress({ sessions: 1200, pages: 12 }, 2000);
-    expect(later.text).toContain('1,200 conversations so far (12 pages');
+    expect(start.text).toContain('in your direct messages with SMS Conversations');
+    expect(start.text).not.toContain('2,000');
   });
 });
 
 describe('renderExportComment', () => {
-  it('says whose, which search, how many, and always the cap', () => {
+  it('says whose, which search and how many, and the cap only when it matters', () => {
     const comment = renderExportComment(result(250, { kind: 'complete' }, 3), ctx);
     expect(comment).toContain('SMS conversations of <@U0ALEX001> (Oct 27, 2026 – Nov 26, 2026');
     expect(comment).toContain(': 250 conversations.');
-    expect(comment).toContain('Exports hold at most 2,000 conversations.');
+    expect(comment).not.toContain('2,000');
     expect(comment).not.toContain('not in the file');
   });
 
@@ -69,28 +66,32 @@ describe('renderExportComment', () => {
   it('says what was exported and what was not when Zoom failed midway', () => {
     const failed = result(300, { kind: 'failed', error: new AppError('ZOOM_UNAVAILABLE', 'x') }, 3);
     expect(renderExportComment(failed, ctx)).toContain(
-      "stopped early (zoom isn't answering): the file has the first 3 pages (300 conversations); the rest of the conversations were not exported",
+      "stopped early (Zoom isn't answering): the file has the first 3 pages (300 conversations); the rest of the conversations were not exported",
     );
   });
 });
 
 describe('renderExportOutcome', () => {
-  it('sends the person to their DM and back to the page they exported from', async () => {
-    const message = renderExportOutcome(result(250, { kind: 'complete' }, 3), ctx, listCursor);
+  it('says the CSV was sent and links the file, with no button (the listing stays)', async () => {
+    const link = 'https://example.slack.com/files/U0ALEX001/F123/sms.csv';
+    const message = renderExportOutcome(result(250, { kind: 'complete' }, 3), ctx, link);
     expectValidMessage(message);
     await snapshot('export-done', message);
-    expect(visibleText(message)).toContain('Exported all 250 conversations');
-    const [back] = findButtons(message);
-    expect(back?.actionId).toBe(ACTION_IDS.pageRetry);
-    expect(decodeCursor(back?.value ?? '')).toEqual(listCursor);
+    expect(visibleText(message)).toContain(
+      'CSV sent to your direct messages: all 250 conversations. Open file',
+    );
+    expect(JSON.stringify(message.blocks)).toContain(`<${link}|Open file>`);
+    expect(findButtons(message)).toEqual([]);
   });
 
   it('warns when the export is partial', async () => {
     const failed = result(100, { kind: 'failed', error: new AppError('ZOOM_RATE_LIMITED', 'x') });
-    const message = renderExportOutcome(failed, ctx, listCursor);
+    const message = renderExportOutcome(failed, ctx);
     expectValidMessage(message);
     await snapshot('export-partial', message);
-    expect(visibleText(message)).toMatch(/^:warning: Exported 100 conversations/);
+    expect(visibleText(message)).toMatch(
+      /^:warning: CSV sent to your direct messages: 100 conversations/,
+    );
     expect(visibleText(message)).toContain('the rest of the conversations were not exported');
   });
 
@@ -98,7 +99,7 @@ describe('renderExportOutcome', () => {
     const message = renderExportOutcome(
       result(5, { kind: 'complete' }),
       ctx,
-      listCursor,
+      undefined,
       new AppError('SLACK_UPLOAD_FAILED', 'x', { detail: { value: 'missing_scope' } }),
     );
     expectValidMessage(message);
@@ -107,16 +108,24 @@ describe('renderExportOutcome', () => {
   });
 
   it('says there was nothing to export', () => {
-    const message = renderExportOutcome(result(0, { kind: 'complete' }), ctx, listCursor);
+    const message = renderExportOutcome(result(0, { kind: 'complete' }), ctx);
     expectValidMessage(message);
     expect(visibleText(message)).toContain('nothing to export');
   });
 });
 
 describe('exportFileName', () => {
-  it('names the window, not the person', () => {
-    expect(exportFileName(result(1, { kind: 'complete' }))).toBe(
+  it('names the window in the viewer’s days, not the person', () => {
+    expect(exportFileName(result(1, { kind: 'complete' }), ctx)).toBe(
       'sms-conversations-2026-10-27-to-2026-11-26.csv',
+    );
+    const late = { ...result(1, { kind: 'complete' }) };
+    const evening = {
+      ...late,
+      query: { ...late.query, from: '2026-11-01T04:00:00Z', to: '2026-11-27T04:59:59Z' },
+    };
+    expect(exportFileName(evening, { timeZone: 'America/New_York' })).toBe(
+      'sms-conversations-2026-11-01-to-2026-11-26.csv',
     );
   });
 });

@@ -61,7 +61,7 @@ describe('slackDate', () => {
 
 describe('sessionTypeLabel', () => {
   it.each([
-    ['user', 'Direct'],
+    ['user', 'Your number'],
     ['call_queue', 'Call queue'],
     ['auto_receptionist', 'Auto receptionist'],
     ['all', 'All types'],

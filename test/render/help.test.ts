@@ -80,7 +80,7 @@ describe('renderHelpSyntax', () => {
       'since: instead of from:/to:',
       'from alone: the 30 days after it',
       'No dates: the past 30 days',
-      'call_queue, auto_receptionist or all',
+      'user (your own number only), call_queue or auto_receptionist',
       'last message (the default), sent, received or sent_received',
       'phone:"+1 (810) 800-1001"',
       '1 to 100 (default 10)',

@@ -156,7 +156,7 @@ describe('renderHomeView', () => {
     expect(text).toContain(
       `You in Zoom: @${VIEWER} (Zoom user viewer@example.com, matched by email)`,
     );
-    expect(text).toContain('Dana Whitfield (+1 415 555 0201)');
+    expect(text).toContain('Dana Whitfield · +1\u00a0415\u00a0555\u00a00201');
     expect(text).toContain('<Zed & Co> <!channel>');
     expect(JSON.stringify(view)).toContain('&lt;Zed &amp; Co&gt; &lt;!channel&gt;');
     expect(text).toContain('No dates chosen: showing the past 30 days.');

@@ -80,8 +80,8 @@ describe('renderSessionsPage for a range asked a month at a time', () => {
     expectValidMessage(message);
     await snapshot('page-range-month-end', message);
     const text = visibleText(message);
-    expect(text).toContain('When: Jan 1, 2026 – Jun 30, 2026');
-    expect(text).toContain('June 2026, page 2 · 5 more months to go');
+    expect(text).toContain('Jan 1 – Jun 30 · Your number · Jun 20');
+    expect(text).not.toMatch(/When:|Type:/);
     expect(message.text).toBe(`3 SMS conversations for <@${SUBJECT}>, June 2026, page 2`);
     const [previous, next] = pager(message);
     expect([previous?.actionId, next?.actionId]).toEqual([
@@ -100,7 +100,6 @@ describe('renderSessionsPage for a range asked a month at a time', () => {
       model({ cursor: january, page: { sessions: SESSIONS, nextPageToken: '' } }),
       ctx,
     );
-    expect(visibleText(message)).toContain('January 2026, page 1 · last month of the range');
     expect(pager(message).map((b) => b.text)).toEqual([]);
   });
 
@@ -153,9 +152,7 @@ describe('renderSessionsPage for a range asked a month at a time', () => {
       model({ cursor: last, page: { sessions: [], nextPageToken: '' }, skipped: [0, 1] }),
       ctx,
     );
-    expect(visibleText(message)).toContain(
-      `No SMS conversations for @${SUBJECT} between May 1, 2026 and Jun 30, 2026`,
-    );
+    expect(visibleText(message)).toContain('No SMS conversations between May 1 and Jun 30.');
   });
 
   it('spans the years when the empty months do', () => {
@@ -198,7 +195,6 @@ describe('renderHomeView for a range asked a month at a time', () => {
     expectValidHomeView(view);
     await snapshot('home-range-page', view);
     expect(visibleText(view)).toContain('May 2026, page 1 · 4 more months to go');
-    expect(visibleText(view)).toContain('When: Jan 1, 2026 – Jun 30, 2026');
     const buttons = findButtons(view).filter((b) => b.text !== 'Open');
     expect(buttons.map((b) => b.actionId)).toEqual([
       HOME_ACTION_IDS.refresh,

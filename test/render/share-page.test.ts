@@ -58,21 +58,52 @@ describe('renderSharedPage', () => {
     await snapshot('share-masked', message);
     const text = visibleText(message);
     expect(message.text).toBe('<@U0SHARER1> shared 3 SMS conversations of <@U0ALEX001>');
-    expect(text).toContain('Shared by @U0SHARER1');
-    expect(text).toContain('Dana <0> & Co (+1 810 •••• 1001)');
-    expect(text).toContain('+44 20 •••• 0958');
-    expect(text).toContain('Phone: +1 810 •••• 1001');
+    expect(text).toContain("@U0ALEX001's SMS conversations, shared by @U0SHARER1");
+    expect(text).toMatch(/Dana <0> & Co · \+1\s810\s••••\s1001 · \+1 other/);
+    expect(text).toContain('with +1 810 •••• 1001');
     expect(JSON.stringify(message)).not.toMatch(/800[ -]?1001|18108001001|7946/);
     expect(JSON.stringify(message)).not.toContain('alex@example.com');
     expect(findButtons(message)).toEqual([]);
     expect(message.blocks.some((b) => b.type === 'actions' || 'accessory' in b)).toBe(false);
   });
 
+  it.each([true, false])(
+    'is written in the third person, its times as date tokens, when the sharer shares their own (masked: %s)',
+    async (maskNumbers) => {
+      const own = model(4, maskNumbers);
+      const message = renderSharedPage(
+        {
+          ...own,
+          page: {
+            ...own.page,
+            subject: { ...own.page.subject, isSelf: true },
+            cursor: {
+              ...own.page.cursor,
+              query: { ...own.page.cursor.query, sessionType: 'user' },
+            },
+          },
+          sharedBy: 'U0ALEX001',
+        },
+        ctx,
+      );
+      expectValidMessage(message);
+      if (maskNumbers) await snapshot('share-own-page', message);
+      const text = `${message.text}\n${visibleText(message)}`;
+      expect(text).not.toMatch(/\b(you|your|yours|yourself)\b/i);
+      expect(text).toContain("@U0ALEX001's SMS conversations, shared by @U0ALEX001");
+      expect(text).toContain("@U0ALEX001's number");
+      const raw = JSON.stringify(message.blocks);
+      expect(text).toContain('Past 30 days');
+      expect(raw).toMatch(/<!date\^\d+\^\{ago\}\|Nov 26, 5:00 AM>/);
+      expect(raw).not.toMatch(/EST|EDT/);
+    },
+  );
+
   it('shows numbers in full when masking is off', async () => {
     const message = renderSharedPage(model(1, false), ctx);
     expectValidMessage(message);
     await snapshot('share-unmasked', message);
-    expect(visibleText(message)).toContain('(+1 810 800 1001)');
+    expect(visibleText(message)).toContain('Dana <0> & Co · +1\u00a0810\u00a0800\u00a01001');
     expect(visibleText(message)).not.toContain('partly hidden');
   });
 

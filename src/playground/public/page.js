@@ -12,7 +12,7 @@ const HOME_WAIT_MS = 5_000;
 /** Commands to try: `[command, what it shows, whether only admins may run it]`. */
 const SUGGESTIONS = [
   ['/sms-sessions', 'your conversations of the past 30 days', false],
-  ['/sms-sessions type:all size:5', 'every kind, five a page', false],
+  ['/sms-sessions type:user size:5', 'your own number only, five a page', false],
   ['/sms-sessions @bob', "Bob's conversations", true],
   ['/sms-sessions since:3m', 'the past three months', false],
   ['/sms-sessions help', 'five examples, and the full syntax', false],

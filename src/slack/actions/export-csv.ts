@@ -11,14 +11,25 @@ import {
 import { SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { deliver, logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { UploadedFile } from '../upload-file.js';
 import { viewerModel } from '../viewer.js';
 import { createProgressPoster } from './export-progress.js';
 
 /**
+ * The app's direct messages (its Messages tab, read-only) for a person of `team`, when Slack
+ * gave no permalink for the file. https://api.slack.com/reference/deep-linking#app_channel
+ */
+const appMessagesLink = (appId: string | undefined, teamId: string | undefined) =>
+  appId === undefined || teamId === undefined
+    ? undefined
+    : `https://slack.com/app_redirect?app=${encodeURIComponent(appId)}&team=${encodeURIComponent(teamId)}`;
+
+/**
  * Export CSV under a listing: ack, then read every session of the listing's query (the core
- * re-authorises the clicker and caps the count), show progress in place of the listing through
- * the click's `response_url` (throttled by {@link createProgressPoster}, within its 5 uses), write the CSV, upload it to the person's DM, and end with what was exported and what
- * was not. https://docs.slack.dev/messaging/working-with-files#uploading_files
+ * re-authorises the clicker and caps the count), keep the listing where it is and say the export
+ * started as its own small ephemeral ({@link createProgressPoster}), write the CSV, upload it to
+ * the person's DM, and end with one more small ephemeral: what was exported, a link to the file,
+ * and what was not. Failures too come as their own ephemeral, never in the listing's place. https://docs.slack.dev/messaging/working-with-files#uploading_files
  */
 export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
   app.action<BlockButtonAction>(
@@ -32,7 +43,8 @@ export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
         {
           respond,
           logger,
-          replaceOriginal: true,
+          replaceOriginal: false,
+          interim: false,
           viewerContext: () => deps.core.viewerContext(actor),
           viewer: () => viewerModel(deps.access, actor),
           now: () => deps.clock.now(),
@@ -41,12 +53,13 @@ export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
         async () => {
           cursor = decodeCursor(action.value ?? '');
           const listCursor = cursor;
-          const progress = createProgressPoster(respond, deps.clock, logger, deps.exporter.cap);
+          const progress = createProgressPoster(respond, logger);
           const { result, ctx } = await deps.exporter.collect(actor, listCursor, progress);
-          if (result.sessions.length === 0) return renderExportOutcome(result, ctx, listCursor);
+          if (result.sessions.length === 0) return renderExportOutcome(result, ctx);
+          let uploaded: UploadedFile;
           try {
-            await deps.uploader.uploadToDirectMessage(actor, {
-              filename: exportFileName(result),
+            uploaded = await deps.uploader.uploadToDirectMessage(actor, {
+              filename: exportFileName(result, ctx),
               title: 'SMS conversations',
               content: sessionsCsv(result.sessions, ctx.timeZone),
               comment: renderExportComment(result, ctx),
@@ -54,9 +67,13 @@ export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
           } catch (caught) {
             const error = toAppError(caught);
             logFailure(logger, error);
-            return renderExportOutcome(result, ctx, listCursor, error);
+            return renderExportOutcome(result, ctx, undefined, error);
           }
-          return renderExportOutcome(result, ctx, listCursor);
+          return renderExportOutcome(
+            result,
+            ctx,
+            uploaded.permalink ?? appMessagesLink(body.api_app_id, body.team?.id),
+          );
         },
       );
     },

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { AppError } from '../../errors.js';
 import { firstCursor, type PageCursor } from '../../query/cursor.js';
 import { decodeCursor } from '../../query/cursor-wire.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
@@ -8,11 +9,25 @@ import type { SlackDeps } from '../deps.js';
 import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
 
+/** Said above page 1 when the page a button pointed at had expired at Zoom. */
+export const EXPIRED_NOTICE =
+  ':information_source: That page link had expired, so this is page 1 again.';
+
+const isFirstPage = (cursor: PageCursor): boolean =>
+  cursor.page === 1 && (cursor.range === undefined || cursor.range.window === 0);
+
 /**
- * Next / Previous / Start over / Try again on a listing message. The button's value is untrusted: it is
- * decoded strictly, and the core re-checks that the *clicker* may see its subject before any Zoom
- * call, so a button replayed in a shared channel leaks nothing. The answer replaces the message
- * through the click's own `response_url` (ephemeral messages cannot be changed any other way).
+ * Next / Previous / Start over / Try again (and an empty listing's widening buttons) on a listing
+ * message. The button's value is untrusted: it is decoded strictly, and the core re-checks that
+ * the *clicker* may see its subject before any Zoom call, so a button replayed in a shared
+ * channel leaks nothing. The answer replaces the message through the click's own `response_url`
+ * (ephemeral messages cannot be changed any other way).
+ *
+ * The button carries the whole query, so a page whose Zoom token has expired is answered at
+ * once with page 1 of the same listing and one line saying so. Any other failure keeps the page
+ * the person was reading: the error comes as its own small ephemeral with one recovery button
+ * (Try again; Start over too only when the failed page was not page 1). A short `Retry-After` is
+ * already waited out once by the Zoom client.
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
 export const registerPagingActions = (app: App, deps: SlackDeps): void => {
@@ -27,16 +42,29 @@ export const registerPagingActions = (app: App, deps: SlackDeps): void => {
           respond,
           logger,
           replaceOriginal: true,
+          keepOriginalOnError: true,
           viewerContext: () => deps.core.viewerContext(actor),
           viewer: () => viewerModel(deps.access, actor),
           now: () => deps.clock.now(),
           recovery: () =>
-            cursor === undefined ? {} : { startOver: firstCursor(cursor), retry: cursor },
+            cursor === undefined
+              ? {}
+              : isFirstPage(cursor)
+                ? { retry: cursor }
+                : { startOver: firstCursor(cursor), retry: cursor },
         },
         async () => {
           cursor = decodeCursor(action.value ?? '');
-          const { model, ctx } = await deps.core.page(actor, cursor);
-          return renderSessionsPage(model, ctx, listingOptions(deps.sharing));
+          const options = listingOptions(deps.sharing);
+          try {
+            const { model, ctx } = await deps.core.page(actor, cursor);
+            return renderSessionsPage(model, ctx, options);
+          } catch (error) {
+            if (!(error instanceof AppError) || error.code !== 'PAGE_EXPIRED') throw error;
+            cursor = firstCursor(cursor);
+            const { model, ctx } = await deps.core.page(actor, cursor);
+            return renderSessionsPage(model, ctx, { ...options, notice: EXPIRED_NOTICE });
+          }
         },
       );
     });

@@ -1,52 +1,28 @@
 import type { RespondArguments } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import {
-  createProgressPoster,
-  EXPORT_PROGRESS_INTERVAL_MS,
-  EXPORT_PROGRESS_MAX_UPDATES,
-} from '../../../src/slack/actions/export-progress.js';
-import { createFakeClock } from '../../helpers/fake-clock.js';
+import { createProgressPoster } from '../../../src/slack/actions/export-progress.js';
 import { createCapturingLogger } from '../../store/logger.js';
 
 const setup = (refuse = false) => {
-  const clock = createFakeClock();
   const posts: RespondArguments[] = [];
   const { logger, lines } = createCapturingLogger();
-  const post = createProgressPoster(
-    async (message) => {
-      if (refuse) throw new Error('expired_url');
-      posts.push(message as RespondArguments);
-      return new Response('ok');
-    },
-    clock,
-    logger,
-    2000,
-  );
-  return { clock, posts, lines, post };
+  const post = createProgressPoster(async (message) => {
+    if (refuse) throw new Error('expired_url');
+    posts.push(message as RespondArguments);
+    return new Response('ok');
+  }, logger);
+  return { posts, lines, post };
 };
 
 describe('createProgressPoster', () => {
-  it('always shows the start, replacing the listing', async () => {
+  it('says the export started once, as its own ephemeral beside the listing', async () => {
     const { posts, post } = setup();
     await post({ sessions: 0, pages: 0 });
+    for (let page = 1; page <= 5; page += 1) await post({ sessions: page * 100, pages: page });
     expect(posts).toEqual([
-      expect.objectContaining({ replace_original: true, response_type: 'ephemeral' }),
+      expect.objectContaining({ replace_original: false, response_type: 'ephemeral' }),
     ]);
-  });
-
-  it('skips updates that come too soon and stops after the allowed number', async () => {
-    const { clock, posts, post } = setup();
-    await post({ sessions: 0, pages: 0 });
-    for (let page = 1; page <= 20; page += 1) {
-      clock.advance(EXPORT_PROGRESS_INTERVAL_MS / 2);
-      await post({ sessions: page * 100, pages: page });
-    }
-    expect(posts).toHaveLength(1 + EXPORT_PROGRESS_MAX_UPDATES);
-    expect(posts.map((p) => p.text)).toEqual([
-      expect.stringContaining('Exporting your SMS conversations'),
-      expect.stringContaining('200 conversations so far'),
-      expect.stringContaining('400 conversations so far'),
-    ]);
+    expect(posts[0]?.text).toContain('Exporting these SMS conversations to a CSV file');
   });
 
   it('logs a refused post and carries on', async () => {
