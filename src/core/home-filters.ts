@@ -33,9 +33,12 @@ export const homeFiltersSchema = z.object({
 /** See {@link homeFiltersSchema}. */
 export type HomeFilters = z.infer<typeof homeFiltersSchema>;
 
-/** Zoom's own defaults: direct conversations, by last message time, the past 30 days. */
+/**
+ * The defaults, as the command's: everything the person can see (`all`), by last message time,
+ * the past 30 days.
+ */
 export const DEFAULT_HOME_FILTERS: HomeFilters = {
-  sessionType: 'user',
+  sessionType: 'all',
   filterType: 'last_message_time',
 };
 
@@ -90,7 +93,8 @@ const withOptional = (
  * The filters after one control changed. A cleared date picker or an emptied phone field
  * removes that filter; a phone number is kept as typed (trimmed, cut to
  * {@link PHONE_INPUT_MAX_CHARS}) and checked when the query is built, so the person sees what
- * they typed next to the explanation. Who may be picked is not decided here.
+ * they typed next to the explanation. Picking another person starts from
+ * {@link DEFAULT_HOME_FILTERS}. Who may be picked is not decided here.
  * @throws AppError `BAD_BUTTON` when a value is one no control offers (an altered payload).
  */
 export const applyFilterChange = (filters: HomeFilters, change: HomeFilterChange): HomeFilters => {
@@ -108,9 +112,12 @@ export const applyFilterChange = (filters: HomeFilters, change: HomeFilterChange
       return withOptional(filters, 'phone', text === '' ? undefined : text);
     }
     case 'subject': {
+      // Another person starts from clean filters: one person's phone number or window says
+      // nothing about another's conversations, and carried over would hide them.
       const id = change.slackUserId ?? undefined;
       if (id !== undefined && !SLACK_USER_ID.test(id)) throw altered('user');
-      return withOptional(filters, 'subject', id);
+      if (id === filters.subject) return filters;
+      return withOptional(DEFAULT_HOME_FILTERS, 'subject', id);
     }
   }
 };

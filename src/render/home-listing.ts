@@ -1,13 +1,13 @@
 import type { ContextBlock, KnownBlock } from '@slack/types';
 import type { WindowNote } from '../query/types.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/ids.js';
+import { withDayGroups } from './day-groups.js';
 import { truncate } from './escape.js';
-import { subjectWho } from './identity-subject.js';
+import { subjectName } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS } from './limits.js';
 import {
   describeListing,
   emptyListingText,
-  pagePosition,
   skippedBody,
   skippedNotes,
   type WideningWords,
@@ -20,7 +20,14 @@ const HOME_WORDS: WideningWords = {
   noPhone: 'an empty phone number',
 };
 
-import { mrkdwn, type PagerIds, pagerBlock, SEPARATOR, sessionListBlocks } from './session-list.js';
+import { frameLine, personLine } from './listing-frame.js';
+import {
+  isPackedLayout,
+  mrkdwn,
+  type PagerIds,
+  pagerBlock,
+  sessionListBlocks,
+} from './session-list.js';
 import type { RenderContext, SessionsPageModel, SubjectModel } from './types.js';
 
 const HOME_PAGER_IDS: PagerIds = {
@@ -35,10 +42,10 @@ const context = (texts: readonly string[]): ContextBlock => ({
   elements: texts.map((text) => mrkdwn(truncate(text, PAGE_FRAME_ELEMENT_MAX_CHARS))),
 });
 
-const noteText = (note: WindowNote): string => {
+const noteText = (note: WindowNote): string | undefined => {
   switch (note.kind) {
     case 'default-window':
-      return `:information_source: No dates chosen: showing the past ${note.days} days.`;
+      return undefined;
     case 'open-ended':
       return `:information_source: No end date: showing the ${note.days} days from the start date${note.clippedToNow ? ' (up to now)' : ''}.`;
     case 'open-start':
@@ -49,11 +56,14 @@ const noteText = (note: WindowNote): string => {
 };
 
 /**
- * Who the listing is about and how the app found their Zoom user ("matched by email", "linked by
- * an admin"), as one context block for the top of the Home tab.
+ * Whose conversations the Home tab shows ("Person: @Bob") and their Zoom user with how the app
+ * found it, when worth saying (not for the viewer's own email match); `undefined` when there is
+ * nothing to say.
  */
-export const renderHomeIdentity = (subject: SubjectModel): ContextBlock =>
-  context([`${subject.isSelf ? '*You in Zoom:*' : '*Showing:*'} ${subjectWho(subject)}`]);
+export const renderHomeIdentity = (subject: SubjectModel): ContextBlock | undefined => {
+  const line = personLine(subject);
+  return line === undefined ? undefined : context([line]);
+};
 
 /**
  * One page of SMS conversations in the Home tab: what was searched (the window in the viewer's
@@ -67,31 +77,26 @@ export const renderHomeIdentity = (subject: SubjectModel): ContextBlock =>
  * @throws AppError `INTERNAL` only when Zoom's page token alone cannot fit a button value.
  */
 export const renderHomeListing = (model: SessionsPageModel, ctx: RenderContext): KnownBlock[] => {
-  const { cursor, page } = model;
+  const { subject, cursor, page } = model;
   const described = describeListing(cursor, ctx.timeZone);
-  const filters = [
-    described.type,
-    described.filter,
-    ...(described.phone === undefined ? [] : [`*Phone:* ${described.phone}`]),
-  ].join(SEPARATOR);
-  const blocks: KnownBlock[] = [
-    context([
-      `*When:* ${described.from} – ${described.to}`,
-      `${filters}${SEPARATOR}${pagePosition(cursor)}`,
-    ]),
+  const whose = subject.isSelf ? undefined : subjectName(subject);
+  const blocks: KnownBlock[] = [context([frameLine(model, ctx, whose)])];
+  const notes = [
+    ...model.notes.map(noteText).filter((note) => note !== undefined),
+    ...skippedNotes(model),
   ];
-  const notes = [...model.notes.map(noteText), ...skippedNotes(model)];
   if (notes.length > 0) blocks.push(context([notes.join(' ')]));
-  blocks.push(
-    ...(page.sessions.length === 0
-      ? [
-          {
-            type: 'section' as const,
-            text: mrkdwn(skippedBody(model) ?? emptyListingText(model, described, HOME_WORDS)),
-          },
-        ]
-      : sessionListBlocks({ sessions: page.sessions, openFor: cursor.subject }, ctx)),
-  );
+  if (page.sessions.length === 0) {
+    blocks.push({
+      type: 'section' as const,
+      text: mrkdwn(skippedBody(model) ?? emptyListingText(model, described, HOME_WORDS)),
+    });
+  } else if (isPackedLayout(page)) {
+    blocks.push(...sessionListBlocks({ sessions: page.sessions, openFor: cursor.subject }, ctx));
+  } else {
+    const rows = sessionListBlocks({ sessions: page.sessions, openFor: cursor.subject }, ctx);
+    blocks.push(...withDayGroups(page.sessions, rows, ctx));
+  }
   const pager = pagerBlock(cursor, page, HOME_PAGER_IDS, model.nextCursor);
   if (pager !== undefined) blocks.push(pager);
   return blocks;

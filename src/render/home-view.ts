@@ -28,6 +28,18 @@ export interface HomeViewModel extends HomeControlsModel {
   readonly body: HomeBody;
 }
 
+/**
+ * A person without a Zoom Phone licence, looking at their own tab (an admin may still pick
+ * someone else): filters would change nothing, so the tab is only the explanation.
+ */
+const unlicensedSelf = (model: HomeViewModel): AppError | undefined =>
+  model.body.kind === 'error' &&
+  model.body.error.code === 'ZOOM_PHONE_NOT_ENABLED' &&
+  model.filters.subject === undefined &&
+  !model.canPickUser
+    ? model.body.error
+    : undefined;
+
 const header: KnownBlock = {
   type: 'header',
   text: { type: 'plain_text', text: HEADER_TEXT, emoji: true },
@@ -61,7 +73,8 @@ export const renderHomeLoading = (model: HomeControlsModel): HomeView =>
  * A person's App Home tab for `views.publish`: a header; with a listing, who it is about in
  * Zoom and how the app found them; the filter controls (the admin's user picker too); then one
  * page of conversations with Previous / Next, or what went wrong and what to do.
- * Every state keeps the controls, so the person can always change course.
+ * Every state keeps the controls, so the person can always change course, except a person
+ * without a Zoom Phone licence on their own tab, who sees only the explanation.
  *
  * Pure, and within a Home view's limits by construction: at most {@link HOME_VIEW_MAX_BLOCKS}
  * blocks, every text inside its limit whatever Zoom returns.
@@ -70,10 +83,14 @@ export const renderHomeLoading = (model: HomeControlsModel): HomeView =>
  */
 export const renderHomeView = (model: HomeViewModel, ctx: RenderContext): HomeView => {
   const { body } = model;
+  const unlicensed = unlicensedSelf(model);
+  if (unlicensed !== undefined) return homeView([header, ...renderHomeError(unlicensed, ctx, {})]);
   return homeView([
     header,
     ...(model.notify === undefined ? [] : [renderHomeNotify(model.notify)]),
-    ...(body.kind === 'listing' ? [renderHomeIdentity(body.page.subject)] : []),
+    ...[body.kind === 'listing' ? renderHomeIdentity(body.page.subject) : undefined].filter(
+      (block) => block !== undefined,
+    ),
     ...renderHomeControls(model),
     { type: 'divider' },
     ...(body.kind === 'listing'

@@ -1,34 +1,30 @@
 import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
 import type { PageCursor } from '../query/cursor.js';
-import { listingQuery } from '../query/cursor.js';
 import type { WindowNote } from '../query/types.js';
 import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { openPickerButton } from './conversation-open.js';
 import { truncate } from './escape.js';
 import { exportButton } from './export-button.js';
-import { codeSpan, filterTypeLabel, listingTypeLabel, phoneLabel } from './format.js';
 import { subjectName } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
 import { type WidenIds, widenBlock } from './listing-empty.js';
+import { frameLine, personLine } from './listing-frame.js';
 import {
   pageLabel,
-  positionLabel,
   skippedBody,
   skippedMonths,
   skippedNotes,
   windowEnds,
-  windowLabel,
 } from './listing-range.js';
 import {
   isPackedLayout,
   mrkdwn,
   type PagerIds,
   pagerBlock,
-  SEPARATOR,
   sessionListBlocks,
 } from './session-list.js';
 import { shareButton } from './share-button.js';
-import type { RenderContext, RenderedMessage, SessionsPageModel, SubjectModel } from './types.js';
+import type { RenderContext, RenderedMessage, SessionsPageModel } from './types.js';
 
 const PAGER_IDS: PagerIds = {
   previous: ACTION_IDS.pagePrevious,
@@ -42,13 +38,6 @@ const WIDEN_IDS: WidenIds = {
   types: ACTION_IDS.pageWidenTypes,
   phone: ACTION_IDS.pageClearPhone,
   block: BLOCK_IDS.widen,
-};
-
-/** How the app found a Zoom user, when the frame says it. */
-const RESOLVED_BY: Readonly<Record<NonNullable<SubjectModel['resolvedBy']>, string>> = {
-  link: 'linked by an admin',
-  email: 'matched by email',
-  'zoom-target': 'named directly',
 };
 
 /** What a listing offers beyond paging and opening, as the app is configured. */
@@ -92,40 +81,6 @@ const noteText = (note: WindowNote): string | undefined => {
     case 'page-capped':
       return `A message lists ${note.shown} at a time (you asked for ${note.asked}): *Next* shows more, *Export CSV* has them all.`;
   }
-};
-
-/** The frame's people line: whose conversations (when not the viewer's) and their Zoom user, when worth saying. */
-const personLine = (subject: SubjectModel): string | undefined => {
-  const parts = [
-    ...(subject.isSelf || subject.slackUserId === undefined
-      ? []
-      : [`Person: ${subjectName(subject)}`]),
-    ...(subject.isSelf && subject.resolvedBy === 'email'
-      ? []
-      : [
-          `Zoom user: ${codeSpan(subject.zoomUser)}${subject.resolvedBy === undefined ? '' : ` (${RESOLVED_BY[subject.resolvedBy]})`}`,
-        ]),
-  ];
-  return parts.length === 0 ? undefined : parts.join(SEPARATOR);
-};
-
-/**
- * The grey line under a listing's title: window, type, filter (when not the default), phone,
- * position. Safe mrkdwn.
- */
-export const frameLine = (
-  model: SessionsPageModel,
-  ctx: RenderContext,
-  whose: string | undefined,
-): string => {
-  const query = listingQuery(model.cursor);
-  return [
-    windowLabel(model.cursor, model.notes, ctx),
-    listingTypeLabel(query.sessionType, whose),
-    ...(query.filterType === 'last_message_time' ? [] : [filterTypeLabel(query.filterType)]),
-    ...(query.phoneNumber === undefined ? [] : [`with ${phoneLabel(query.phoneNumber)}`]),
-    ...[positionLabel(model.cursor, model.page.sessions, ctx)].filter((p) => p !== undefined),
-  ].join(SEPARATOR);
 };
 
 /**

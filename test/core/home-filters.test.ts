@@ -92,6 +92,17 @@ describe('applyFilterChange', () => {
     );
   });
 
+  it('starts from clean filters when another person is picked', () => {
+    const busy = { ...chosen, subject: undefined, phone: '+1 512 555 0176', from: '2026-08-01' };
+    expect(applyFilterChange(busy, { kind: 'subject', slackUserId: OTHER })).toEqual({
+      ...DEFAULT_HOME_FILTERS,
+      subject: OTHER,
+    });
+    expect(applyFilterChange(chosen, { kind: 'subject', slackUserId: null })).toEqual(
+      DEFAULT_HOME_FILTERS,
+    );
+  });
+
   it('leaves the filters it was given unchanged', () => {
     const before = JSON.stringify(chosen);
     applyFilterChange(chosen, { kind: 'phone', text: '' });
@@ -112,10 +123,10 @@ describe('filtersForViewer', () => {
 });
 
 describe('toListArgs', () => {
-  it('asks for the viewer’s own conversations with Zoom’s defaults when nothing is chosen', () => {
+  it('asks for the viewer’s own conversations with the defaults (every type) when nothing is chosen', () => {
     expect(toListArgs(DEFAULT_HOME_FILTERS, VIEWER)).toEqual({
       target: { kind: 'self' },
-      sessionType: 'user',
+      sessionType: 'all',
       filterType: 'last_message_time',
     });
   });

@@ -33,6 +33,11 @@ const SCREENSHOT_PATH =
   process.env.UPDATE_SCREENSHOT === '1'
     ? fileURLToPath(new URL('../../docs/playground.png', import.meta.url))
     : join(tmpdir(), `sms-sessions-playground-${process.pid}.png`);
+/** The README's screenshot of the Home tab, rewritten likewise. */
+const HOME_SCREENSHOT_PATH =
+  process.env.UPDATE_SCREENSHOT === '1'
+    ? fileURLToPath(new URL('../../docs/home.png', import.meta.url))
+    : join(tmpdir(), `sms-sessions-home-${process.pid}.png`);
 const PAGE_SIZE = 5;
 
 describe('the playground in Chromium', () => {
@@ -228,6 +233,8 @@ describe('the playground in Chromium', () => {
           )
           .toBe(true);
       await settledAfter(0);
+      await home.getByText('Today', { exact: true }).first().waitFor();
+      await page.screenshot({ path: HOME_SCREENSHOT_PATH });
       const filter = home
         .locator('select.bk-select')
         .filter({ hasNot: page.locator('[value^="U0"]') })

@@ -194,7 +194,7 @@ describe('renderHomeView for a range asked a month at a time', () => {
     );
     expectValidHomeView(view);
     await snapshot('home-range-page', view);
-    expect(visibleText(view)).toContain('May 2026, page 1 · 4 more months to go');
+    expect(visibleText(view)).toContain('Jan 1 – Jun 30 · Your number · Jun 20');
     const buttons = findButtons(view).filter((b) => b.text !== 'Open');
     expect(buttons.map((b) => b.actionId)).toEqual([
       HOME_ACTION_IDS.refresh,

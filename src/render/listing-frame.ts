@@ -1,0 +1,50 @@
+import { listingQuery } from '../query/cursor.js';
+import { codeSpan, filterTypeLabel, listingTypeLabel, phoneLabel } from './format.js';
+import { subjectName } from './identity-subject.js';
+import { positionLabel, windowLabel } from './listing-range.js';
+import { SEPARATOR } from './session-list.js';
+import type { RenderContext, SessionsPageModel, SubjectModel } from './types.js';
+
+/** How the app found a Zoom user, when the frame says it. */
+const RESOLVED_BY: Readonly<Record<NonNullable<SubjectModel['resolvedBy']>, string>> = {
+  link: 'linked by an admin',
+  email: 'matched by email',
+  'zoom-target': 'named directly',
+};
+
+/**
+ * The frame's people line: whose conversations (when not the viewer's) and their Zoom user
+ * with how it was found, when worth saying (never for the viewer's own email match).
+ */
+export const personLine = (subject: SubjectModel): string | undefined => {
+  const parts = [
+    ...(subject.isSelf || subject.slackUserId === undefined
+      ? []
+      : [`Person: ${subjectName(subject)}`]),
+    ...(subject.isSelf && subject.resolvedBy === 'email'
+      ? []
+      : [
+          `Zoom user: ${codeSpan(subject.zoomUser)}${subject.resolvedBy === undefined ? '' : ` (${RESOLVED_BY[subject.resolvedBy]})`}`,
+        ]),
+  ];
+  return parts.length === 0 ? undefined : parts.join(SEPARATOR);
+};
+
+/**
+ * The grey line under a listing's title: window, type, filter (when not the default), phone,
+ * position. Safe mrkdwn.
+ */
+export const frameLine = (
+  model: SessionsPageModel,
+  ctx: RenderContext,
+  whose: string | undefined,
+): string => {
+  const query = listingQuery(model.cursor);
+  return [
+    windowLabel(model.cursor, model.notes, ctx),
+    listingTypeLabel(query.sessionType, whose),
+    ...(query.filterType === 'last_message_time' ? [] : [filterTypeLabel(query.filterType)]),
+    ...(query.phoneNumber === undefined ? [] : [`with ${phoneLabel(query.phoneNumber)}`]),
+    ...[positionLabel(model.cursor, model.page.sessions, ctx)].filter((p) => p !== undefined),
+  ].join(SEPARATOR);
+};
