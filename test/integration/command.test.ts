@@ -86,6 +86,19 @@ describe('/sms-sessions over the real Bolt receiver', () => {
     expect(list?.query).toMatchObject({ page_size: '10', session_type: 'all' });
   });
 
+  it('lists a size: above 25 at 25 a message, saying plainly where the rest is', async () => {
+    const answer = await answerTo((await h.command(ALICE, 'size:100')).id);
+    expectValidMessage(answer);
+    const list = h.zoom.requests.filter((r) => r.kind === 'list').at(-1);
+    expect(list?.query).toMatchObject({ page_size: '25' });
+    const text = visibleText(answer);
+    expect(text).toContain(
+      'A message lists 25 at a time (you asked for 100): Next shows more, Export CSV has them all.',
+    );
+    expect(findButtons(answer).filter((b) => /^Open$/.test(b.text))).toHaveLength(25);
+    expect(text).toContain('Contact 25');
+  });
+
   it('pages Next → page 2 → Previous → page 1, replacing the message each time', async () => {
     const first = await answerTo((await h.command(ALICE, 'size:10')).id);
     const second = await answerTo(
