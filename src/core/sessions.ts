@@ -101,6 +101,25 @@ const subjectOf = (actor: string, target: Target): Subject => {
   }
 };
 
+/**
+ * Where Next goes from a page filled across windows (`onward`), remembering for Previous the
+ * page's own start (`start`) rather than the windows read to fill it: Previous from there shows
+ * the very same page again. A position inside a window becomes that window's "page 1" with an
+ * empty trail, so Previous goes straight back to `start`; when `start`'s own trail was cut
+ * short, nothing is remembered and Previous becomes Start over.
+ */
+const backTo = (start: PageCursor, onward: PageCursor): PageCursor => {
+  if (start.range === undefined || onward.range === undefined) return onward;
+  const whole = start.trail.length === start.page - 1;
+  const earlier = whole
+    ? [
+        ...start.range.earlier,
+        { window: start.range.window, tokens: [...start.trail, start.token] },
+      ]
+    : [];
+  return { ...onward, trail: [], page: 1, range: { ...onward.range, earlier } };
+};
+
 /** The query as the audit trail keeps it: what was asked, in Zoom's terms, and which page. */
 const auditFilters = (cursor: PageCursor): Record<string, string | number> => ({
   from: cursor.query.from,
@@ -180,7 +199,9 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
             cursor: startAt ?? at,
             page: { sessions, nextPageToken: page.nextPageToken },
             notes,
-            ...(startAt === undefined || startAt === at ? {} : { nextCursor: onward ?? null }),
+            ...(startAt === undefined || startAt === at
+              ? {}
+              : { nextCursor: onward === undefined ? null : backTo(startAt, onward) }),
             ...(skipped.length === 0 ? {} : { skipped }),
           };
           return { model, ctx };

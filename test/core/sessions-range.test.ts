@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAuditTrail } from '../../src/core/audit-trail.js';
 import { createSessionsCore, MAX_ZOOM_CALLS_PER_CLICK } from '../../src/core/sessions.js';
 import { AppError } from '../../src/errors.js';
-import { followingCursor, type PageCursor } from '../../src/query/cursor.js';
+import { followingCursor, type PageCursor, previousCursor } from '../../src/query/cursor.js';
 import type { ListArgs } from '../../src/query/types.js';
 import type { SessionsPageModel } from '../../src/render/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -128,7 +128,13 @@ describe('createSessionsCore with a range longer than a month', () => {
       '2026-08-2',
     ]);
     expect(first.cursor).toEqual(cursor);
-    expect(first.nextCursor).toMatchObject({ token: '2026-08@3', range: { window: 2 } });
+    expect(first.nextCursor).toMatchObject({
+      token: '2026-08@3',
+      page: 1,
+      trail: [],
+      range: { window: 2, earlier: [{ window: 0, tokens: [''] }] },
+    });
+    expect(previousCursor(first.nextCursor ?? first.cursor)).toEqual(cursor);
     const second = await click(core, next(first));
     expect(second.page.sessions.map((s) => s.id)).toEqual(
       Array.from({ length: 9 }, (_, i) => `2026-08-${i + 3}`),
@@ -180,13 +186,15 @@ describe('createSessionsCore with a range longer than a month', () => {
     expect(october2.cursor).toMatchObject({ page: 2, token: '2026-10@10' });
     expect(months(core.calls)).toEqual(['2026-10', '2026-10', '2026-09', '2026-08', '2026-07']);
     expect(october2.page.sessions).toHaveLength(6);
-    expect(october2.nextCursor?.range).toMatchObject({
-      window: 4,
-      earlier: [
-        { window: 0, tokens: ['', '2026-10@10'] },
-        { window: 3, tokens: [''] },
-      ],
-    });
+    // Previous from the page after goes back to this very page, not to July alone.
+    expect(october2.nextCursor?.range).toEqual(
+      expect.objectContaining({
+        window: 4,
+        earlier: [{ window: 0, tokens: ['', '2026-10@10'] }],
+      }),
+    );
+    const back = previousCursor(october2.nextCursor ?? october2.cursor);
+    expect(back).toEqual(october2.cursor);
   });
 
   it('ends at the oldest month, saying which months were empty', async () => {

@@ -149,14 +149,13 @@ describe('long date ranges over the real Bolt receiver', () => {
     expect(text).toContain('January 1');
     expect(pager(older.answer).map((b) => b.text)).toEqual(['Previous']);
 
+    // Previous shows the very page before again: June's last two and May's three.
     const back = await click(ALICE, older.answer, 'Previous');
-    expect(visibleText(back.answer)).toContain('May 1');
-    const backToJune2 = await click(ALICE, back.answer, 'Previous');
-    expect(windows(backToJune2.calls)[0]).toBe(m.june);
-    expect(backToJune2.calls[0]?.query.next_page_token).toBe(
-      filled.calls[0]?.query.next_page_token,
-    );
-    const backToJune1 = await click(ALICE, backToJune2.answer, 'Previous');
+    expect(windows(back.calls)).toEqual([m.june, m.may, m.april, m.march]);
+    expect(back.calls[0]?.query.next_page_token).toBe(filled.calls[0]?.query.next_page_token);
+    expect(visibleText(back.answer)).toContain('June 12');
+    expect(visibleText(back.answer)).toContain('May 3');
+    const backToJune1 = await click(ALICE, back.answer, 'Previous');
     expect(visibleText(backToJune1.answer)).toContain('June 1');
     expect(pager(backToJune1.answer).map((b) => b.text)).toEqual(['Next']);
   });
@@ -250,8 +249,7 @@ describe('long date ranges over the real Bolt receiver', () => {
       await pick(HOME_ACTION_IDS.from, '2026-04-01');
       const june1 = await pick(HOME_ACTION_IDS.to, '2026-06-30');
       expect(windows(june1.calls)).toEqual([m.june]);
-      expect(visibleText(june1.view)).toContain('When: Apr 1, 2026 – Jun 30, 2026');
-      expect(visibleText(june1.view)).toContain('June 2026, page 1 · 2 more months to go');
+      expect(visibleText(june1.view)).toContain('Apr 1 – Jun 30 · ');
 
       const filled = await home(june1.view, 'Next');
       expect(windows(filled.calls)).toEqual([m.june, m.may, m.april]);
@@ -260,7 +258,8 @@ describe('long date ranges over the real Bolt receiver', () => {
       expect(pager(filled.view).map((b) => b.text)).toEqual(['Previous']);
       const backToJune1 = await home(filled.view, 'Previous');
       expect(windows(backToJune1.calls)).toEqual([m.june]);
-      expect(visibleText(backToJune1.view)).toContain('June 2026, page 1');
+      expect(visibleText(backToJune1.view)).toContain('June 10');
+      expect(visibleText(backToJune1.view)).not.toContain('June 12');
     });
   });
 
