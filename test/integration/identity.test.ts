@@ -300,7 +300,7 @@ describe('identity and admin commands over the real Bolt receiver', () => {
       expect(lines[1]).toBe('The latest 3 entries, newest first.');
       expect(lines[2]).toMatch(
         new RegExp(
-          `:\\d\\d:\\d\\d [AP]M · @${ALICE} listed their own conversations \\(.* – .*, direct\\) · 2 shown$`,
+          `:\\d\\d:\\d\\d [AP]M · @${ALICE} listed their own conversations \\(.* – .*, every type\\) · 2 shown$`,
         ),
       );
       expect(lines[3]).toMatch(
