@@ -102,7 +102,8 @@ describe.skipIf(!redisUp)('one allowance per person across two replicas sharing 
     const burstKeys = await redis.keys(`${prefix}zoom-person-burst*`);
     if (burstKeys.length > 0) await redis.del(...burstKeys);
     await redis.quit();
-    const second = await burst(A, BURST, 50);
+    // Sizes no earlier command asked for (a message lists at most 25), so none is a cached page.
+    const second = await burst(A, BURST, 11);
     expect(second.filter(isPage)).toHaveLength(MEMBER_CAP - BURST);
     expect(second.filter(isShareSpent)).toHaveLength(BURST - (MEMBER_CAP - BURST));
     const [mine] = await burst(B, 1);
