@@ -173,6 +173,8 @@ export interface Config {
     readonly clientId: string;
     readonly clientSecret: string;
     readonly apiBaseUrl: string;
+    /** Whether `ZOOM_API_BASE_URL` was set (a proxy, a test double) rather than taken from the cloud. */
+    readonly apiBaseUrlExplicit: boolean;
     readonly oauthTokenUrl: string;
     /** How the app spends the account's Zoom budget (src/zoom/resilient-zoom.ts). */
     readonly load: {
@@ -283,6 +285,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       clientId: e.ZOOM_CLIENT_ID,
       clientSecret: e.ZOOM_CLIENT_SECRET,
       apiBaseUrl: (e.ZOOM_API_BASE_URL ?? ZOOM_CLOUDS[e.ZOOM_CLOUD].apiBaseUrl).replace(/\/+$/, ''),
+      apiBaseUrlExplicit: e.ZOOM_API_BASE_URL !== undefined,
       oauthTokenUrl: e.ZOOM_OAUTH_TOKEN_URL ?? ZOOM_CLOUDS[e.ZOOM_CLOUD].oauthTokenUrl,
       load: {
         ratePerSecond: e.ZOOM_RATE_LIMIT_PER_SECOND,

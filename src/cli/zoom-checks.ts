@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
+import { type Config, ZOOM_CLOUDS } from '../config.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import { zoomTokenResponseSchema } from '../zoom/schemas.js';
 import { createTokenProvider } from '../zoom/token-provider.js';
@@ -44,7 +44,15 @@ const scopeCheck = (requirement: ScopeRequirement, granted: readonly string[]): 
   };
 };
 
-const cloudCheck = (apiUrl: string | undefined, apiBaseUrl: string): CheckResult => {
+const hostOf = (url: string): string => new URL(url).host;
+
+/**
+ * Compares the account's API host (the token's `api_url`) with where the app calls Zoom. An
+ * explicit `ZOOM_API_BASE_URL` (a proxy, as the README documents) may differ on purpose: that is a
+ * warning naming both URLs. What fails is the cloud itself: the host `ZOOM_CLOUD` stands for is
+ * not the account's (a Zoom for Government account under `ZOOM_CLOUD=commercial`, or the reverse).
+ */
+const cloudCheck = (apiUrl: string | undefined, zoom: Config['zoom']): CheckResult => {
   const name = 'zoom api host';
   if (apiUrl === undefined) {
     return {
@@ -53,21 +61,32 @@ const cloudCheck = (apiUrl: string | undefined, apiBaseUrl: string): CheckResult
       summary: 'the token response did not say which API host to use',
     };
   }
-  const expected = new URL(apiUrl).host;
-  if (new URL(apiBaseUrl).host === expected) {
+  const accountHost = hostOf(apiUrl);
+  if (hostOf(zoom.apiBaseUrl) === accountHost) {
     return {
       name,
       status: 'pass',
-      summary: `the account's API host is ${expected}, as configured`,
+      summary: `the account's API host is ${accountHost}, as configured`,
+    };
+  }
+  const cloudUrl = ZOOM_CLOUDS[zoom.cloud].apiBaseUrl;
+  if (zoom.apiBaseUrlExplicit && hostOf(cloudUrl) === accountHost) {
+    return {
+      name,
+      status: 'warn',
+      summary: `ZOOM_API_BASE_URL sends Zoom calls to ${zoom.apiBaseUrl}, while Zoom says this account's API is at ${apiUrl}; fine for a proxy that forwards to it`,
+      fix: `if there is no proxy, unset ZOOM_API_BASE_URL to call ${cloudUrl}`,
     };
   }
   return {
     name,
     status: 'fail',
-    summary: `Zoom says this account's API is at ${apiUrl}, but the app would call ${apiBaseUrl}`,
-    fix: expected.includes('zoomgov')
-      ? 'set ZOOM_CLOUD=gov and unset ZOOM_API_BASE_URL'
-      : `unset ZOOM_API_BASE_URL (and ZOOM_CLOUD), or set it to ${apiUrl}/v2`,
+    summary: `Zoom says this account's API is at ${apiUrl}, but ZOOM_CLOUD=${zoom.cloud} stands for ${cloudUrl}${zoom.apiBaseUrlExplicit ? ` (the app calls ${zoom.apiBaseUrl})` : ''}`,
+    fix: accountHost.includes('zoomgov')
+      ? 'set ZOOM_CLOUD=gov (Zoom for Government)'
+      : accountHost.endsWith('zoom.us')
+        ? 'set ZOOM_CLOUD=commercial'
+        : `set ZOOM_CLOUD to this account's cloud, and ZOOM_API_BASE_URL to ${apiUrl}/v2 or a proxy forwarding to it`,
   };
 };
 
@@ -119,6 +138,6 @@ export const checkZoom = async (deps: ZoomCheckDeps): Promise<CheckResult[]> => 
       summary: `${new URL(zoom.oauthTokenUrl).host} issued a token (Zoom cloud: ${zoom.cloud})`,
     },
     ...REQUIRED_ZOOM_SCOPES.map((requirement) => scopeCheck(requirement, granted)),
-    cloudCheck(apiUrl, zoom.apiBaseUrl),
+    cloudCheck(apiUrl, zoom),
   ];
 };

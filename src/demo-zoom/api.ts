@@ -23,6 +23,11 @@ export interface DemoApiOptions {
   /** Scopes every issued token carries; {@link DEFAULT_GRANTED_SCOPES} when absent. */
   readonly grantedScopes?: readonly string[];
   readonly rateLimit?: DemoRateLimit;
+  /**
+   * What tokens say as `api_url`, the account's API host (e.g. `https://api.zoom.us`, as behind a
+   * proxy); the origin the client reached when absent.
+   */
+  readonly accountApiUrl?: string;
 }
 
 /** A routed request, reduced to what the operations read. */
@@ -80,7 +85,7 @@ export const createDemoApi = (options: DemoApiOptions): DemoApi => {
         credentials,
         tokens,
         grantedScopes,
-        apiUrl: request.origin,
+        apiUrl: options.accountApiUrl ?? request.origin,
         authorization: request.authorization,
         params,
       });

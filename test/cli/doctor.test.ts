@@ -36,13 +36,14 @@ describe('runDoctor', () => {
   });
 
   const start = async (
-    options: { zoomScopes?: string[]; slackScopes?: string[] } = {},
+    options: { zoomScopes?: string[]; slackScopes?: string[]; accountApiUrl?: string } = {},
   ): Promise<Fakes> => {
     const zoom = createDemoZoom({
       clock: systemClock,
       dataset: buildDataset({ users: [], sessions: [] }),
       credentials: CREDENTIALS,
       ...(options.zoomScopes === undefined ? {} : { grantedScopes: options.zoomScopes }),
+      ...(options.accountApiUrl === undefined ? {} : { accountApiUrl: options.accountApiUrl }),
     });
     const address = await zoom.listen();
     const slack = await startFakeSlack({
@@ -152,14 +153,13 @@ describe('runDoctor', () => {
     expect(code).toBe(1);
   });
 
-  it('says to set ZOOM_CLOUD=gov when the token belongs to another API host', async () => {
-    const { env } = await start();
-    const { code, output, line } = await run({
-      ...env,
-      ZOOM_API_BASE_URL: 'https://api.zoom.us/v2',
-    });
-    expect(line('zoom api host')).toMatch(/^FAIL .*would call https:\/\/api\.zoom\.us\/v2/);
-    expect(output).toMatch(/fix: unset ZOOM_API_BASE_URL/);
+  it('says to set ZOOM_CLOUD=gov when the token belongs to Zoom for Government', async () => {
+    const { env } = await start({ accountApiUrl: 'https://api.zoomgov.com' });
+    const { code, output, line } = await run(env);
+    expect(line('zoom api host')).toMatch(
+      /^FAIL .*account's API is at https:\/\/api\.zoomgov\.com, but ZOOM_CLOUD=commercial/,
+    );
+    expect(output).toMatch(/fix: set ZOOM_CLOUD=gov/);
     expect(code).toBe(1);
   });
 
