@@ -18,6 +18,13 @@ import { createReplyCore } from './core/reply/reply-core.js';
 import { createReplyHistory } from './core/reply/reply-history.js';
 import { createSessionFeatures } from './core/session-features.js';
 import { createSessionsCore } from './core/sessions.js';
+import { createBodyBudget } from './door/body.js';
+import { HTTP_SERVER_OPTIONS } from './door/server-options.js';
+import {
+  BODIES_IN_FLIGHT_MAX_BYTES,
+  createSlackDoor,
+  SLACK_BODY_MAX_BYTES,
+} from './door/slack-door.js';
 import { type AppLogger, toBoltLogger } from './logger.js';
 import { createOps } from './ops/create-ops.js';
 import { reportOutcome } from './ops/request-context.js';
@@ -29,9 +36,13 @@ import { createChannelMembership, createReplyPublisher } from './slack/reply-por
 import { createFileUploader } from './slack/upload-file.js';
 import { zoomCallerMiddleware } from './slack/zoom-caller-middleware.js';
 import { createStore } from './store/create-store.js';
+import type { Store } from './store/types.js';
 import { createResilientZoom } from './zoom/resilient-zoom.js';
 import { createTokenProvider } from './zoom/token-provider.js';
 import { createZoomEventsRoute } from './zoom-events/events-route.js';
+
+/** Where Slack posts commands, interactions and events (Bolt's default endpoint; the manifest's URLs). */
+export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
  * Slack Web API retries: a few quick ones, not the SDK's default of ten over about 30 minutes —
@@ -61,7 +72,15 @@ export interface SmsSessionsApp {
   stop(): Promise<void>;
 }
 
-const createReceiver = (config: Config, logger: AppLogger, routes: CustomRoute[]): Receiver => {
+/** What the HTTP receiver's door needs beyond the configuration. */
+interface DoorDeps {
+  readonly logger: AppLogger;
+  readonly clock: Clock;
+  readonly store: Store;
+}
+
+const createReceiver = (config: Config, deps: DoorDeps, routes: CustomRoute[]): Receiver => {
+  const { logger } = deps;
   const boltLogger = toBoltLogger(logger);
   if (config.slack.appToken !== undefined) {
     return new SocketModeReceiver({
@@ -71,12 +90,26 @@ const createReceiver = (config: Config, logger: AppLogger, routes: CustomRoute[]
       installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
     });
   }
-  return new HTTPReceiver({
-    signingSecret: config.slack.signingSecret ?? '',
+  const signingSecret = config.slack.signingSecret ?? '';
+  const receiver = new HTTPReceiver({
+    signingSecret,
     logger: boltLogger,
     customRoutes: routes,
     processBeforeResponse: false,
+    bodyLimit: SLACK_BODY_MAX_BYTES,
   });
+  receiver.requestListener = createSlackDoor(
+    {
+      signingSecret,
+      paths: [SLACK_EVENTS_PATH],
+      clock: deps.clock,
+      store: deps.store,
+      budget: createBodyBudget(BODIES_IN_FLIGHT_MAX_BYTES),
+      logger,
+    },
+    receiver.requestListener,
+  );
+  return receiver;
 };
 
 /**
@@ -128,7 +161,9 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
         ];
   const bolt = new App({
     token: config.slack.botToken,
-    receiver: ops.observe(createReceiver(config, logger, [...ops.routes, ...zoomEventsRoutes])),
+    receiver: ops.observe(
+      createReceiver(config, { logger, clock, store }, [...ops.routes, ...zoomEventsRoutes]),
+    ),
     logger: toBoltLogger(logger),
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
@@ -258,6 +293,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     start: async () => {
       const server = await bolt.start(
         deps.host === undefined ? config.port : { port: config.port, host: deps.host },
+        HTTP_SERVER_OPTIONS,
       );
       await ops.start();
       logger.info(

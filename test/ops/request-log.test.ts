@@ -82,6 +82,7 @@ describe('the log of a full run over the real Bolt receiver', () => {
     h.zoom.failNext({ status: 503, body: 'down' }, { kind: 'list', times: 3 });
     await h.slack.nextResponse((await h.command(BOB, 'size:2')).id);
     await h.command(ALICE, '', { signature: 'v0=forged' });
+    await fetch(`${h.baseUrl}/no-such-route`);
     await postSigned(h.eventsUrl, appHomeOpenedBody({ user_id: BOB }), {
       secret: SIGNING_SECRET,
       contentType: 'application/json',
