@@ -25,6 +25,7 @@ import {
   createSlackDoor,
   SLACK_BODY_MAX_BYTES,
 } from './door/slack-door.js';
+import { deriveAppKeys } from './keys/app-keys.js';
 import { type AppLogger, toBoltLogger } from './logger.js';
 import { createOps } from './ops/create-ops.js';
 import { reportOutcome } from './ops/request-context.js';
@@ -190,6 +191,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     metrics: ops.metrics,
   });
   const zoom = resilientZoom.zoom;
+  const appKeys = deriveAppKeys(config.appSecret);
   const inFlight = createInFlightTracker();
   bolt.use(inFlight.middleware);
   const people = createIdentityServices({
@@ -201,6 +203,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     adminSlackUserIds: config.adminSlackUserIds,
     includeWorkspaceAdmins: config.adminsIncludeWorkspaceAdmins,
     auditRetentionDays: config.auditRetentionDays,
+    pseudonymKey: appKeys.pseudonym,
   });
   const inboxSlack = createInboxSlack({
     token: config.slack.botToken,

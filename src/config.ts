@@ -18,6 +18,10 @@ const slackUserIds = z
     ),
   );
 
+const appSecret = z.string().min(32, {
+  error: 'must be at least 32 random characters (e.g. the output of `openssl rand -hex 32`)',
+});
+
 const wholeNumber = (unit: string, min: number, max: number) =>
   z.coerce
     .number({ error: `must be a whole number of ${unit}` })
@@ -119,6 +123,8 @@ export const configSchema = z.object({
   NOTIFY_DEFAULT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   NOTIFY_SHOW_TEXT: z.stringbool({ error: 'must be true or false' }).default(true),
   INBOX_CHANNEL_POSTS_PER_SECOND: wholeNumber('posts a second', 1, 50).default(1),
+  APP_SECRET: appSecret.optional(),
+  APP_SECRET_PREVIOUS: appSecret.optional(),
 });
 
 /**
@@ -237,6 +243,12 @@ export interface Config {
     /** `INBOX_CHANNEL_POSTS_PER_SECOND`: the pace of posts to one channel. */
     readonly channelPostsPerSecond: number;
   };
+  /**
+   * The deployment secret the app derives its own keys from (src/keys/app-keys.ts): `APP_SECRET`,
+   * or, when unset, `ZOOM_CLIENT_SECRET` (then rotating the Zoom secret rotates these keys too);
+   * `previous` is `APP_SECRET_PREVIOUS`, still accepted for button values during a rotation.
+   */
+  readonly appSecret: { readonly current: string; readonly previous: string | undefined };
 }
 
 /** Thrown when the environment does not describe a runnable app; the message names every problem. */
@@ -322,6 +334,10 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       notifyDefault: e.NOTIFY_DEFAULT === 'on',
       showText: e.NOTIFY_SHOW_TEXT,
       channelPostsPerSecond: e.INBOX_CHANNEL_POSTS_PER_SECOND,
+    },
+    appSecret: {
+      current: e.APP_SECRET ?? `zoom-client-secret:${e.ZOOM_CLIENT_SECRET}`,
+      previous: e.APP_SECRET_PREVIOUS,
     },
   };
 };

@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
+import { pseudonymOf } from '../keys/app-keys.js';
 import type { AppLogger } from '../logger.js';
 import type { AuditEntryInput, Store } from '../store/types.js';
 import { zoomUserDomain } from '../users/zoom-user-ref.js';
 import { type AuditBatchPolicy, createAuditWriter } from './audit-writer.js';
-
-/** Hex characters of the SHA-256 of a Zoom user kept in log lines: enough to correlate lines. */
-export const ZOOM_USER_HASH_CHARS = 16;
 
 /** Filter keys whose values are personal data: the store keeps them, the log only says "set". */
 const PERSONAL_FILTERS: ReadonlySet<string> = new Set(['phone', 'zoomUser']);
@@ -43,11 +40,7 @@ export interface AuditTrail {
   close(): Promise<void>;
 }
 
-/** A short, stable fingerprint of a Zoom user for the logs, which must not carry emails. */
-export const hashZoomUser = (zoomUser: string): string =>
-  createHash('sha256').update(zoomUser.toLowerCase()).digest('hex').slice(0, ZOOM_USER_HASH_CHARS);
-
-const logFields = (entry: AuditEntryInput) => ({
+const logFields = (entry: AuditEntryInput, pseudonymKey: Buffer) => ({
   at: entry.at,
   action: entry.action,
   actor: entry.actorSlackUserId,
@@ -55,7 +48,7 @@ const logFields = (entry: AuditEntryInput) => ({
   ...(entry.subjectZoomUser === undefined
     ? {}
     : {
-        zoomUserHash: hashZoomUser(entry.subjectZoomUser),
+        zoomUserHash: pseudonymOf(pseudonymKey, entry.subjectZoomUser),
         zoomUserDomain: zoomUserDomain(entry.subjectZoomUser),
       }),
   filters: Object.fromEntries(
@@ -93,8 +86,10 @@ const groupKey = (entry: Omit<AuditEntryInput, 'at'>): string =>
 /**
  * The audit trail: every listing that reaches Zoom, every refusal and every link change, to the
  * store (kept `AUDIT_RETENTION_DAYS`, read back with `/sms-sessions audit`) and to the log.
- * The log line names Slack ids and, for the Zoom user, only a hash and the email's domain; a
- * phone number filter shows as `[set]`. Stamped from the injected clock.
+ * The log line names Slack ids and, for the Zoom user, only a pseudonym (an HMAC under
+ * `pseudonymKey`, a key derived from the deployment secret, so nobody can reverse it by hashing a
+ * staff list) and the email's domain; a phone number filter shows as `[set]`. Stamped from the
+ * injected clock.
  *
  * A person repeating a refused request (400 refusals in 5 s) writes one entry and one log line
  * a minute, with a count, not one each: the entry keeps the first refusal's time and filters.
@@ -106,6 +101,8 @@ export const createAuditTrail = (deps: {
   clock: Clock;
   /** Rows go to the store in batches (src/core/audit-writer.ts); one by one when absent. */
   batch?: AuditBatchPolicy;
+  /** `AppKeys.pseudonym` (src/keys/app-keys.ts). */
+  pseudonymKey: Buffer;
 }): AuditTrail => {
   const groups = new Map<string, RefusalGroup>();
   const writer = createAuditWriter({
@@ -117,7 +114,7 @@ export const createAuditTrail = (deps: {
   let closed = false;
 
   const write = (entry: AuditEntryInput): Promise<string | undefined> => {
-    const audit = logFields(entry);
+    const audit = logFields(entry, deps.pseudonymKey);
     deps.logger.info({ audit }, 'audit');
     return writer.write(entry, audit);
   };
@@ -130,7 +127,7 @@ export const createAuditTrail = (deps: {
   const finish = async (group: RefusalGroup): Promise<void> => {
     if (group.count === 1) return;
     const id = await group.id;
-    const audit = { ...logFields(group.entry), count: group.count };
+    const audit = { ...logFields(group.entry, deps.pseudonymKey), count: group.count };
     deps.logger.info({ audit }, 'audit refusals counted');
     if (id === undefined) return;
     try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Participant, SmsMessage } from '../domain/sms.js';
 import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
@@ -89,8 +90,11 @@ const probeOf = (messages: readonly SmsMessage[]) => {
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/sms/sessions/{sessionId}
  */
 export const createConversationCore = (deps: ConversationCoreDeps): ConversationCore => {
+  /** A SHA-256 like every other cache key: no email reaches a Redis key or a SQLite row's key. */
   const ownershipKey = (zoomUser: string, sessionId: string) =>
-    JSON.stringify([zoomUser.toLowerCase(), sessionId]);
+    createHash('sha256')
+      .update(JSON.stringify([zoomUser.toLowerCase(), sessionId]))
+      .digest('hex');
 
   const isRemembered = async (key: string): Promise<boolean> => {
     try {

@@ -36,6 +36,8 @@ export interface IdentityServicesDeps {
   readonly includeWorkspaceAdmins: boolean;
   /** `AUDIT_RETENTION_DAYS`. */
   readonly auditRetentionDays: number;
+  /** Key of the pseudonyms in audit log lines (`AppKeys.pseudonym`). */
+  readonly pseudonymKey: Buffer;
 }
 
 /**
@@ -58,6 +60,7 @@ export const createIdentityServices = (deps: IdentityServicesDeps): IdentityServ
     clock,
     batch: AUDIT_BATCH,
     logger: deps.logger.child({ component: 'audit' }),
+    pseudonymKey: deps.pseudonymKey,
   });
   const pruner = createAuditPruner({
     store,

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { toAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { describeRequest } from './describe-request.js';
+import { createNameBound, describeRequest } from './describe-request.js';
 import { type RequestObservation, runObserved } from './request-context.js';
 
 /** Slack gives up on a request that is not acknowledged within 3 seconds. */
@@ -32,13 +32,15 @@ export const observeReceiver = (receiver: Receiver, deps: RequestObserverDeps): 
   const logger = deps.logger.child({ component: 'slack' });
   const newRequestId = deps.newRequestId ?? randomUUID;
   const now = () => deps.clock.now().getTime();
+  const boundName = createNameBound();
 
   const observe = async (
     event: ReceiverEvent,
     process: (event: ReceiverEvent) => Promise<void>,
   ) => {
     const startedAt = now();
-    const request = describeRequest(event.body);
+    const described = describeRequest(event.body);
+    const request = { ...described, name: boundName(described.name) };
     const observation: RequestObservation = {
       requestId: newRequestId(),
       outcome: undefined,

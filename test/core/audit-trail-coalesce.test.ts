@@ -7,6 +7,7 @@ import {
 } from '../../src/core/audit-trail.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/types.js';
+import { TEST_PSEUDONYM_KEY } from '../helpers/app-keys.js';
 import { createFakeClock, type FakeClock } from '../helpers/fake-clock.js';
 import { createCapturingLogger } from '../store/logger.js';
 
@@ -40,7 +41,7 @@ describe('createAuditTrail: repeated refusals', () => {
 
   it('writes one entry with a count for 400 refusals of one person within a minute', async () => {
     const { logger, lines } = createCapturingLogger();
-    const trail = createAuditTrail({ store, logger, clock });
+    const trail = createAuditTrail({ store, logger, clock, pseudonymKey: TEST_PSEUDONYM_KEY });
     for (let i = 0; i < 400; i += 1) {
       await trail.record({ ...refusal, filters: { size: i } });
       clock.advance(10);
@@ -58,7 +59,12 @@ describe('createAuditTrail: repeated refusals', () => {
   });
 
   it('starts a new entry once the minute is over', async () => {
-    const trail = createAuditTrail({ store, logger: createCapturingLogger().logger, clock });
+    const trail = createAuditTrail({
+      store,
+      logger: createCapturingLogger().logger,
+      clock,
+      pseudonymKey: TEST_PSEUDONYM_KEY,
+    });
     await trail.record(refusal);
     await trail.record(refusal);
     await pass(REFUSAL_COALESCE_MS);
@@ -69,7 +75,12 @@ describe('createAuditTrail: repeated refusals', () => {
   });
 
   it('keeps refusals of different people, reasons or subjects apart, and never counts allowed entries', async () => {
-    const trail = createAuditTrail({ store, logger: createCapturingLogger().logger, clock });
+    const trail = createAuditTrail({
+      store,
+      logger: createCapturingLogger().logger,
+      clock,
+      pseudonymKey: TEST_PSEUDONYM_KEY,
+    });
     await trail.record(refusal);
     await trail.record({ ...refusal, actorSlackUserId: 'U0BOB' });
     await trail.record({ ...refusal, reason: 'FORBIDDEN', allowed: false });
@@ -85,7 +96,12 @@ describe('createAuditTrail: repeated refusals', () => {
   });
 
   it('writes the counts it holds on flush and on close, and writes each refusal after close', async () => {
-    const trail = createAuditTrail({ store, logger: createCapturingLogger().logger, clock });
+    const trail = createAuditTrail({
+      store,
+      logger: createCapturingLogger().logger,
+      clock,
+      pseudonymKey: TEST_PSEUDONYM_KEY,
+    });
     for (let i = 0; i < 5; i += 1) await trail.record(refusal);
     await trail.close();
     expect((await store.listAudit({ limit: 10 }))[0]?.count).toBe(5);
@@ -106,6 +122,7 @@ describe('createAuditTrail: repeated refusals', () => {
       store: watched,
       logger: createCapturingLogger().logger,
       clock,
+      pseudonymKey: TEST_PSEUDONYM_KEY,
     });
     const first = { ...refusal, actorSlackUserId: 'U0FIRST' };
     await trail.record(first);

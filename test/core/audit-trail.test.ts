@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createAuditTrail, hashZoomUser } from '../../src/core/audit-trail.js';
+import { createAuditTrail } from '../../src/core/audit-trail.js';
+import { pseudonymOf } from '../../src/keys/app-keys.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/types.js';
+import { TEST_PSEUDONYM_KEY } from '../helpers/app-keys.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { createCapturingLogger } from '../store/logger.js';
 
@@ -20,7 +22,9 @@ describe('createAuditTrail', () => {
     const clock = createFakeClock('2026-11-26T12:00:00Z');
     const store = createMemoryStore({ clock });
     const { logger, lines } = createCapturingLogger();
-    await createAuditTrail({ store, logger, clock }).record(entry);
+    await createAuditTrail({ store, logger, clock, pseudonymKey: TEST_PSEUDONYM_KEY }).record(
+      entry,
+    );
     expect(await store.listAudit({ limit: 1 })).toMatchObject([
       { ...entry, at: '2026-11-26T12:00:00.000Z' },
     ]);
@@ -33,7 +37,7 @@ describe('createAuditTrail', () => {
           action: 'list',
           actor: 'U0ADMIN01',
           subject: 'U0ALICE01',
-          zoomUserHash: hashZoomUser('alice@example.com'),
+          zoomUserHash: pseudonymOf(TEST_PSEUDONYM_KEY, 'alice@example.com'),
           zoomUserDomain: 'example.com',
           filters: { type: 'user', phone: '[set]', size: 10 },
           resultCount: 4,
@@ -55,7 +59,12 @@ describe('createAuditTrail', () => {
       },
     } satisfies Store;
     const { logger, lines } = createCapturingLogger();
-    await createAuditTrail({ store: failing, logger, clock }).record(entry);
+    await createAuditTrail({
+      store: failing,
+      logger,
+      clock,
+      pseudonymKey: TEST_PSEUDONYM_KEY,
+    }).record(entry);
     expect(lines.map((l) => [l.level, l.msg])).toEqual([
       [30, 'audit'],
       [50, 'audit entry could not be stored'],
@@ -64,10 +73,11 @@ describe('createAuditTrail', () => {
   });
 });
 
-describe('hashZoomUser', () => {
-  it('gives the same short hash whatever the case of the email', () => {
-    expect(hashZoomUser('Carol@Example.com')).toBe(hashZoomUser('carol@example.com'));
-    expect(hashZoomUser('carol@example.com')).toMatch(/^[0-9a-f]{16}$/);
-    expect(hashZoomUser('dave@example.com')).not.toBe(hashZoomUser('carol@example.com'));
+describe('pseudonymOf', () => {
+  it('gives the same short pseudonym whatever the case of the email', () => {
+    const key = TEST_PSEUDONYM_KEY;
+    expect(pseudonymOf(key, 'Carol@Example.com')).toBe(pseudonymOf(key, 'carol@example.com'));
+    expect(pseudonymOf(key, 'carol@example.com')).toMatch(/^[0-9a-f]{16}$/);
+    expect(pseudonymOf(key, 'dave@example.com')).not.toBe(pseudonymOf(key, 'carol@example.com'));
   });
 });

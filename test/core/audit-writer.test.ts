@@ -3,6 +3,7 @@ import { createAuditTrail } from '../../src/core/audit-trail.js';
 import { AUDIT_BATCH, createAuditWriter } from '../../src/core/audit-writer.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { AuditEntryInput, Store } from '../../src/store/types.js';
+import { TEST_PSEUDONYM_KEY } from '../helpers/app-keys.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { createCapturingLogger, silentLogger } from '../store/logger.js';
 
@@ -104,7 +105,13 @@ describe('createAuditTrail with batches', () => {
   it('answers without waiting for the store, and holds everything until the batch or close', async () => {
     const clock = createFakeClock();
     const store = createMemoryStore({ clock });
-    const trail = createAuditTrail({ store, logger: silentLogger, clock, batch: AUDIT_BATCH });
+    const trail = createAuditTrail({
+      store,
+      logger: silentLogger,
+      clock,
+      batch: AUDIT_BATCH,
+      pseudonymKey: TEST_PSEUDONYM_KEY,
+    });
     await trail.record({ actorSlackUserId: 'U0A', action: 'list', filters: {}, allowed: true });
     const refusal = {
       actorSlackUserId: 'U0B',

@@ -9,6 +9,7 @@ import { createIdentityResolver } from '../../src/users/resolve-identity.js';
 import type { ZoomSmsHistory, ZoomSmsSession } from '../../src/zoom/schemas.js';
 import { messageFromZoom, sessionFromZoom } from '../../src/zoom/to-domain.js';
 import type { ZoomApi } from '../../src/zoom/types.js';
+import { TEST_PSEUDONYM_KEY } from '../helpers/app-keys.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { createCapturingLogger } from '../store/logger.js';
 import { createFakeDirectory, person } from './fakes.js';
@@ -111,7 +112,7 @@ export const createFeatures = (
   const { logger, lines } = createCapturingLogger();
   const identities = createIdentityResolver({ store, directory: slack.directory });
   const access = createAccessPolicy({ adminSlackUserIds: [ADA] });
-  const audit = createAuditTrail({ store, logger, clock });
+  const audit = createAuditTrail({ store, logger, clock, pseudonymKey: TEST_PSEUDONYM_KEY });
   const core = createSessionsCore({
     zoom: zoom.zoom,
     directory: slack.directory,

@@ -5,6 +5,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createAccessPolicy } from '../../src/users/access.js';
 import { createIdentityResolver } from '../../src/users/resolve-identity.js';
 import type { SlackPerson } from '../../src/users/slack-directory.js';
+import { TEST_PSEUDONYM_KEY } from '../helpers/app-keys.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { createCapturingLogger } from '../store/logger.js';
 import { createFakeDirectory, createFakeZoom, type FakeZoomUser } from './fakes.js';
@@ -34,7 +35,7 @@ export const createCores = (options: {
         }
       : {}),
   });
-  const audit = createAuditTrail({ store, logger, clock });
+  const audit = createAuditTrail({ store, logger, clock, pseudonymKey: TEST_PSEUDONYM_KEY });
   const deps = {
     zoom: zoom.zoom,
     directory: slack.directory,

@@ -10,6 +10,7 @@ import { createAccessPolicy } from '../../src/users/access.js';
 import { createIdentityResolver } from '../../src/users/resolve-identity.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import type { ZoomApi } from '../../src/zoom/types.js';
+import { TEST_PSEUDONYM_KEY } from '../helpers/app-keys.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { createCapturingLogger } from '../store/logger.js';
 import { createFakeDirectory, person } from './fakes.js';
@@ -71,7 +72,7 @@ const setup = (sessionsByMonth: Record<string, number>, maxRangeMonths = 12) => 
     directory,
     identities: createIdentityResolver({ store, directory }),
     access: createAccessPolicy({ adminSlackUserIds: [] }),
-    audit: createAuditTrail({ store, logger, clock }),
+    audit: createAuditTrail({ store, logger, clock, pseudonymKey: TEST_PSEUDONYM_KEY }),
     clock,
     maxRangeMonths,
   });

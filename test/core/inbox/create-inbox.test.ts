@@ -5,6 +5,7 @@ import { DELIVERY_MAX_ATTEMPTS } from '../../../src/core/inbox/deliver.js';
 import { RETRY_MAX_MS } from '../../../src/core/inbox/worker.js';
 import { AppError } from '../../../src/errors.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
+import { TEST_PSEUDONYM_KEY } from '../../helpers/app-keys.js';
 import { createFakeClock } from '../../helpers/fake-clock.js';
 import { createCapturingLogger } from '../../store/logger.js';
 
@@ -29,7 +30,7 @@ describe('createInbox', () => {
         lookupByEmail: async () => 'U1',
         checkChannel: async () => ({ ok: true, isPrivate: false }),
       },
-      audit: createAuditTrail({ store, logger, clock }),
+      audit: createAuditTrail({ store, logger, clock, pseudonymKey: TEST_PSEUDONYM_KEY }),
       clock,
       logger,
       settings: {
