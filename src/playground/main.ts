@@ -16,7 +16,12 @@ const banner = (url: string, zoom: string, exposed: boolean) =>
     zoom === 'demo'
       ? '  Slack and Zoom are simulated on this machine: no account, no network.'
       : '  Slack is simulated on this machine; Zoom is your real Zoom account.',
-    ...(exposed ? ['  Warning: listening beyond this machine (PLAYGROUND_HOST).'] : []),
+    ...(exposed
+      ? [
+          '  Warning: listening beyond this machine (PLAYGROUND_HOST). The URL above carries this',
+          "  run's access key: whoever has it can act as any persona, the admin included.",
+        ]
+      : []),
     '  Ctrl-C stops it.',
     '',
     '',
@@ -43,7 +48,8 @@ const main = async () => {
   const pageHost = ['127.0.0.1', '::1'].includes(playground.address.address)
     ? 'localhost'
     : settings.host;
-  const url = `http://${pageHost}:${playground.address.port}/`;
+  const key = playground.accessKey === undefined ? '' : `?key=${playground.accessKey}`;
+  const url = `http://${pageHost}:${playground.address.port}/${key}`;
   process.stdout.write(banner(url, playground.zoom, pageHost !== 'localhost'));
   const shutdown = () => {
     const timer = setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS);

@@ -23,7 +23,7 @@ import {
   type PageEvent,
   type PageSession,
 } from './page-protocol.js';
-import { refusalOf } from './request-guard.js';
+import { checkRequest, type GuardOptions } from './request-guard.js';
 import type { ResponseUrls } from './response-urls.js';
 import { servePublicFile } from './static-files.js';
 import type { VisitorActions, VisitorResult } from './visitor-actions.js';
@@ -73,17 +73,23 @@ const answerVisitor = (response: ServerResponse, result: VisitorResult) =>
  * stream, the visitor's actions (`/playground/*`), Slack's Web API for the app (`/api/*`) and
  * the `response_url`s (`/response/*`).
  */
-export const createPlaygroundServer = (
-  deps: PlaygroundServerDeps,
-  options: { readonly loopbackOnly: boolean },
-) => {
+export const createPlaygroundServer = (deps: PlaygroundServerDeps, options: GuardOptions) => {
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://playground.invalid');
     const path = url.pathname;
     const method = request.method ?? 'GET';
     const visitorAction = method === 'POST' && path.startsWith('/playground/');
-    const refusal = refusalOf(request, { loopbackOnly: options.loopbackOnly, visitorAction });
-    if (refusal !== undefined) return sendJson(response, 403, { ok: false, error: refusal });
+    const verdict = checkRequest(request, url, options);
+    if (verdict.kind === 'refuse') {
+      return method === 'POST'
+        ? sendJson(response, verdict.status, { ok: false, error: verdict.error })
+        : sendText(response, verdict.status, verdict.error);
+    }
+    if (verdict.kind === 'enter') {
+      response.writeHead(303, { location: '/', 'set-cookie': verdict.cookie });
+      response.end();
+      return;
+    }
 
     if (method === 'GET' && path === '/') return servePublicFile('index.html', response);
     if (method === 'GET' && path.startsWith('/static/')) {

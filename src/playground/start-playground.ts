@@ -17,7 +17,7 @@ import { createModals } from './modals.js';
 import type { PageEvent, PageSession, ZoomMode } from './page-protocol.js';
 import { createPlaygroundPeople, type PlaygroundPerson } from './people.js';
 import { createPlaygroundServer } from './playground-server.js';
-import { isLoopbackHost } from './request-guard.js';
+import { isLoopbackHost, newAccessKey } from './request-guard.js';
 import { createResponseUrls } from './response-urls.js';
 import type { PlaygroundSettings } from './settings.js';
 import { createTimeline } from './timeline.js';
@@ -25,7 +25,7 @@ import { createTriggers } from './triggers.js';
 import { createVisitorActions } from './visitor-actions.js';
 import { createVisitors } from './visitors.js';
 import { createWebApi } from './web-api.js';
-import { PLAYGROUND_WORKSPACE } from './workspace.js';
+import { newPlaygroundBotToken, PLAYGROUND_WORKSPACE } from './workspace.js';
 
 /** The Server-to-Server OAuth app the embedded demo Zoom accepts; it exists nowhere else. */
 export const DEMO_ZOOM_CREDENTIALS = {
@@ -39,8 +39,13 @@ const APP_HOST = '127.0.0.1';
 
 /** What a running playground exposes. */
 export interface RunningPlayground {
-  /** The page, e.g. `http://127.0.0.1:3000/`. */
+  /**
+   * The page, e.g. `http://127.0.0.1:3000/`; beyond loopback it carries the access key
+   * (`/?key=…`), the only way in.
+   */
   readonly url: string;
+  /** Set when the playground listens beyond this machine: every visitor must present it. */
+  readonly accessKey: string | undefined;
   /** Where the playground's server listens. */
   readonly address: AddressInfo;
   /** The real app's own HTTP address (its `/slack/events` and `/healthz`). */
@@ -85,6 +90,8 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
     });
     const triggers = createTriggers(clock);
     const visitors = createVisitors();
+    const botToken = newPlaygroundBotToken();
+    const accessKey = isLoopbackHost(settings.host) ? undefined : newAccessKey();
     let origin = '';
     const files = createFiles({ origin: () => origin });
     let appLink: AppLink | undefined;
@@ -115,6 +122,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
           clock,
           logger: logger.child({ component: 'playground' }),
           origin: () => origin,
+          botToken,
         }),
         responseUrls,
         files,
@@ -146,7 +154,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
           stop: () => customerTexts?.stop(),
         },
       },
-      { loopbackOnly: isLoopbackHost(settings.host) },
+      { loopbackOnly: isLoopbackHost(settings.host), accessKey },
     ).listen(settings.port, settings.host);
     cleanups.push(() => server.close());
     origin = server.origin;
@@ -188,7 +196,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
     const signingSecret = randomBytes(32).toString('hex');
     const config = loadConfig({
       ...zoomVariables,
-      SLACK_BOT_TOKEN: PLAYGROUND_WORKSPACE.botToken,
+      SLACK_BOT_TOKEN: botToken,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: `${origin}/api/`,
       ADMIN_SLACK_USER_IDS: people
@@ -211,7 +219,8 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
       clock,
     });
     return {
-      url: `${origin}/`,
+      url: accessKey === undefined ? `${origin}/` : `${origin}/?key=${accessKey}`,
+      accessKey,
       address: server.address,
       app: appAddress,
       zoom,

@@ -29,6 +29,8 @@ export interface WebApiDeps {
   readonly visitors?: Visitors;
   /** The playground's own origin, given back by `auth.test` as the workspace URL. */
   readonly origin: () => string;
+  /** The only bot token accepted: made for this run ({@link newPlaygroundBotToken}). */
+  readonly botToken: string;
 }
 
 /** Slack's shape for a failed call. */

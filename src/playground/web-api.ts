@@ -103,7 +103,7 @@ export const createWebApi = (deps: WebApiDeps): WebApi => {
       }
       const presented = bearer(request.authorization) ?? stringArg(args, 'token');
       if (presented === undefined) return fail('not_authed');
-      if (presented !== PLAYGROUND_WORKSPACE.botToken) return fail('invalid_auth');
+      if (presented !== deps.botToken) return fail('invalid_auth');
       const method = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
       if (method === undefined) {
         deps.logger.warn(

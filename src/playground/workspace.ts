@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * The playground's one Slack workspace: its ids, the app's bot, the channel the composer posts
  * in and the slash command it knows. Ids follow Slack's shapes (`T…`, `A…`, `U…`, `B…`, `C…`,
@@ -10,8 +12,6 @@ export const PLAYGROUND_WORKSPACE = {
   botUserId: 'U0SMSBOT',
   botId: 'B0SMSBOT',
   botName: 'SMS Conversations',
-  /** The bot token the app is configured with; only the playground's Slack accepts it. */
-  botToken: 'xoxb-playground-demo-token',
   channel: { id: 'C0GENERAL', name: 'general' },
   command: '/sms-sessions',
 } as const;
@@ -21,3 +21,10 @@ export const PLAYGROUND_WORKSPACE = {
  * live (`D…`, derived from the person's `U…` id so it is stable).
  */
 export const appHomeChannelId = (userId: string): string => `D${userId.slice(1)}`;
+
+/**
+ * A bot token made for one run: the playground's Web API accepts no other, so nothing outside
+ * this process (a page on another site, another playground) can call it as the app.
+ */
+export const newPlaygroundBotToken = (): string =>
+  `xoxb-playground-${randomBytes(16).toString('hex')}`;

@@ -98,7 +98,7 @@ describe('startPlayground', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'user=U0ALICE&text=%2Fsms-sessions',
     });
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(415);
   });
 
   it('serves the page with a strict Content-Security-Policy and nothing outside public/', async () => {

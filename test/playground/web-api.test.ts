@@ -7,7 +7,7 @@ import { createPlaygroundPeople } from '../../src/playground/people.js';
 import { createTimeline } from '../../src/playground/timeline.js';
 import { createTriggers, TRIGGER_TTL_MS } from '../../src/playground/triggers.js';
 import { createWebApi } from '../../src/playground/web-api.js';
-import { PLAYGROUND_WORKSPACE } from '../../src/playground/workspace.js';
+import { newPlaygroundBotToken, PLAYGROUND_WORKSPACE } from '../../src/playground/workspace.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 
 const setup = () => {
@@ -27,12 +27,9 @@ const setup = () => {
     clock,
     logger: pino({ level: 'silent' }),
     origin: () => 'http://127.0.0.1:3000',
+    botToken: BOT_TOKEN,
   });
-  const call = (
-    method: string,
-    args: Record<string, string>,
-    token: string = PLAYGROUND_WORKSPACE.botToken,
-  ) =>
+  const call = (method: string, args: Record<string, string>, token: string = BOT_TOKEN) =>
     api.call({
       method,
       authorization: `Bearer ${token}`,
@@ -43,6 +40,8 @@ const setup = () => {
 };
 
 const view = (blocks: unknown[]) => JSON.stringify({ type: 'home', blocks });
+
+const BOT_TOKEN = newPlaygroundBotToken();
 
 describe('createWebApi', () => {
   it('checks the bot token as Slack does', () => {
