@@ -34,10 +34,12 @@ import { createInFlightTracker } from './process/in-flight.js';
 import { createInboxSlack } from './slack/inbox-slack.js';
 import { registerListeners } from './slack/register.js';
 import { createChannelMembership, createReplyPublisher } from './slack/reply-port.js';
+import { createTeamGuard } from './slack/team-guard.js';
 import { createFileUploader } from './slack/upload-file.js';
 import { zoomCallerMiddleware } from './slack/zoom-caller-middleware.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/types.js';
+import { createWorkspaceBoundary } from './users/workspace.js';
 import { createResilientZoom } from './zoom/resilient-zoom.js';
 import { createTokenProvider } from './zoom/token-provider.js';
 import { createZoomEventsRoute } from './zoom-events/events-route.js';
@@ -192,6 +194,11 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
   });
   const zoom = resilientZoom.zoom;
   const appKeys = deriveAppKeys(config.appSecret);
+  const boundary = createWorkspaceBoundary({
+    client: bolt.client,
+    allowedTeamIds: config.slack.allowedTeamIds,
+  });
+  bolt.use(createTeamGuard({ boundary, logger, clock }));
   const inFlight = createInFlightTracker();
   bolt.use(inFlight.middleware);
   const people = createIdentityServices({
@@ -204,6 +211,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     includeWorkspaceAdmins: config.adminsIncludeWorkspaceAdmins,
     auditRetentionDays: config.auditRetentionDays,
     pseudonymKey: appKeys.pseudonym,
+    boundary,
   });
   const inboxSlack = createInboxSlack({
     token: config.slack.botToken,
@@ -294,6 +302,11 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
   return {
     bolt,
     start: async () => {
+      await boundary.load().then(
+        (workspace) => logger.info({ team: workspace.teamId }, 'serving this Slack workspace'),
+        (error: unknown) =>
+          logger.warn({ err: error }, 'auth.test failed at start: will ask again on each request'),
+      );
       const server = await bolt.start(
         deps.host === undefined ? config.port : { port: config.port, host: deps.host },
         HTTP_SERVER_OPTIONS,

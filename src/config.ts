@@ -49,6 +49,22 @@ export const configSchema = z.object({
     .startsWith('xapp-', { error: 'must be an app-level token starting with xapp-' })
     .optional(),
   SLACK_API_URL: z.url({ error: 'must be a URL' }).default('https://slack.com/api/'),
+  SLACK_ALLOWED_TEAM_IDS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^[TE][A-Z0-9]{2,}$/, {
+          error: 'must be comma-separated Slack team ids (T…) or organization ids (E…)',
+        }),
+      ),
+    ),
   ZOOM_ACCOUNT_ID: z.string({
     error: 'is required: the Account ID of the Zoom Server-to-Server OAuth app',
   }),
@@ -171,6 +187,11 @@ export interface Config {
     readonly signingSecret: string | undefined;
     readonly appToken: string | undefined;
     readonly apiUrl: string;
+    /**
+     * Teams (`T…`) or organizations (`E…`) served besides the installation's own, which the app
+     * learns from `auth.test` (`SLACK_ALLOWED_TEAM_IDS`).
+     */
+    readonly allowedTeamIds: readonly string[];
   };
   readonly zoom: {
     /** Which Zoom the URLs default to (`ZOOM_CLOUD`). */
@@ -290,6 +311,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+      allowedTeamIds: e.SLACK_ALLOWED_TEAM_IDS,
     },
     zoom: {
       cloud: e.ZOOM_CLOUD,

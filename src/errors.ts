@@ -10,6 +10,11 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** An admin command (`link`, `unlink`, `who`, `audit`) from someone who is not an admin. */
   | 'ADMIN_ONLY'
+  /**
+   * The person or the request is from another Slack workspace or organization (Slack Connect,
+   * `is_stranger`): no admin rights, and only their own sessions through an admin's link.
+   */
+  | 'OUTSIDE_WORKSPACE'
   /** Slack does not know the person named (`users.info` → `user_not_found`). */
   | 'SLACK_USER_NOT_FOUND'
   /** The Slack person has no email on their profile, so no Zoom user can be found. */

@@ -6,6 +6,7 @@ import { type AccessPolicy, createAccessPolicy } from '../users/access.js';
 import { createStorePersonCache } from '../users/person-cache.js';
 import { createIdentityResolver, type IdentityResolver } from '../users/resolve-identity.js';
 import { createSlackDirectory, type SlackDirectory } from '../users/slack-directory.js';
+import { createOutsiderCheck, type WorkspaceBoundary } from '../users/workspace.js';
 import { createWorkspaceAdminCheck } from '../users/workspace-admins.js';
 import type { ZoomApi } from '../zoom/types.js';
 import { type AuditPruner, createAuditPruner } from './audit-pruner.js';
@@ -38,6 +39,8 @@ export interface IdentityServicesDeps {
   readonly auditRetentionDays: number;
   /** Key of the pseudonyms in audit log lines (`AppKeys.pseudonym`). */
   readonly pseudonymKey: Buffer;
+  /** Who counts as this workspace (src/users/workspace.ts). */
+  readonly boundary: WorkspaceBoundary;
 }
 
 /**
@@ -48,9 +51,14 @@ export interface IdentityServicesDeps {
 export const createIdentityServices = (deps: IdentityServicesDeps): IdentityServices => {
   const { store, clock } = deps;
   const directory = createSlackDirectory(deps.slack, createStorePersonCache(store));
-  const identities = createIdentityResolver({ store, directory });
+  const identities = createIdentityResolver({
+    store,
+    directory,
+    isMember: (person) => deps.boundary.isMember(person),
+  });
   const access = createAccessPolicy({
     adminSlackUserIds: deps.adminSlackUserIds,
+    isOutsider: createOutsiderCheck({ directory, boundary: deps.boundary }),
     ...(deps.includeWorkspaceAdmins
       ? { isWorkspaceAdmin: createWorkspaceAdminCheck({ directory, store }) }
       : {}),

@@ -32,7 +32,11 @@ export interface GateOutcome<T> {
  * Codes that mean "this was refused", not "this failed": a work that throws one is recorded with
  * `allowed: false`, like a refusal of the subject itself.
  */
-const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['FORBIDDEN', 'BAD_BUTTON']);
+const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'FORBIDDEN',
+  'OUTSIDE_WORKSPACE',
+  'BAD_BUTTON',
+]);
 
 /**
  * The way every feature beyond the listing (reading a conversation, exporting, sharing) reaches a

@@ -129,6 +129,13 @@ const explainToAnyone = (error: AppError, ctx: RenderContext): Explanation => {
         title: 'Only admins can do that',
         body: `${detail.value === undefined ? 'That command' : codeSpan(`/sms-sessions ${detail.value}`)} is for admins of this app. Ask ${adminContact(ctx.viewer)} if you need it done.`,
       };
+    case 'OUTSIDE_WORKSPACE':
+      return {
+        title: 'This app serves only its own workspace',
+        body: "Your Slack account belongs to another workspace or organization than the one this app is installed in (for example through Slack Connect). So the app gives you no admin rights and shows you only your own SMS conversations, and only once an admin of this app has linked your account to your Zoom user: an email from another organization doesn't prove who you are here.",
+        admin:
+          'An admin can link the person with `/sms-sessions link`; to serve a whole other workspace of your organization, add its team id to `SLACK_ALLOWED_TEAM_IDS`.',
+      };
     case 'SLACK_USER_NOT_FOUND':
       return {
         title: "I can't find that person in Slack",

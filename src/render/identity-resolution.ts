@@ -54,9 +54,14 @@ export const resolutionText = (
     case 'email':
       return `${name} → Zoom user ${codeSpan(resolution.identity.zoomUser)}, *matched by the email* on the Slack profile.`;
     case 'none':
-      return resolution.reason === 'deactivated'
-        ? `${name} → *no Zoom user*: the Slack account is deactivated and no admin has linked it. ${LINK_HINT}`
-        : `${name} → *no Zoom user*: the Slack profile shows no email (it is hidden or missing) and no admin has linked it. ${LINK_HINT}`;
+      switch (resolution.reason) {
+        case 'deactivated':
+          return `${name} → *no Zoom user*: the Slack account is deactivated and no admin has linked it. ${LINK_HINT}`;
+        case 'outside-workspace':
+          return `${name} → *no Zoom user*: the Slack account belongs to another workspace or organization, whose emails prove nothing here, and no admin has linked it. ${LINK_HINT}`;
+        case 'no-email':
+          return `${name} → *no Zoom user*: the Slack profile shows no email (it is hidden or missing) and no admin has linked it. ${LINK_HINT}`;
+      }
   }
 };
 

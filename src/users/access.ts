@@ -21,7 +21,7 @@ export type AccessRequest =
 /** The answer to an {@link AccessRequest}; a refusal carries the error code to show. */
 export type AccessDecision =
   | { readonly allowed: true; readonly grant: AccessGrant }
-  | { readonly allowed: false; readonly code: 'FORBIDDEN' | 'ADMIN_ONLY' };
+  | { readonly allowed: false; readonly code: 'FORBIDDEN' | 'ADMIN_ONLY' | 'OUTSIDE_WORKSPACE' };
 
 /**
  * The one rule for who may do what, enforced at every entry point (the command, every button,
@@ -60,6 +60,12 @@ export interface AccessPolicyOptions {
    * `ADMINS_INCLUDE_WORKSPACE_ADMINS=true` (see `createWorkspaceAdminCheck`).
    */
   readonly isWorkspaceAdmin?: (slackUserId: string) => Promise<boolean>;
+  /**
+   * Whether a Slack person belongs to another workspace or organization than the app's (see
+   * `createMembership`); such a person is never an admin, whatever the lists say. Everyone is
+   * taken as a member when absent (unit tests).
+   */
+  readonly isOutsider?: (slackUserId: string) => Promise<boolean>;
 }
 
 /**
@@ -69,7 +75,9 @@ export interface AccessPolicyOptions {
  */
 export const createAccessPolicy = (options: AccessPolicyOptions): AccessPolicy => {
   const admins = new Set(options.adminSlackUserIds);
+  const isOutsider = options.isOutsider ?? (async () => false);
   const roleOf = async (actor: string): Promise<AccessRole> => {
+    if (await isOutsider(actor)) return 'member';
     if (admins.has(actor)) return 'admin';
     if (options.isWorkspaceAdmin !== undefined && (await options.isWorkspaceAdmin(actor))) {
       return 'workspace-admin';
@@ -91,10 +99,12 @@ export const createAccessPolicy = (options: AccessPolicyOptions): AccessPolicy =
         if (subject.kind === 'slack-user' && subject.slackUserId === actor) {
           return { allowed: true, grant: 'self' };
         }
+        if (await isOutsider(actor)) return { allowed: false, code: 'OUTSIDE_WORKSPACE' };
         return (await isAdmin(actor))
           ? { allowed: true, grant: 'admin' }
           : { allowed: false, code: 'FORBIDDEN' };
       }
+      if (await isOutsider(actor)) return { allowed: false, code: 'OUTSIDE_WORKSPACE' };
       return (await isAdmin(actor))
         ? { allowed: true, grant: 'admin' }
         : { allowed: false, code: 'ADMIN_ONLY' };

@@ -6,7 +6,8 @@ import type { SlackDirectory, SlackPerson } from './slack-directory.js';
 /** How long a resolved Slack → Zoom mapping is reused before it is worked out again. */
 export const IDENTITY_CACHE_TTL_MS = 5 * 60 * 1000;
 
-const NAMESPACE = 'zoom-identity';
+/** Versioned: identities cached before people from other workspaces were told apart are not read. */
+const NAMESPACE = 'zoom-identity:v2';
 
 const identitySchema = z.object({
   slackUserId: z.string(),
@@ -18,7 +19,7 @@ const identitySchema = z.object({
 export type ZoomIdentity = z.infer<typeof identitySchema>;
 
 /** Why a Slack person has no Zoom user. */
-export type UnresolvedReason = 'no-email' | 'deactivated';
+export type UnresolvedReason = 'no-email' | 'deactivated' | 'outside-workspace';
 
 /** How a Slack person resolves, with the evidence, for `who` and `whoami`. */
 export type Resolution =
@@ -46,8 +47,9 @@ export interface IdentityResolver {
   removeLink(slackUserId: string): Promise<Link | undefined>;
 }
 
-const byEmail = (person: SlackPerson): Resolution => {
+const byEmail = (person: SlackPerson, isMember: boolean): Resolution => {
   if (person.deleted) return { kind: 'none', slackUserId: person.id, reason: 'deactivated' };
+  if (!isMember) return { kind: 'none', slackUserId: person.id, reason: 'outside-workspace' };
   if (person.email === undefined) {
     return { kind: 'none', slackUserId: person.id, reason: 'no-email' };
   }
@@ -61,14 +63,18 @@ const byEmail = (person: SlackPerson): Resolution => {
  * Resolution order: an explicit link set by an admin → the email on the Slack profile, compared
  * case-insensitively (Zoom accepts an email as `userId`, so no lookup call is needed) → not
  * linked. A link wins even for a deactivated Slack account, since an admin chose it; email
- * matching does not apply to deactivated accounts.
+ * matching does not apply to deactivated accounts, nor to people from another workspace or
+ * organization (`isMember`): another organization controls their email, so it proves nothing.
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  */
 export const createIdentityResolver = (deps: {
   store: Store;
   directory: SlackDirectory;
   ttlMs?: number;
+  /** Whether a person is of this workspace (src/users/workspace.ts); everyone when absent. */
+  isMember?: (person: SlackPerson) => Promise<boolean>;
 }): IdentityResolver => {
+  const isMember = deps.isMember ?? (async () => true);
   const ttlMs = deps.ttlMs ?? IDENTITY_CACHE_TTL_MS;
   const remember = (identity: ZoomIdentity) =>
     deps.store.cacheSet(NAMESPACE, identity.slackUserId, identity, ttlMs);
@@ -82,7 +88,8 @@ export const createIdentityResolver = (deps: {
         identity: { slackUserId, zoomUser: link.zoomUser, how: 'link' },
       };
     }
-    return byEmail(await deps.directory.getPerson(slackUserId));
+    const person = await deps.directory.getPerson(slackUserId);
+    return byEmail(person, await isMember(person));
   };
 
   return {
@@ -92,9 +99,11 @@ export const createIdentityResolver = (deps: {
       if (cached.success && cached.data.slackUserId === slackUserId) return cached.data;
       const resolution = await explain(slackUserId);
       if (resolution.kind === 'none') {
-        throw new AppError('NOT_LINKED', `Slack user cannot be resolved: ${resolution.reason}`, {
-          detail: { value: slackUserId },
-        });
+        throw new AppError(
+          resolution.reason === 'outside-workspace' ? 'OUTSIDE_WORKSPACE' : 'NOT_LINKED',
+          `Slack user cannot be resolved: ${resolution.reason}`,
+          { detail: { value: slackUserId } },
+        );
       }
       await remember(resolution.identity);
       return resolution.identity;

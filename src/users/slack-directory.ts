@@ -12,6 +12,11 @@ export interface SlackPerson {
   /** Workspace admin or owner flags (for `ADMINS_INCLUDE_WORKSPACE_ADMINS`). */
   readonly isWorkspaceAdmin: boolean;
   readonly deleted: boolean;
+  /** The person's home workspace (`team_id`), and organization when on Enterprise Grid. */
+  readonly teamId: string | undefined;
+  readonly enterpriseId: string | undefined;
+  /** Slack says the person is from an organization not connected to ours (Slack Connect). */
+  readonly isStranger: boolean;
 }
 
 /** Reads Slack people (`users.info`). */
@@ -69,6 +74,9 @@ export const createSlackDirectory = (client: WebClient, cache: PersonCache): Sla
       name: user?.profile?.display_name || user?.real_name || user?.name || slackUserId,
       isWorkspaceAdmin: user?.is_admin === true || user?.is_owner === true,
       deleted: user?.deleted === true,
+      teamId: user?.team_id || undefined,
+      enterpriseId: user?.enterprise_user?.enterprise_id || undefined,
+      isStranger: user?.is_stranger === true,
     };
     await cache.set(slackUserId, person);
     return person;

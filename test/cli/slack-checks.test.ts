@@ -8,6 +8,7 @@ const slack = (appToken?: string): Config['slack'] => ({
   signingSecret: 'secret',
   appToken,
   apiUrl: 'https://slack.test/api/',
+  allowedTeamIds: [],
 });
 
 const ALL_SCOPES =

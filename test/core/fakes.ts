@@ -15,6 +15,9 @@ export const person = (id: string, overrides: Partial<SlackPerson> = {}): SlackP
   name: id,
   isWorkspaceAdmin: false,
   deleted: false,
+  teamId: 'T0001',
+  enterpriseId: undefined,
+  isStranger: false,
   ...overrides,
 });
 

@@ -11,6 +11,10 @@ export interface FakeSlackUser {
   is_admin?: boolean;
   is_owner?: boolean;
   deleted?: boolean;
+  /** The person's home workspace; the app's own (`T0001`) when absent. */
+  team_id?: string;
+  /** A Slack Connect person from an organization not connected to ours. */
+  is_stranger?: boolean;
 }
 
 /** One Web API call the app made. */
@@ -198,6 +202,8 @@ export const startFakeSlack = async (options: {
             is_admin: user.is_admin ?? false,
             is_owner: user.is_owner ?? false,
             deleted: user.deleted ?? false,
+            team_id: user.team_id ?? 'T0001',
+            ...(user.is_stranger === undefined ? {} : { is_stranger: user.is_stranger }),
             profile: { email: user.email, display_name: user.name ?? '' },
           },
         });

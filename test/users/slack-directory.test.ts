@@ -43,6 +43,8 @@ const owner = {
     tz: 'Europe/Paris',
     is_owner: true,
     real_name: 'Olive',
+    team_id: 'T0001',
+    enterprise_user: { enterprise_id: 'E0001' },
     profile: { email: 'olive@example.com', display_name: '' },
   },
 };
@@ -60,6 +62,9 @@ describe('createSlackDirectory', () => {
       name: 'Olive',
       isWorkspaceAdmin: true,
       deleted: false,
+      teamId: 'T0001',
+      enterpriseId: 'E0001',
+      isStranger: false,
     });
     expect(asked).toEqual(['U0OWNER01']);
   });
