@@ -10,7 +10,7 @@ import {
 } from '../query/conversation-cursor.js';
 import { formatPhoneNumber } from '../query/phone.js';
 import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
-import { escapeMrkdwn, truncate } from './escape.js';
+import { truncate, zoomText } from './escape.js';
 import { participantsLabel, phoneLabel, slackDate } from './format.js';
 import { subjectName } from './identity-subject.js';
 import { LABEL_MAX_CHARS, TEXT_MAX_CHARS, VIEW_MAX_BLOCKS } from './limits.js';
@@ -66,7 +66,7 @@ const rawLabel = (raw: string | undefined): string | undefined =>
     ? undefined
     : raw === 'unknown'
       ? 'Delivery unknown'
-      : truncate(escapeMrkdwn(raw), LABEL_MAX_CHARS);
+      : truncate(zoomText(raw), LABEL_MAX_CHARS);
 
 const deliveryLabel = (message: SmsMessage): string | undefined => {
   if (message.status === 'unknown') return rawLabel(message.rawStatus);
@@ -79,7 +79,7 @@ const deliveryLabel = (message: SmsMessage): string | undefined => {
 /** A direction the app has no word for, as the source wrote it; known directions go unsaid. */
 const directionLabel = (message: SmsMessage): string | undefined =>
   message.direction === 'unknown' && message.rawDirection !== undefined
-    ? truncate(escapeMrkdwn(message.rawDirection), LABEL_MAX_CHARS)
+    ? truncate(zoomText(message.rawDirection), LABEL_MAX_CHARS)
     : undefined;
 
 /** `text` cut to a modal title's {@link MODAL_TITLE_MAX_CHARS}. */
@@ -122,7 +122,7 @@ export const renderConversationLoading = (): ModalView =>
 /** Who sent a message: their name, else their number (the "With:" line has the numbers). */
 const senderLabel = (party: Participant | undefined): string => {
   const name = party?.name?.trim();
-  if (name) return `*${truncate(escapeMrkdwn(name), SENDER_NAME_MAX_CHARS)}*`;
+  if (name) return `*${truncate(zoomText(name), SENDER_NAME_MAX_CHARS)}*`;
   const phone = party?.phoneNumber?.trim();
   return phone ? phoneLabel(phone) : '*Unknown sender*';
 };
@@ -135,14 +135,11 @@ const byteSize = (bytes: number | undefined): string | undefined => {
 };
 
 const attachmentLabel = (attachment: Attachment): string => {
-  const name = truncate(
-    escapeMrkdwn(attachment.name?.trim() || 'Unnamed file'),
-    FILE_NAME_MAX_CHARS,
-  );
+  const name = truncate(zoomText(attachment.name?.trim() || 'Unnamed file'), FILE_NAME_MAX_CHARS);
   const facts = [
     attachment.rawType === undefined
       ? undefined
-      : truncate(escapeMrkdwn(attachment.rawType), LABEL_MAX_CHARS),
+      : truncate(zoomText(attachment.rawType), LABEL_MAX_CHARS),
     byteSize(attachment.sizeBytes),
   ].filter((fact) => fact !== undefined);
   return facts.length === 0 ? name : `${name} (${facts.join(', ')})`;
@@ -160,7 +157,10 @@ const messageBlocks = (message: SmsMessage, ctx: RenderContext): KnownBlock[] =>
     .filter((part) => part !== undefined)
     .join(' · ');
   const blocks: KnownBlock[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(heading, TEXT_MAX_CHARS) }] },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: truncate(heading, TEXT_MAX_CHARS), verbatim: true }],
+    },
   ];
   const text = message.text?.trim();
   if (text) {
@@ -174,7 +174,7 @@ const messageBlocks = (message: SmsMessage, ctx: RenderContext): KnownBlock[] =>
     const list = `:paperclip: ${files.map(attachmentLabel).join(', ')}`;
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: truncate(list, TEXT_MAX_CHARS) }],
+      elements: [{ type: 'mrkdwn', text: truncate(list, TEXT_MAX_CHARS), verbatim: true }],
     });
   }
   return blocks;
@@ -266,6 +266,7 @@ export const renderConversation = (model: ConversationModel, ctx: RenderContext)
       text: {
         type: 'mrkdwn',
         text: `*With:* ${others.length === 0 ? 'nobody else listed' : participantsLabel(others, WITH_MAX_CHARS)}`,
+        verbatim: true,
       },
     },
     { type: 'context', elements: context.map((text) => ({ type: 'mrkdwn', text })) },

@@ -4,7 +4,7 @@ import type { PageCursor } from '../query/cursor.js';
 import { encodeCursor } from '../query/cursor-wire.js';
 import { ACTION_IDS, BLOCK_IDS } from '../surface/ids.js';
 import { adminContact } from './admin-contact.js';
-import { escapeMrkdwn, truncate } from './escape.js';
+import { truncate, zoomText } from './escape.js';
 import { codeSpan, slackDate, slackMention } from './format.js';
 import { invalidArgsBody } from './invalid-args.js';
 import type { RenderContext, RenderedMessage } from './types.js';
@@ -267,7 +267,7 @@ const explainToAnyone = (error: AppError, ctx: RenderContext): Explanation => {
     case 'SMS_REFUSED':
       return {
         title: "Zoom didn't send the text",
-        body: `${detail.zoomMessage === undefined ? 'Zoom refused to send it.' : `Zoom says: “${escapeMrkdwn(truncate(detail.zoomMessage, 300))}”`} Nothing was sent. If the recipient opted out (replied STOP), they must text START before they can get texts again; if the conversation expired, answer from the Zoom app.`,
+        body: `${detail.zoomMessage === undefined ? 'Zoom refused to send it.' : `Zoom says: “${zoomText(truncate(detail.zoomMessage, 300))}”`} Nothing was sent. If the recipient opted out (replied STOP), they must text START before they can get texts again; if the conversation expired, answer from the Zoom app.`,
         ...zoomCodeNote(detail),
       };
     case 'ZOOM_UNCONFIRMED':
@@ -334,7 +334,10 @@ export const renderError = (
 ): RenderedMessage => {
   const { title, body, admin } = explain(error, ctx);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `:warning: *${title}*\n${body}` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `:warning: *${title}*\n${body}`, verbatim: true },
+    },
   ];
   if (admin !== undefined) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: admin }] });

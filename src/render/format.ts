@@ -3,7 +3,7 @@ import type { LineKind, LineOwner, Participant } from '../domain/sms.js';
 import { formatPhoneNumber } from '../query/phone.js';
 import { dayjs, safeTimeZone, wallClockMs, ZONE_FORMATTERS_MAX } from '../query/time-zone.js';
 import type { FilterType, SessionQuery, SessionType } from '../query/types.js';
-import { escapeMrkdwn, truncate } from './escape.js';
+import { escapeMrkdwn, truncate, zoomText } from './escape.js';
 import { ECHO_MAX_CHARS, LABEL_MAX_CHARS, PARTICIPANT_MIN_CHARS } from './limits.js';
 import type { RenderContext } from './types.js';
 
@@ -208,7 +208,7 @@ const lookup = (labels: Readonly<Record<string, string>>, key: string): string |
 const unknownLabel = (value: string | undefined): string =>
   value === undefined || value.trim() === ''
     ? 'Unknown'
-    : truncate(escapeMrkdwn(value.trim()), LABEL_MAX_CHARS);
+    : truncate(zoomText(value.trim()), LABEL_MAX_CHARS);
 
 /**
  * A session's `session_type` in words, as safe mrkdwn: `user` → "Your number", `call_queue` →
@@ -316,7 +316,7 @@ const toText = (participant: Pick<Participant, 'name' | 'phoneNumber'>): Partici
   const name = participant.name?.trim();
   const phone = participant.phoneNumber?.trim();
   return {
-    ...(name ? { name: escapeMrkdwn(name) } : {}),
+    ...(name ? { name: zoomText(name) } : {}),
     ...(phone ? { phone: phoneLabel(phone) } : {}),
   };
 };

@@ -2,13 +2,16 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { LinkOutcome, UnlinkOutcome } from '../core/identity.js';
 import { encodeLinkChoice, type LinkChoice } from '../core/link-choice.js';
 import { LINK_ACTION_IDS, LINK_BLOCK_ID } from '../surface/ids.js';
-import { escapeMrkdwn, truncate } from './escape.js';
+import { truncate, zoomText } from './escape.js';
 import { codeSpan, slackDate, slackMention } from './format.js';
 import { resolutionText } from './identity-resolution.js';
 import { LABEL_MAX_CHARS } from './limits.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text, verbatim: true },
+});
 
 const button = (
   text: string,
@@ -42,7 +45,7 @@ const message = (lines: readonly string[], buttons: readonly Button[] = []): Ren
 const zoomLabel = (zoomUser: string, zoomName: string | undefined): string =>
   zoomName === undefined
     ? codeSpan(zoomUser)
-    : `${codeSpan(zoomUser)} (${truncate(escapeMrkdwn(zoomName), LABEL_MAX_CHARS * 3)})`;
+    : `${codeSpan(zoomUser)} (${truncate(zoomText(zoomName), LABEL_MAX_CHARS * 3)})`;
 
 /**
  * The answer to `/sms-sessions link @person zoom-user` (admins): the link made (with the Zoom
@@ -76,7 +79,7 @@ export const renderLinkOutcome = (outcome: LinkOutcome, ctx: RenderContext): Ren
     return message(
       [
         `:question: *Link ${who} to Zoom user ${zoomLabel(outcome.zoomUser, outcome.zoomName)}?*`,
-        `The Zoom user's name and email don't look like ${who}'s Slack profile (${truncate(escapeMrkdwn(outcome.slackName), LABEL_MAX_CHARS)}). Nothing is linked until you choose.`,
+        `The Zoom user's name and email don't look like ${who}'s Slack profile (${truncate(zoomText(outcome.slackName), LABEL_MAX_CHARS)}). Nothing is linked until you choose.`,
       ],
       [
         button('Link anyway', LINK_ACTION_IDS.confirm, choice, 'primary'),

@@ -23,7 +23,7 @@ export const LINE_BREAK = '\n';
 const BULLET = '• ';
 
 /** A `mrkdwn` text object; the text must already be safe (escaped, cut to its limit). */
-export const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
+export const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
 
 const packLines = (lines: readonly string[]): SectionBlock[] => {
   const texts: string[] = [];

@@ -2,7 +2,7 @@ import type { Button, SectionBlock } from '@slack/types';
 import type { LineOwner, Participant, SmsSession } from '../domain/sms.js';
 import type { Subject } from '../domain/subject.js';
 import { openButton } from './conversation-open.js';
-import { escapeMrkdwn, truncate } from './escape.js';
+import { truncate, zoomText } from './escape.js';
 import { ownerKindLabel, phoneLabel, type SlackDateFormat, slackDate } from './format.js';
 import {
   ACCESSIBILITY_LABEL_MAX_CHARS,
@@ -49,7 +49,7 @@ export const viaLine = (session: SmsSession): string | undefined => {
   const kindLine = session.kind === 'call_queue' || session.kind === 'auto_receptionist';
   if ((line === undefined || isPersonLine(line)) && !kindLine) return undefined;
   const name = owner?.name?.trim();
-  if (name) return `via ${truncate(escapeMrkdwn(name), OWNER_NAME_MAX_CHARS)}`;
+  if (name) return `via ${truncate(zoomText(name), OWNER_NAME_MAX_CHARS)}`;
   if (line !== undefined && !isPersonLine(line))
     return `via a ${ownerKindLabel(line).toLowerCase()}`;
   return session.kind === 'call_queue' ? 'via a call queue' : 'via an auto receptionist';
@@ -74,7 +74,7 @@ export const rowTitle = (session: SmsSession, nameMax: number, withNumber = true
   const phone = first?.phoneNumber?.trim();
   const others = contacts.length - 1;
   const parts: string[] = [];
-  if (name) parts.push(bold(truncate(escapeMrkdwn(name), nameMax)));
+  if (name) parts.push(bold(truncate(zoomText(name), nameMax)));
   if (phone && (withNumber || others === 0 || !name)) {
     parts.push(name ? unbrokenPhone(phone) : bold(unbrokenPhone(phone)));
   }
@@ -96,7 +96,7 @@ export const lastActivity = (
 /** A kind Zoom added that the app does not know, as it came; `undefined` for known kinds. */
 const oddKind = (session: SmsSession): string | undefined =>
   session.kind === 'other'
-    ? truncate(escapeMrkdwn(session.rawKind?.trim() || 'Unknown type'), 20)
+    ? truncate(zoomText(session.rawKind?.trim() || 'Unknown type'), 20)
     : undefined;
 
 /** The grey second line of a row: when it was last active, and through which line. */

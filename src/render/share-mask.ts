@@ -32,15 +32,51 @@ export const maskPhoneNumber = (phoneNumber: string): string => {
 };
 
 /**
+ * A run that looks like a number: digits, perhaps after a `+` or inside `(…)`, joined by spaces,
+ * dots, dashes or slashes — `14155559876`, `+1 (415) 555-9876`, `555.9876`, `0100`.
+ */
+const NUMBER_RUN = /\+?\(?\d(?:[\d\s()./-]*\d)?\)?/g;
+
+/** Digits a run needs before it is masked: a lone `7` or `42` in a name says nothing. */
+const MASKED_RUN_MIN_DIGITS = 3;
+
+/**
+ * Third-party text (a display name, a word Zoom added) with every number-shaped run of at least
+ * {@link MASKED_RUN_MIN_DIGITS} digits masked as a phone number is ({@link maskPhoneNumber}), so
+ * a contact saved under their number (`+1 (415) 555-9876`) does not show it in full.
+ */
+export const maskNumberRuns = (text: string): string =>
+  text.replace(NUMBER_RUN, (run) =>
+    run.replace(/\D/g, '').length < MASKED_RUN_MIN_DIGITS
+      ? run
+      : maskPhoneNumber(run.replace(/[^\d+]/g, '')),
+  );
+
+const maskedText = (text: string | undefined): string | undefined =>
+  text === undefined ? undefined : maskNumberRuns(text);
+
+/**
  * The same sessions with every participant's number replaced by its mask
- * ({@link maskPhoneNumber}), for display only: a masked number is no longer E.164.
+ * ({@link maskPhoneNumber}), and every number-shaped run in the texts that came from Zoom (names,
+ * kinds it named) masked too ({@link maskNumberRuns}), for display only: a masked number is no
+ * longer E.164.
  */
 export const maskSessionNumbers = (sessions: readonly SmsSession[]): SmsSession[] =>
   sessions.map((session) => ({
     ...session,
-    participants: session.participants.map((participant) =>
-      participant.phoneNumber === undefined
-        ? participant
-        : { ...participant, phoneNumber: maskPhoneNumber(participant.phoneNumber) },
-    ),
+    ...(session.rawKind === undefined ? {} : { rawKind: maskNumberRuns(session.rawKind) }),
+    participants: session.participants.map((participant) => {
+      const name = maskedText(participant.name);
+      const rawKind = maskedText(participant.owner?.rawKind);
+      return {
+        ...participant,
+        ...(name === undefined ? {} : { name }),
+        ...(participant.phoneNumber === undefined
+          ? {}
+          : { phoneNumber: maskPhoneNumber(participant.phoneNumber) }),
+        ...(participant.owner === undefined || rawKind === undefined
+          ? {}
+          : { owner: { ...participant.owner, rawKind } }),
+      };
+    }),
   }));

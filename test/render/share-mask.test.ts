@@ -33,7 +33,7 @@ describe('maskSessionNumbers', () => {
       }),
     ]);
     expect(session?.participants).toEqual([
-      { name: 'Dana 14155550100', phoneNumber: '+1 415 •••• 0100', isOwner: false },
+      { name: 'Dana +1 415 •••• 0100', phoneNumber: '+1 415 •••• 0100', isOwner: false },
       { name: 'No number', isOwner: false },
     ]);
   });
