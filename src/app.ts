@@ -6,7 +6,7 @@ import {
   type Receiver,
   SocketModeReceiver,
 } from '@slack/bolt';
-import type { Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { createHomeState } from './core/home-state.js';
 import { createIdentityServices } from './core/identity-services.js';
@@ -75,10 +75,12 @@ export interface SmsSessionsApp {
   stop(): Promise<void>;
 }
 
-/** What the HTTP receiver's door needs beyond the configuration. */
+/**
+ * What the HTTP receiver's door needs beyond the configuration. It reads the system clock, not
+ * the app's: Slack stamps requests with the wall time.
+ */
 interface DoorDeps {
   readonly logger: AppLogger;
-  readonly clock: Clock;
   readonly store: Store;
 }
 
@@ -105,7 +107,7 @@ const createReceiver = (config: Config, deps: DoorDeps, routes: CustomRoute[]): 
     {
       signingSecret,
       paths: [SLACK_EVENTS_PATH],
-      clock: deps.clock,
+      clock: systemClock,
       store: deps.store,
       budget: createBodyBudget(BODIES_IN_FLIGHT_MAX_BYTES),
       logger,
@@ -165,7 +167,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
   const bolt = new App({
     token: config.slack.botToken,
     receiver: ops.observe(
-      createReceiver(config, { logger, clock, store }, [...ops.routes, ...zoomEventsRoutes]),
+      createReceiver(config, { logger, store }, [...ops.routes, ...zoomEventsRoutes]),
     ),
     logger: toBoltLogger(logger),
     clientOptions: {

@@ -39,6 +39,10 @@ export interface SlackDoorDeps {
   readonly signingSecret: string;
   /** Where Slack posts (Bolt's `endpoints`). */
   readonly paths: readonly string[];
+  /**
+   * The wall clock Slack stamps requests by (`x-slack-request-timestamp`): the system clock in
+   * the app, whatever calendar the rest of the app is given.
+   */
   readonly clock: Clock;
   /** Remembers which signed requests were processed, across replicas ({@link Store.claimOnce}). */
   readonly store: Pick<Store, 'claimOnce'>;
