@@ -26,6 +26,7 @@ import {
   SLACK_BODY_MAX_BYTES,
 } from './door/slack-door.js';
 import { deriveAppKeys } from './keys/app-keys.js';
+import { createValueSeal } from './keys/value-seal.js';
 import { type AppLogger, toBoltLogger } from './logger.js';
 import { createOps } from './ops/create-ops.js';
 import { reportOutcome } from './ops/request-context.js';
@@ -34,11 +35,14 @@ import { createInFlightTracker } from './process/in-flight.js';
 import { createInboxSlack } from './slack/inbox-slack.js';
 import { registerListeners } from './slack/register.js';
 import { createChannelMembership, createReplyPublisher } from './slack/reply-port.js';
+import { createSealGuard } from './slack/seal/seal-guard.js';
+import { createSealingFetch } from './slack/seal/sealing-fetch.js';
 import { createTeamGuard } from './slack/team-guard.js';
 import { createFileUploader } from './slack/upload-file.js';
 import { zoomCallerMiddleware } from './slack/zoom-caller-middleware.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/types.js';
+import { SESSION_ACTION_IDS } from './surface/ids.js';
 import { createWorkspaceBoundary } from './users/workspace.js';
 import { createResilientZoom } from './zoom/resilient-zoom.js';
 import { createTokenProvider } from './zoom/token-provider.js';
@@ -164,6 +168,11 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
             onOutcome: (outcome, event) => ops.metrics.zoomEvent(outcome, event),
           }),
         ];
+  const appKeys = deriveAppKeys(config.appSecret);
+  const sealPolicy = {
+    seal: createValueSeal(appKeys.buttons),
+    sealedSelects: new Set([SESSION_ACTION_IDS.openPicked]),
+  };
   const bolt = new App({
     token: config.slack.botToken,
     receiver: ops.observe(
@@ -172,6 +181,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     logger: toBoltLogger(logger),
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
+      fetch: createSealingFetch(sealPolicy),
       retryConfig: SLACK_RETRY_CONFIG,
       timeout: SLACK_TIMEOUT_MS,
     },
@@ -195,12 +205,12 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     metrics: ops.metrics,
   });
   const zoom = resilientZoom.zoom;
-  const appKeys = deriveAppKeys(config.appSecret);
   const boundary = createWorkspaceBoundary({
     client: bolt.client,
     allowedTeamIds: config.slack.allowedTeamIds,
   });
   bolt.use(createTeamGuard({ boundary, logger, clock }));
+  bolt.use(createSealGuard({ policy: sealPolicy, logger }));
   const inFlight = createInFlightTracker();
   bolt.use(inFlight.middleware);
   const people = createIdentityServices({

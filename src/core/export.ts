@@ -61,7 +61,7 @@ export interface ExportCore {
 export interface ExportCoreDeps {
   readonly zoom: ZoomApi;
   readonly gate: SubjectGate;
-  readonly sessions: Pick<SessionsCore, 'viewerContext'>;
+  readonly sessions: Pick<SessionsCore, 'viewerContext' | 'admit'>;
   /** `EXPORT_MAX_SESSIONS`. */
   readonly maxSessions: number;
 }
@@ -69,7 +69,8 @@ export interface ExportCoreDeps {
 /** Builds the export core. */
 export const createExportCore = (deps: ExportCoreDeps): ExportCore => ({
   cap: deps.maxSessions,
-  collect: async (actor, cursor, onProgress) => {
+  collect: async (actor, button, onProgress) => {
+    const cursor = deps.sessions.admit(button);
     const ctx = await deps.sessions.viewerContext(actor);
     const cap = deps.maxSessions;
     const query: SessionQuery = { ...listingQuery(cursor), pageSize: EXPORT_PAGE_SIZE };

@@ -6,6 +6,7 @@ import { buildQuery } from '../query/build-query.js';
 import { followingCursor, type PageCursor, startCursor } from '../query/cursor.js';
 import { safeTimeZone } from '../query/time-zone.js';
 import type { Target, WindowNote } from '../query/types.js';
+import { isRangeWithinMonths } from '../query/window.js';
 import { MESSAGE_MAX_SESSIONS } from '../render/limits.js';
 import type { RenderContext, SessionsPageModel, SubjectModel } from '../render/types.js';
 import type { ListArgs } from '../slack/commands/grammar.js';
@@ -58,6 +59,13 @@ export interface SessionsCore {
     notes?: readonly WindowNote[],
     action?: ListingAction,
   ): Promise<SessionsPageResult>;
+  /**
+   * Refuses a cursor no typed command could have produced now: a range longer than
+   * `MAX_RANGE_MONTHS` (a button written under a larger setting, or edited). {@link page} checks
+   * it first; so does every other use of a button's cursor, before any Zoom call.
+   * @throws AppError `BAD_BUTTON`
+   */
+  admit(cursor: PageCursor): PageCursor;
 }
 
 /** Where a new listing starts. */
@@ -219,8 +227,16 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
     }
   };
 
+  const admit = (cursor: PageCursor): PageCursor => {
+    if (cursor.range !== undefined && !isRangeWithinMonths(cursor.range, deps.maxRangeMonths)) {
+      throw new AppError('BAD_BUTTON', 'Button range is longer than MAX_RANGE_MONTHS');
+    }
+    return cursor;
+  };
+
   return {
     viewerContext,
+    admit,
     start: async (actor, args) => {
       const ctx = await viewerContext(actor);
       const built = buildQuery(args, ctx, { maxMonths: deps.maxRangeMonths });
@@ -234,6 +250,7 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
         : [...built.notes];
       return { cursor: startCursor(subjectOf(actor, args.target), query, ctx.timeZone), notes };
     },
-    page: async (actor, cursor, notes = [], action = 'page') => load(actor, cursor, notes, action),
+    page: async (actor, cursor, notes = [], action = 'page') =>
+      load(actor, admit(cursor), notes, action),
   };
 };

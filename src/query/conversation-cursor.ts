@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import type { Subject } from '../domain/subject.js';
 import { AppError } from '../errors.js';
+import { SEAL_CHARS } from '../keys/value-seal.js';
 import { EMAIL_MAX_CHARS, isZoomUserRef } from '../users/zoom-user-ref.js';
 import { BUTTON_VALUE_MAX_CHARS } from './cursor-wire.js';
-import { MAX_RANGE_DAYS } from './types.js';
+import { MAX_PAGE_NUMBER, MAX_RANGE_DAYS } from './types.js';
 
 /** Days of messages one conversation view asks Zoom for: Zoom answers a month at a time. */
 export const CONVERSATION_WINDOW_DAYS = 30;
 
-/** Slack's limit for an option `value` in a select menu. https://docs.slack.dev/reference/block-kit/composition-objects/option-object */
-export const OPTION_VALUE_MAX_CHARS = 150;
+/**
+ * The longest option `value` the app writes: Slack's limit for a select's option (150) less the
+ * seal every value gets on its way out (src/keys/value-seal.ts).
+ * https://docs.slack.dev/reference/block-kit/composition-objects/option-object
+ */
+export const OPTION_VALUE_MAX_CHARS = 150 - SEAL_CHARS;
 
 const DAY_SECONDS = 86_400;
 
@@ -38,6 +43,9 @@ export interface ConversationCursor {
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** 9999-12-31T23:59:59Z: the last instant Zoom's format can write. */
+const LAST_UNIX_SECOND = 253_402_300_799;
+
 const wireSchema = z.object({
   v: z.literal(1),
   i: z.string().regex(SESSION_ID),
@@ -46,11 +54,11 @@ const wireSchema = z.object({
     .regex(/^[UW][A-Z0-9]{2,}$/)
     .optional(),
   z: z.string().max(EMAIL_MAX_CHARS).refine(isZoomUserRef).optional(),
-  f: z.number().int().nonnegative(),
-  t: z.number().int().nonnegative(),
+  f: z.number().int().nonnegative().max(LAST_UNIX_SECOND),
+  t: z.number().int().nonnegative().max(LAST_UNIX_SECOND),
   k: z.string().max(BUTTON_VALUE_MAX_CHARS).optional(),
   tr: z.array(z.string().max(BUTTON_VALUE_MAX_CHARS)).optional(),
-  n: z.number().int().min(1).optional(),
+  n: z.number().int().min(1).max(MAX_PAGE_NUMBER).optional(),
 });
 
 type Wire = z.infer<typeof wireSchema>;

@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import type { Subject } from '../domain/subject.js';
 import { AppError } from '../errors.js';
+import { SEAL_CHARS } from '../keys/value-seal.js';
 import { EMAIL_MAX_CHARS, isZoomUserRef } from '../users/zoom-user-ref.js';
 import type { PageCursor, RangePosition, WindowPages } from './cursor.js';
 import { type DateRange, splitRange } from './range-windows.js';
 import { safeTimeZone, zoomInstant } from './time-zone.js';
-import { FILTER_TYPES, MAX_PAGE_SIZE, RANGE_MONTHS_LIMIT, SESSION_TYPES } from './types.js';
+import {
+  FILTER_TYPES,
+  MAX_PAGE_NUMBER,
+  MAX_PAGE_SIZE,
+  MAX_RANGE_DAYS,
+  RANGE_MONTHS_LIMIT,
+  SESSION_TYPES,
+} from './types.js';
 
-/** Slack's limit for a button `value`. https://docs.slack.dev/reference/block-kit/block-elements/button-element */
-export const BUTTON_VALUE_MAX_CHARS = 2000;
+/**
+ * The longest button `value` the app writes: Slack's limit (2,000) less the seal every value gets
+ * on its way out (src/keys/value-seal.ts).
+ * https://docs.slack.dev/reference/block-kit/block-elements/button-element
+ */
+export const BUTTON_VALUE_MAX_CHARS = 2000 - SEAL_CHARS;
 
 const DAY_MS = 86_400_000;
 
@@ -25,11 +37,14 @@ const zoomTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
   .refine((iso) => zoomInstant(Date.parse(iso)) === iso);
 
+/** Longest window one Zoom call may be asked for, as the typed command allows it. */
+const WINDOW_MAX_MS = MAX_RANGE_DAYS * DAY_MS;
+
 const querySchema = z.object({
   st: z.enum(SESSION_TYPES),
   ft: z.enum(FILTER_TYPES),
-  f: z.string().max(20),
-  t: z.string().max(20),
+  f: zoomTime,
+  t: zoomTime,
   ph: z
     .string()
     .regex(/^\d{4,15}$/)
@@ -47,7 +62,7 @@ const singleSchema = z.object({
   q: querySchema,
   k: token,
   tr: z.array(token),
-  n: z.number().int().min(1),
+  n: z.number().int().min(1).max(MAX_PAGE_NUMBER),
 });
 
 /**
@@ -159,7 +174,11 @@ export const fromWire = (raw: unknown): PageCursor | undefined => {
     pageSize: w.q.ps,
   };
   const position = { subject, token: w.k, trail: w.tr, page: w.n };
-  if (w.v === 1) return { ...position, query };
+  if (w.v === 1) {
+    const spanMs = Date.parse(w.q.t) - Date.parse(w.q.f);
+    const consistent = spanMs >= 0 && spanMs <= WINDOW_MAX_MS && w.tr.length < w.n;
+    return consistent ? { ...position, query } : undefined;
+  }
   const ranged = rangeOf(w);
   if (ranged === undefined) return undefined;
   const { range, window } = ranged;

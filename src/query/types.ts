@@ -113,3 +113,9 @@ export interface ListArgs {
   /** 1 to {@link MAX_PAGE_SIZE}. */
   readonly pageSize?: number;
 }
+
+/**
+ * The highest page number a button may carry: far beyond any real listing or conversation, low
+ * enough that a number edited into a value cannot read as a real page.
+ */
+export const MAX_PAGE_NUMBER = 10_000;

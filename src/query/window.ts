@@ -160,3 +160,15 @@ export const resolveWindow = (
   checkCap(fromMs, toMs, `${typed(from)}…${typed(to)}`, timeZone, limits);
   return { from: zoomInstant(fromMs), to: zoomInstant(toMs), notes: [] };
 };
+
+/**
+ * Whether a range a button carries stays within `maxMonths` months in its zone, as a typed one
+ * must (`MAX_RANGE_MONTHS`): the same rule as the command's, for a value that could have been
+ * written under another setting, or edited.
+ */
+export const isRangeWithinMonths = (
+  range: { readonly from: string; readonly to: string; readonly timeZone: string },
+  maxMonths: number,
+): boolean =>
+  Date.parse(range.from) >=
+  shiftInZone(Date.parse(range.to), -maxMonths, 'month', safeTimeZone(range.timeZone));

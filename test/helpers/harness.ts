@@ -13,6 +13,8 @@ import {
   type DemoZoom,
   type DemoZoomAddress,
 } from '../../src/demo-zoom/index.js';
+import { deriveAppKeys } from '../../src/keys/app-keys.js';
+import { createValueSeal } from '../../src/keys/value-seal.js';
 import { createLogger } from '../../src/logger.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 import { type FakeSlack, type FakeSlackUser, startFakeSlack } from './fake-slack.js';
@@ -102,6 +104,7 @@ export const startHarness = async (options: HarnessOptions) => {
     ...HARNESS_ENV,
     ...options.env,
   });
+  const seal = createValueSeal(deriveAppKeys(config.appSecret).buttons);
   const app: SmsSessionsApp = await createApp(config, {
     logger,
     clock: options.clock ?? systemClock,
@@ -126,6 +129,14 @@ export const startHarness = async (options: HarnessOptions) => {
     baseUrl,
     eventsUrl,
     logLines,
+    /** A value sealed as the app seals what it sends (a forged value that passes the seal). */
+    seal: (value: string) => seal.seal(value),
+    /** The value a sealed one (a button's, as Slack recorded it) stands for; throws if forged. */
+    unseal: (value: string): string => {
+      const opened = seal.unseal(value);
+      if (opened === undefined) throw new Error('not a value the app sealed');
+      return opened;
+    },
     /** Sends `/sms-sessions text` as `userId`; returns the HTTP ack and the response_url id. */
     command: async (userId: string, text: string, signOptions: Partial<SignOptions> = {}) => {
       const id = randomUUID();

@@ -94,7 +94,7 @@ describe('reading a conversation over the real Bolt receiver', () => {
     const button = findButtons(answer).find(
       (b) =>
         OPEN_ACTION_ID_PATTERN.test(b.actionId ?? '') &&
-        decodeConversationCursor(b.value ?? '').sessionId === sessionId,
+        decodeConversationCursor(h.unseal(b.value ?? '')).sessionId === sessionId,
     );
     if (button?.actionId === undefined || button.value === undefined) throw new Error('no Open');
     return { actionId: button.actionId, value: button.value };
@@ -181,12 +181,15 @@ describe('reading a conversation over the real Bolt receiver', () => {
   });
 
   it('shows nothing when a member names himself but opens someone else’s session', async () => {
-    const real = decodeConversationCursor(openValue(await listing(ALICE), chat.id).value);
+    const real = decodeConversationCursor(h.unseal(openValue(await listing(ALICE), chat.id).value));
     const forged = encodeConversationCursor({
       ...real,
       subject: { kind: 'slack-user', slackUserId: BOB },
     });
-    const modal = await open(BOB, { actionId: 'sms_sessions.open.1', value: forged ?? '' });
+    const modal = await open(BOB, {
+      actionId: 'sms_sessions.open.1',
+      value: h.seal(forged ?? ''),
+    });
     const text = visibleText(modal.view as unknown as Answer);
     expect(text).toMatch(/old or altered/);
     expect(text).not.toContain('Line 0');
@@ -229,7 +232,9 @@ describe('reading a conversation over the real Bolt receiver', () => {
       }
     ).elements[0]?.options;
     expect(options).toHaveLength(30);
-    const pick = options?.find((o) => decodeConversationCursor(o.value).sessionId === chat.id);
+    const pick = options?.find(
+      (o) => decodeConversationCursor(h.unseal(o.value)).sessionId === chat.id,
+    );
     const before = h.slack.modals.length;
     await h.actInModal(ALICE, modal, {
       type: 'static_select',
