@@ -173,6 +173,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     seal: createValueSeal(appKeys.buttons),
     sealedSelects: new Set([SESSION_ACTION_IDS.openPicked]),
   };
+  const slackFetch = createSealingFetch(sealPolicy);
   const bolt = new App({
     token: config.slack.botToken,
     receiver: ops.observe(
@@ -181,7 +182,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     logger: toBoltLogger(logger),
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
-      fetch: createSealingFetch(sealPolicy),
+      fetch: slackFetch,
       retryConfig: SLACK_RETRY_CONFIG,
       timeout: SLACK_TIMEOUT_MS,
     },
@@ -228,6 +229,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
   const inboxSlack = createInboxSlack({
     token: config.slack.botToken,
     slackApiUrl: config.slack.apiUrl,
+    fetch: slackFetch,
   });
   inbox = createInbox({
     store,

@@ -49,9 +49,12 @@ const call = async <T>(run: () => Promise<T>): Promise<T> => {
 export const createInboxSlack = (options: {
   readonly token: string;
   readonly slackApiUrl: string;
+  /** The app's Slack `fetch`, which seals the values of the buttons the inbox posts. */
+  readonly fetch?: typeof fetch;
 }): InboxSlack => {
   const client = new WebClient(options.token, {
     slackApiUrl: options.slackApiUrl,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: INBOX_SLACK_TIMEOUT_MS,

@@ -3,7 +3,13 @@ import { checkInbox } from '../../src/cli/inbox-check.js';
 
 const config = (webhookSecretToken: string | undefined, appToken?: string) => ({
   port: 3000,
-  slack: { botToken: 'xoxb-x', signingSecret: 's', appToken, apiUrl: 'https://slack.com/api/' },
+  slack: {
+    botToken: 'xoxb-x',
+    signingSecret: 's',
+    appToken,
+    apiUrl: 'https://slack.com/api/',
+    allowedTeamIds: [],
+  },
   inbox: { webhookSecretToken, notifyDefault: false, showText: true, channelPostsPerSecond: 1 },
 });
 
