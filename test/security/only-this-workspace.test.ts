@@ -13,7 +13,7 @@ const STRANGER = 'U0STRANGE';
 const NEIGHBOUR = 'U0NEIGHBR';
 
 const alice = demoUser({ email: 'alice@acme.test' });
-const stranger = demoUser({ email: 'stranger@elsewhere.test' });
+const stranger = demoUser({ email: 'stranger@elsewhere.test', firstName: 'Mallory' });
 const users = [
   { id: ALICE, email: 'alice@acme.test', name: 'Alice' },
   { id: ADMIN, email: 'ada@acme.test', name: 'Ada' },
