@@ -146,7 +146,7 @@ export const clickReply = async (
   const before = h.slack.modals.length;
   const { ack } = await h.act(
     user,
-    { type: 'button', action_id: REPLY_IDS.button, value: encodeInboxReplyValue(target) },
+    { type: 'button', action_id: REPLY_IDS.button, value: h.seal(encodeInboxReplyValue(target)) },
     target.channelId,
   );
   expect(ack.status).toBe(200);

@@ -61,7 +61,7 @@ describe('a text, a reply from Slack, and the next text, in one thread', () => {
       text: String(first.args.text),
       blocks: first.args.blocks as never,
     }).find((b) => b.actionId === INBOX_ACTION_IDS.reply);
-    const target = decodeInboxReplyValue(button?.value ?? '');
+    const target = decodeInboxReplyValue(h.unseal(button?.value ?? ''));
     expect(target).toEqual({ sessionId: aliceChat.id, channelId: first.channel });
 
     const modal = await clickReply(h, ALICE, target ?? { sessionId: '', channelId: '' });
