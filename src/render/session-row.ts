@@ -145,6 +145,7 @@ export const sessionRow = (
     text: {
       type: 'mrkdwn',
       text: `${rowTitle(session, ROW_NAME_MAX_CHARS)}\n${rowDetail(session, ctx)}`,
+      verbatim: true,
     },
     ...(open === undefined ? {} : { accessory: open }),
   };

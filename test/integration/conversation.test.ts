@@ -206,12 +206,12 @@ describe('reading a conversation over the real Bolt receiver', () => {
     // button, whose cursor asked Zoom for more. Replay one of 30.
     const first = await listing(ALICE);
     const exported = findButtons(first).find((b) => b.actionId === SESSION_ACTION_IDS.exportCsv);
-    const cursor = decodeCursor(exported?.value ?? '');
+    const cursor = decodeCursor(h.unseal(exported?.value ?? ''));
     const older = encodeCursor({ ...cursor, query: { ...cursor.query, pageSize: 30 } });
     const { id } = await h.act(ALICE, {
       type: 'button',
       action_id: ACTION_IDS.pageStartOver,
-      value: older,
+      value: h.seal(older),
     });
     const answer = (await h.slack.nextResponse(id)) as unknown as Answer;
     expectValidMessage(answer);
