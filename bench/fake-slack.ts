@@ -90,6 +90,7 @@ export const startBenchSlack = async (people: readonly BenchPerson[]): Promise<B
           ok: true,
           user: {
             id,
+            team_id: 'T0001',
             name: id.toLowerCase(),
             real_name: id,
             tz: BENCH_TIME_ZONE,
