@@ -116,6 +116,10 @@ export const auditSentence = (entry: AuditEntryView, ctx: RenderContext): string
       return `${actor} sent a line's texts to ${channelText(entry.filters.channel)}`;
     case 'unroute':
       return `${actor} stopped sending a line's texts to ${channelText(entry.filters.channel)}`;
+    case 'reply-open':
+      return `${actor} opened a reply in one of ${conversations}`;
+    case 'reply':
+      return `${actor} replied by text in one of ${conversations}`;
     default:
       return `${actor}: ${plain(entry.action)}${entry.subjectSlackUserId === undefined && entry.subjectZoomUser === undefined ? '' : ` about ${whom(entry)}`}`;
   }

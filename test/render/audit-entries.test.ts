@@ -182,6 +182,25 @@ describe('renderAuditEntries', () => {
     expect(JSON.stringify(message.blocks)).not.toContain('SLOW_DOWN');
   });
 
+  it('says in words who replied, or tried to, from Slack', () => {
+    const replied = renderAuditEntries(
+      { entries: [{ ...listed, action: 'reply', filters: {} }] },
+      ctx,
+    );
+    const opened = renderAuditEntries(
+      { entries: [{ ...refused, action: 'reply-open', filters: {} }] },
+      ctx,
+    );
+    expectValidMessage(replied);
+    expect(visibleText(replied)).toContain(
+      "@U0ADMIN01 replied by text in one of @U0ALICE01's conversations",
+    );
+    expect(visibleText(opened)).toContain(
+      "@U0BOB0001 opened a reply in one of @U0ALICE01's conversations · :no_entry: Refused",
+    );
+    expect(visibleText(replied)).not.toContain('`reply`');
+  });
+
   it('says so when there are no entries about the person', async () => {
     const message = renderAuditEntries({ entries: [], subjectSlackUserId: 'U0ALICE01' }, ctx);
     expectValidMessage(message);
