@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { RANGE_MONTHS_LIMIT } from './query/types.js';
 
-const slackUserIds = z
-  .string()
-  .default('')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((id) => id.trim())
-      .filter((id) => id.length > 0),
-  )
-  .pipe(
-    z.array(
-      z.string().regex(/^[UW][A-Z0-9]{2,}$/, {
-        error: 'must be comma-separated Slack user ids such as U012ABCDEF',
-      }),
-    ),
-  );
+/** A comma-separated list of Slack ids, each held to `pattern`; empty when unset. */
+const slackIdList = (pattern: RegExp, error: string) =>
+  z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    )
+    .pipe(z.array(z.string().regex(pattern, { error })));
+
+const slackUserIds = slackIdList(
+  /^[UW][A-Z0-9]{2,}$/,
+  'must be comma-separated Slack user ids such as U012ABCDEF',
+);
 
 const appSecret = z.string().min(32, {
   error: 'must be at least 32 random characters (e.g. the output of `openssl rand -hex 32`)',
@@ -49,22 +50,10 @@ export const configSchema = z.object({
     .startsWith('xapp-', { error: 'must be an app-level token starting with xapp-' })
     .optional(),
   SLACK_API_URL: z.url({ error: 'must be a URL' }).default('https://slack.com/api/'),
-  SLACK_ALLOWED_TEAM_IDS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((id) => id.trim())
-        .filter((id) => id.length > 0),
-    )
-    .pipe(
-      z.array(
-        z.string().regex(/^[TE][A-Z0-9]{2,}$/, {
-          error: 'must be comma-separated Slack team ids (T…) or organization ids (E…)',
-        }),
-      ),
-    ),
+  SLACK_ALLOWED_TEAM_IDS: slackIdList(
+    /^[TE][A-Z0-9]{2,}$/,
+    'must be comma-separated Slack team ids (T…) or organization ids (E…)',
+  ),
   ZOOM_ACCOUNT_ID: z.string({
     error: 'is required: the Account ID of the Zoom Server-to-Server OAuth app',
   }),
