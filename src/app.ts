@@ -25,6 +25,7 @@ import {
   createSlackDoor,
   SLACK_BODY_MAX_BYTES,
 } from './door/slack-door.js';
+import { createPooledDispatcher, createPooledFetch } from './http/pooled-fetch.js';
 import { deriveAppKeys } from './keys/app-keys.js';
 import { createValueSeal } from './keys/value-seal.js';
 import { type AppLogger, toBoltLogger } from './logger.js';
@@ -127,6 +128,8 @@ const createReceiver = (config: Config, deps: DoorDeps, routes: CustomRoute[]): 
  */
 export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessionsApp> => {
   const { logger, clock } = deps;
+  const pool = createPooledDispatcher();
+  const pooledFetch = createPooledFetch(pool);
   const store = await createStore(
     {
       databasePath: config.store.databasePath,
@@ -135,13 +138,14 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     },
     { clock, logger },
   );
+  const zoomFetch = deps.fetch ?? pooledFetch;
   const tokenProvider = createTokenProvider({
     tokenUrl: config.zoom.oauthTokenUrl,
     accountId: config.zoom.accountId,
     clientId: config.zoom.clientId,
     clientSecret: config.zoom.clientSecret,
     clock,
-    ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+    fetch: zoomFetch,
   });
   const ops = createOps({
     config,
@@ -173,7 +177,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     seal: createValueSeal(appKeys.buttons),
     sealedSelects: new Set([SESSION_ACTION_IDS.openPicked]),
   };
-  const slackFetch = createSealingFetch(sealPolicy);
+  const slackFetch = createSealingFetch(sealPolicy, pooledFetch);
   const bolt = new App({
     token: config.slack.botToken,
     receiver: ops.observe(
@@ -195,7 +199,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
       clock,
       logger: logger.child({ component: 'zoom' }),
       observer: ops.zoomObserver,
-      ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+      fetch: zoomFetch,
     },
     ...(config.store.redisUrl === undefined
       ? {}
@@ -305,7 +309,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     access: people.access,
     home: createHomeState({ store }),
     ...features,
-    uploader: createFileUploader(bolt.client),
+    uploader: createFileUploader(bolt.client, pooledFetch),
     inbox: inboxAdmin,
   });
   bolt.error(async (error) => {
@@ -347,6 +351,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
           () => resilientZoom.close(),
           () => people.audit.close(),
           () => store.close(),
+          () => pool.close(),
         ],
         logger,
       }),
