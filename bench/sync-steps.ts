@@ -104,7 +104,7 @@ export const benchmarkSyncSteps = async (options: {
   let n = 0;
   const steps: Array<[string, boolean, () => unknown]> = [
     [
-      'SQLite: cache a page (`cacheSet`, ~5 KB)',
+      'SQLite store: cache a page for 30 s (`cacheSet`, ~5 KB; short-lived, so held in memory)',
       true,
       () => {
         n += 1;
@@ -112,7 +112,7 @@ export const benchmarkSyncSteps = async (options: {
       },
     ],
     [
-      'SQLite: read a cached page (`cacheGet`)',
+      'SQLite store: read a cached page (`cacheGet`)',
       true,
       () => store.cacheGet('zoom:v1:sessions', `key-${n}`),
     ],

@@ -65,12 +65,13 @@ const newWallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefine
 const wallClockFormatter = (timeZone: string): Intl.DateTimeFormat | undefined =>
   wallClockFormatters.get(timeZone, newWallClockFormatter);
 
-/**
- * The wall-clock time in `timeZone` at `instantMs`, as epoch ms of the same wall-clock reading
- * in UTC (read it with `getUTCHours()` and friends); an unknown zone reads as UTC. Uses the
- * cached formatter of the zone, so it is cheap enough for every line of a page.
- */
-export const wallClockMs = (instantMs: number, timeZone: string): number => {
+const SECOND_MS = 1_000;
+
+/** `ms` rounded down to a whole second, for negative instants too. */
+const floorToSecond = (ms: number): number => ms - (((ms % SECOND_MS) + SECOND_MS) % SECOND_MS);
+
+/** The wall clock read through the zone's formatter: exact, and the costly part. */
+const formattedWallClockMs = (instantMs: number, timeZone: string): number => {
   const formatter = wallClockFormatter(timeZone) ?? wallClockFormatter(FALLBACK_TIME_ZONE);
   const parts = formatter?.formatToParts(instantMs) ?? [];
   const field = (type: Intl.DateTimeFormatPartTypes): number =>
@@ -83,6 +84,47 @@ export const wallClockMs = (instantMs: number, timeZone: string): number => {
     field('minute'),
     field('second'),
   );
+};
+
+/** How far the zone's wall clock is ahead of UTC at a whole-second instant. */
+const formattedOffsetMs = (secondMs: number, timeZone: string): number =>
+  formattedWallClockMs(secondMs, timeZone) - secondMs;
+
+/**
+ * Offsets are remembered per zone and quarter of an hour. A quarter whose first and last second
+ * have the same offset has it throughout (no zone changes its offset twice within 15 minutes);
+ * one whose ends differ holds a change and is computed exactly, date by date.
+ */
+export const OFFSET_BUCKET_MS = 15 * 60 * 1000;
+
+/** Zone-and-quarter-hour offsets remembered: a page's worth of dates in many zones. */
+export const ZONE_OFFSETS_MAX = 4_096;
+
+/** Remembered offsets (first in, first out; see {@link OFFSET_BUCKET_MS}). Exported for its bound. */
+export const zoneOffsets = createBoundedMemo<string, number | undefined>(ZONE_OFFSETS_MAX);
+
+const zoneOffsetMs = (secondMs: number, timeZone: string): number => {
+  const bucket = Math.floor(secondMs / OFFSET_BUCKET_MS);
+  const cached = zoneOffsets.get(`${timeZone}\u0000${bucket}`, () => {
+    const start = bucket * OFFSET_BUCKET_MS;
+    const offset = formattedOffsetMs(start, timeZone);
+    return formattedOffsetMs(start + OFFSET_BUCKET_MS - SECOND_MS, timeZone) === offset
+      ? offset
+      : undefined;
+  });
+  return cached ?? formattedOffsetMs(secondMs, timeZone);
+};
+
+/**
+ * The wall-clock time in `timeZone` at `instantMs`, as epoch ms of the same wall-clock reading
+ * in UTC (read it with `getUTCHours()` and friends), in whole seconds; an unknown zone reads as
+ * UTC. The zone's offset is remembered per quarter hour ({@link OFFSET_BUCKET_MS}), so a page
+ * of dates costs one formatter call a quarter hour instead of one a date.
+ */
+export const wallClockMs = (instantMs: number, timeZone: string): number => {
+  const secondMs = floorToSecond(instantMs);
+  const zone = wallClockFormatter(timeZone) === undefined ? FALLBACK_TIME_ZONE : timeZone;
+  return secondMs + zoneOffsetMs(secondMs, zone);
 };
 
 const instantAtWallClock = (wall: number, timeZone: string): number => {

@@ -59,8 +59,6 @@ interface DateParts {
   readonly day: string;
   readonly year: string;
   readonly time: string;
-  /** The zone's short name at that moment (`EST`, `GMT+1`). */
-  readonly zone: string;
   /** `2:03:09 PM`. */
   readonly timeSeconds: string;
   /** Whether the moment falls in the year it is now, in the same zone (then the year is left out). */
@@ -92,25 +90,37 @@ const newFallbackFormatter = (timeZone: string): Intl.DateTimeFormat =>
 const fallbackFormatter = (requestedZone: string): Intl.DateTimeFormat =>
   fallbackFormatters.get(safeTimeZone(requestedZone), newFallbackFormatter);
 
-const yearOf = (ms: number, timeZone: string): string =>
-  fallbackFormatter(timeZone)
-    .formatToParts(ms)
-    .find((part) => part.type === 'year')?.value ?? '';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The pieces, as `en-US` writes them, from the zone's wall clock ({@link wallClockMs}, whose
+ * offsets are remembered), not from a formatter call per date: the costliest step of a page.
+ */
 const dateParts = (ms: number, timeZone: string, nowMs?: number): DateParts => {
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of fallbackFormatter(timeZone).formatToParts(ms)) parts[part.type] = part.value;
-  const year = parts.year ?? '';
+  const zone = safeTimeZone(timeZone);
+  const wall = new Date(wallClockMs(ms, zone));
+  const year = String(wall.getUTCFullYear());
+  const hours = wall.getUTCHours();
+  const clock = `${hours % 12 || 12}:${twoDigits(wall.getUTCMinutes())}`;
+  const period = hours < 12 ? 'AM' : 'PM';
   return {
-    month: parts.month ?? '',
-    day: parts.day ?? '',
+    month: MONTHS[wall.getUTCMonth()] ?? '',
+    day: String(wall.getUTCDate()),
     year,
-    time: `${parts.hour ?? ''}:${parts.minute ?? ''} ${(parts.dayPeriod ?? '').toUpperCase()}`,
-    zone: parts.timeZoneName ?? '',
-    timeSeconds: `${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''} ${(parts.dayPeriod ?? '').toUpperCase()}`,
-    thisYear: nowMs !== undefined && yearOf(nowMs, timeZone) === year,
+    time: `${clock} ${period}`,
+    timeSeconds: `${clock}:${twoDigits(wall.getUTCSeconds())} ${period}`,
+    thisYear:
+      nowMs !== undefined && new Date(wallClockMs(nowMs, zone)).getUTCFullYear() === Number(year),
   };
 };
+
+/** The zone's short name at `ms` (`EST`, `GMT+1`), as `en-US` writes it. */
+const zoneName = (ms: number, timeZone: string): string =>
+  fallbackFormatter(timeZone)
+    .formatToParts(ms)
+    .find((part) => part.type === 'timeZoneName')?.value ?? '';
 
 /** A key of {@link SLACK_DATE_FORMATS}. */
 export type SlackDateFormat = keyof typeof SLACK_DATE_FORMATS;
@@ -270,7 +280,7 @@ const windowEnd = (iso: string, timeZone: string, dayBoundary: 'start' | 'end'):
     wall.getUTCSeconds() === second;
   const parts = dateParts(ms, timeZone);
   const date = `${parts.month} ${parts.day}, ${parts.year}`;
-  return wholeDay ? date : `${date} ${parts.time} ${parts.zone || timeZone}`;
+  return wholeDay ? date : `${date} ${parts.time} ${zoneName(ms, timeZone) || timeZone}`;
 };
 
 /** A search in words, each part safe mrkdwn; see {@link describeQuery}. */

@@ -12,6 +12,8 @@ import {
   toAuditEntryFields,
   toAuditRecord,
 } from './codec.js';
+import { createShortLivedCache, SHORT_LIVED_MAX_TTL_MS } from './short-lived-cache.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { createSqliteInbox } from './sqlite-inbox.js';
 import { applyMigrations } from './sqlite-migrations.js';
 import type { AuditEntry, AuditEntryInput, Link, Store, StoreDeps } from './types.js';
@@ -89,12 +91,22 @@ export interface SqliteStoreOptions {
 /**
  * The default {@link Store}: one SQLite file (better-sqlite3), for a single replica. Every
  * method resolves only after its transaction committed, so a link set is on disk once
- * `setLink` resolves. Expired cache rows are swept on a timer ({@link CACHE_SWEEP_INTERVAL_MS},
- * at most {@link CACHE_SWEEP_BATCH} a time, by the expiry index), never on the request path.
+ * `setLink` resolves. Cache entries that live at most {@link SHORT_LIVED_MAX_TTL_MS} stay in
+ * memory ({@link createShortLivedCache}): one process owns the file, so nothing else could read
+ * them there. Expired cache rows are swept on a timer ({@link CACHE_SWEEP_INTERVAL_MS}, at most
+ * {@link CACHE_SWEEP_BATCH} a time, by the expiry index), never on the request path.
  */
 export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps): Store => {
   const { clock, logger } = deps;
   const db = openSqliteDatabase(options.path);
+  const checkpointer =
+    options.path === ':memory:'
+      ? undefined
+      : startCheckpointer(db, {
+          path: options.path,
+          busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
+          logger,
+        });
 
   const selectLink = db.prepare<[string], LinkRow>(
     'SELECT slack_user_id, zoom_user, set_by, set_at FROM links WHERE slack_user_id = ?',
@@ -143,6 +155,15 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
     }
   };
   const sweeper = setInterval(sweep, CACHE_SWEEP_INTERVAL_MS).unref();
+  const shortLived = createShortLivedCache();
+  const memoryKey = (namespace: string, key: string): string => `${namespace}\u0000${key}`;
+  const readCache = (namespace: string, key: string): string | undefined => {
+    const nowMs = clock.now().getTime();
+    const inMemory = shortLived.get(memoryKey(namespace, key), nowMs);
+    if (inMemory !== undefined) return inMemory;
+    const row = selectCache.get(namespace, key);
+    return row === undefined || row.expires_at_ms <= nowMs ? undefined : row.value;
+  };
 
   const toEntry = (row: AuditRow): AuditEntry | undefined => {
     const filters = parseAuditFilters(row.filters);
@@ -238,18 +259,25 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
     pruneAudit: async (olderThan) => deleteAuditBefore.run(olderThan.getTime()).changes,
 
     cacheGet: async <T>(namespace: string, key: string) => {
-      const row = selectCache.get(namespace, key);
-      if (row === undefined || row.expires_at_ms <= clock.now().getTime()) return undefined;
-      const value = parseJsonOrUndefined(row.value);
+      const json = readCache(namespace, key);
+      if (json === undefined) return undefined;
+      const value = parseJsonOrUndefined(json);
       if (value === undefined) logUnreadable(logger, { store: 'sqlite', namespace });
       return value as T | undefined;
     },
     cacheSet: async (namespace, key, value, ttlMs) => {
       const now = clock.now();
       const expiresAtMs = cacheExpiryMs(now, ttlMs);
-      upsertCache.run(namespace, key, encodeJson(value), expiresAtMs);
+      const json = encodeJson(value);
+      if (ttlMs <= SHORT_LIVED_MAX_TTL_MS) {
+        shortLived.set(memoryKey(namespace, key), json, expiresAtMs);
+        return;
+      }
+      shortLived.delete(memoryKey(namespace, key));
+      upsertCache.run(namespace, key, json, expiresAtMs);
     },
     cacheDelete: async (namespace, key) => {
+      shortLived.delete(memoryKey(namespace, key));
       deleteCacheRow.run(namespace, key);
     },
 
@@ -258,6 +286,7 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
     },
     close: async () => {
       clearInterval(sweeper);
+      await checkpointer?.stop();
       if (db.open) db.close();
     },
   };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SHORT_LIVED_MAX_TTL_MS } from '../../src/store/short-lived-cache.js';
 import { applyMigrations, migrations } from '../../src/store/sqlite-migrations.js';
 import {
   CACHE_SWEEP_BATCH,
@@ -24,6 +25,9 @@ const freshPath = (): string => {
   files += 1;
   return join(root, `store-${files}`, 'sms-sessions.db');
 };
+/** A cache entry that outlives the short-lived tier, so it is written to the file. */
+const ON_DISK_TTL_MS = SHORT_LIVED_MAX_TTL_MS + 60_000;
+
 const deps = (): StoreDeps => ({ clock: createFakeClock(), logger: silentLogger });
 
 afterAll(() => {
@@ -74,13 +78,13 @@ describe('createSqliteStore', () => {
       filters: {},
       allowed: true,
     });
-    await first.cacheSet('identity', 'U0ALICE', { email: 'alice@example.com' }, 60_000);
+    await first.cacheSet('filters', 'U0ALICE', { email: 'alice@example.com' }, ON_DISK_TTL_MS);
     await first.close();
 
     const second = createSqliteStore({ path }, { clock, logger: silentLogger });
     expect(await second.getLink('U0ALICE')).toMatchObject({ zoomUser: 'alice@example.com' });
     expect(await second.listAudit({ limit: 10 })).toMatchObject([{ action: 'link' }]);
-    expect(await second.cacheGet('identity', 'U0ALICE')).toStrictEqual({
+    expect(await second.cacheGet('filters', 'U0ALICE')).toStrictEqual({
       email: 'alice@example.com',
     });
     await second.close();
@@ -115,7 +119,7 @@ describe('createSqliteStore', () => {
     const path = freshPath();
     const { logger, lines } = createCapturingLogger();
     const store = createSqliteStore({ path }, { clock: createFakeClock(), logger });
-    await store.cacheSet('identity', 'alice@example.com', 'ok', 60_000);
+    await store.cacheSet('identity', 'alice@example.com', 'ok', ON_DISK_TTL_MS);
     const raw = new Database(path);
     raw.prepare("UPDATE cache SET value = '{not json'").run();
     raw.close();
@@ -151,6 +155,50 @@ describe('createSqliteStore', () => {
     await store.close();
   });
 
+  describe('short-lived cache entries', () => {
+    it('stay in memory: no row is written, and reading one needs no query', async () => {
+      const path = freshPath();
+      const clock = createFakeClock();
+      const store = createSqliteStore({ path }, { clock, logger: silentLogger });
+      const raw = new Database(path);
+      const rows = () => raw.prepare('SELECT namespace, key FROM cache').all();
+      await store.cacheSet('page', 'p1', { sessions: 10 }, SHORT_LIVED_MAX_TTL_MS);
+      await store.cacheSet('filters', 'U0A', { type: 'all' }, ON_DISK_TTL_MS);
+      expect(rows()).toStrictEqual([{ namespace: 'filters', key: 'U0A' }]);
+      expect(await store.cacheGet('page', 'p1')).toStrictEqual({ sessions: 10 });
+      clock.advance(SHORT_LIVED_MAX_TTL_MS);
+      expect(await store.cacheGet('page', 'p1')).toBeUndefined();
+      expect(await store.cacheGet('filters', 'U0A')).toStrictEqual({ type: 'all' });
+      raw.close();
+      await store.close();
+    });
+
+    it('are gone after a restart, while longer-lived entries are not', async () => {
+      const path = freshPath();
+      const clock = createFakeClock();
+      const first = createSqliteStore({ path }, { clock, logger: silentLogger });
+      await first.cacheSet('page', 'p1', 1, 30_000);
+      await first.cacheSet('filters', 'U0A', 2, ON_DISK_TTL_MS);
+      await first.close();
+      const second = createSqliteStore({ path }, { clock, logger: silentLogger });
+      expect(await second.cacheGet('page', 'p1')).toBeUndefined();
+      expect(await second.cacheGet('filters', 'U0A')).toBe(2);
+      await second.close();
+    });
+
+    it('replace an older entry of the same key in either tier, and are deleted from both', async () => {
+      const store = createSqliteStore({ path: freshPath() }, deps());
+      await store.cacheSet('ns', 'k', 'short', 30_000);
+      await store.cacheSet('ns', 'k', 'long', ON_DISK_TTL_MS);
+      expect(await store.cacheGet('ns', 'k')).toBe('long');
+      await store.cacheSet('ns', 'k', 'short again', 30_000);
+      expect(await store.cacheGet('ns', 'k')).toBe('short again');
+      await store.cacheDelete('ns', 'k');
+      expect(await store.cacheGet('ns', 'k')).toBeUndefined();
+      await store.close();
+    });
+  });
+
   describe('expired cache rows', () => {
     beforeEach(() => {
       vi.useFakeTimers();
@@ -166,10 +214,10 @@ describe('createSqliteStore', () => {
       const raw = new Database(path);
       const keys = () => (raw.prepare('SELECT count(*) AS n FROM cache').get() as { n: number }).n;
       for (let i = 0; i < CACHE_SWEEP_BATCH + 5; i += 1) {
-        await store.cacheSet('page', `k${i}`, i, 1_000);
+        await store.cacheSet('filters', `k${i}`, i, ON_DISK_TTL_MS);
       }
-      clock.advance(1_000);
-      await store.cacheSet('page', 'fresh', 'x', 60_000);
+      clock.advance(ON_DISK_TTL_MS);
+      await store.cacheSet('filters', 'fresh', 'x', 2 * ON_DISK_TTL_MS);
       expect(keys()).toBe(CACHE_SWEEP_BATCH + 6);
       await vi.advanceTimersByTimeAsync(CACHE_SWEEP_INTERVAL_MS);
       expect(keys()).toBe(6);
