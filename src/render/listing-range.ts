@@ -6,7 +6,7 @@ import {
   type RangePosition,
   rangeWindows,
 } from '../query/cursor.js';
-import { dayjs, safeTimeZone } from '../query/time-zone.js';
+import { dayjs, safeTimeZone, wallClockMs } from '../query/time-zone.js';
 import { DEFAULT_RANGE_DAYS, type WindowNote } from '../query/types.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { describeQuery, type QueryDescription, slackDate } from './format.js';
@@ -143,8 +143,16 @@ export const emptyListingText = (
   );
 };
 
-const isAt = (iso: string, timeZone: string, hms: string): boolean =>
-  dayjs.utc(Date.parse(iso)).tz(timeZone).format('HH:mm:ss') === hms;
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
+/** Whether the instant reads `hms` (`HH:mm:ss`) on the viewer's wall clock. */
+const isAt = (iso: string, timeZone: string, hms: string): boolean => {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return false;
+  const wall = new Date(wallClockMs(ms, safeTimeZone(timeZone)));
+  const read = [wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()];
+  return read.map(twoDigits).join(':') === hms;
+};
 
 const windowEnd = (iso: string, ctx: RenderContext, boundary: string): string =>
   slackDate(
