@@ -218,6 +218,16 @@ const memoryRows = (name: string, memory: MemoryResult): string[][] => [
     mib(memory.peakRssBytes),
   ],
   [`${name}: heap used after a full GC`, ...memory.readings.map((r) => mib(r.heapUsedBytes)), '—'],
+  [
+    `${name}: heap V8 holds (used or not)`,
+    ...memory.readings.map((r) => mib(r.heapTotalBytes)),
+    '—',
+  ],
+  [
+    `${name}: outside the heap, known to V8 (buffers, native objects)`,
+    ...memory.readings.map((r) => mib(r.externalBytes)),
+    '—',
+  ],
 ];
 
 const memorySection = ({ memory, bareMemory, plan }: BenchResults): string => {

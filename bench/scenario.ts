@@ -14,6 +14,10 @@ export interface MemoryReading {
   readonly rssBytes: number;
   /** Heap used after a full GC (bench/heap-probe.mjs). */
   readonly heapUsedBytes: number;
+  /** The heap V8 holds after that GC, used or not. */
+  readonly heapTotalBytes: number;
+  /** Memory outside the heap that V8 knows of (Buffers, native objects). */
+  readonly externalBytes: number;
 }
 
 /** The app's memory over its run. */
@@ -169,7 +173,13 @@ export const runMemory = async (options: MemoryRunOptions): Promise<MemoryResult
   const context = stepContext({ ...options, isApp: options.answers });
   const read = async (commands: number): Promise<MemoryReading> => {
     const heap = await target.heap();
-    return { commands, rssBytes: target.sample().rssBytes, heapUsedBytes: heap.heapUsedBytes };
+    return {
+      commands,
+      rssBytes: target.sample().rssBytes,
+      heapUsedBytes: heap.heapUsedBytes,
+      heapTotalBytes: heap.heapTotalBytes,
+      externalBytes: heap.externalBytes,
+    };
   };
   try {
     const readings: MemoryReading[] = [await read(0)];

@@ -39,6 +39,10 @@ const HEAP_PROBE = ['--expose-gc', '--import', './bench/heap-probe.mjs'];
 /** Heap used after a full GC, and resident size, as the process itself reads them. */
 export interface HeapReading {
   readonly heapUsedBytes: number;
+  /** The heap V8 holds from the system, used or not. */
+  readonly heapTotalBytes: number;
+  /** Memory outside the heap that V8 knows of: Buffers, array buffers, native objects. */
+  readonly externalBytes: number;
   readonly rssBytes: number;
 }
 
