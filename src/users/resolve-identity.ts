@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Link, Store } from '../store/types.js';
+import { nextLinkGeneration } from './link-generation.js';
 import type { SlackDirectory, SlackPerson } from './slack-directory.js';
 
 /** How long a resolved Slack → Zoom mapping is reused before it is worked out again. */
@@ -110,12 +111,14 @@ export const createIdentityResolver = (deps: {
     },
     setLink: async (link) => {
       await deps.store.setLink(link);
+      await nextLinkGeneration(deps.store);
       await remember({ slackUserId: link.slackUserId, zoomUser: link.zoomUser, how: 'link' });
     },
     removeLink: async (slackUserId) => {
       const link = await deps.store.getLink(slackUserId);
       await deps.store.deleteLink(slackUserId);
       await deps.store.cacheDelete(NAMESPACE, slackUserId);
+      await nextLinkGeneration(deps.store);
       return link;
     },
   };

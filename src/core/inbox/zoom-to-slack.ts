@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toAppError } from '../../errors.js';
 import type { Store } from '../../store/types.js';
+import { readLinkGeneration } from '../../users/link-generation.js';
 import type { ZoomApi } from '../../zoom/types.js';
 import type { InboxSlack } from './slack-port.js';
 
@@ -22,7 +23,8 @@ export interface ZoomToSlack {
   /**
    * An admin's link naming the Zoom user (by id or email) first; then the Zoom user's email
    * looked up in Slack (`users.lookupByEmail`), unless that person is linked to another Zoom user.
-   * Cached in the store (every replica shares it). `how: 'none'` when nobody matches.
+   * Cached in the store (every replica shares it) until it expires or any link is set or
+   * removed ({@link readLinkGeneration}). `how: 'none'` when nobody matches.
    * @throws AppError for a Zoom or Slack failure a retry may fix.
    */
   resolve(zoomUserId: string): Promise<SlackRecipient>;
@@ -61,10 +63,11 @@ export const createZoomToSlack = (deps: {
 
   return {
     resolve: async (zoomUserId) => {
-      const cached = cachedSchema.safeParse(await store.cacheGet(NAMESPACE, zoomUserId));
+      const key = `${await readLinkGeneration(store)}:${zoomUserId}`;
+      const cached = cachedSchema.safeParse(await store.cacheGet(NAMESPACE, key));
       if (cached.success) return cached.data;
       const found = await work(zoomUserId);
-      await store.cacheSet(NAMESPACE, zoomUserId, found, ttlMs);
+      await store.cacheSet(NAMESPACE, key, found, ttlMs);
       return found;
     },
   };
