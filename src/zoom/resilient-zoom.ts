@@ -4,7 +4,7 @@ import type { AppLogger } from '../logger.js';
 import { DEFAULT_REDIS_KEY_PREFIX } from '../store/redis-store.js';
 import { createAttemptGovernor } from './attempt-governor.js';
 import { type CachedZoomOptions, createCachedZoom, type ZoomCacheMetrics } from './cached-zoom.js';
-import { runWithDeadline } from './call-budget.js';
+import { currentDeadlineMs, runWithDeadline } from './call-budget.js';
 import { createZoomClient, DEFAULT_ZOOM_RETRY_POLICY, type ZoomClientOptions } from './client.js';
 import { decorateZoomApi } from './decorate.js';
 import { createPersonAllowance, type PersonAllowancePolicy } from './person-allowance.js';
@@ -18,6 +18,15 @@ import { createRedisWaitLine } from './wait-line.js';
  * replica, and the time budget bounds them all, so this only caps a pathological run.
  */
 export const MAX_RATE_LIMIT_RETRIES = 10;
+
+/**
+ * The longest `Retry-After` a request waits out by itself: a few seconds. Zoom's per-second limit
+ * asks for about a second, and that 429 is retried unseen; a longer one (within the time budget or
+ * not) is told to the person at once ("Zoom is busy. Try again in about 30 seconds.") rather than
+ * waited out in silence. Every replica still pauses for the whole `Retry-After`.
+ * https://developers.zoom.us/docs/api/rest/rate-limits/
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 5_000;
 
 /** The load policy, from configuration (README, "Configuration"). */
 export interface ZoomLoadPolicy {
@@ -87,9 +96,13 @@ const connectRedis = async (url: string, logger: AppLogger): Promise<Redis> => {
   return redis;
 };
 
+/**
+ * Each call gets `budgetMs` from its start, or less when its caller already set a nearer
+ * deadline (src/core/sessions.ts gives a page shown again only a few seconds).
+ */
 const withTimeBudget = (zoom: ZoomApi, budgetMs: number, clock: Clock): ZoomApi =>
   decorateZoomApi(zoom, (_method, _args, call) =>
-    runWithDeadline(clock.now().getTime() + budgetMs, call),
+    runWithDeadline(Math.min(currentDeadlineMs(), clock.now().getTime() + budgetMs), call),
   );
 
 /**
@@ -97,13 +110,15 @@ const withTimeBudget = (zoom: ZoomApi, budgetMs: number, clock: Clock): ZoomApi 
  *
  * 1. the cache and coalescing (src/zoom/cached-zoom.ts): repeated or simultaneous identical
  *    requests cost one Zoom call;
- * 2. a time budget per call (`ZOOM_TIME_BUDGET_SECONDS`, src/zoom/call-budget.ts);
+ * 2. a time budget per call (`ZOOM_TIME_BUDGET_SECONDS`, src/zoom/call-budget.ts), or the
+ *    caller's nearer deadline;
  * 3. the raw client (src/zoom/client.ts) whose every attempt waits its turn in the rate
  *    limiter (src/zoom/rate-limiter.ts), in the lane of the person it is made for
  *    (src/zoom/zoom-caller.ts) and within their allowance (src/zoom/person-allowance.ts), for
  *    the account's budget (src/zoom/rate-budget.ts),
  *    shared by every replica through Redis when `redis` is set; a 429 backs the whole limiter
- *    off for as long as Zoom says.
+ *    off for as long as Zoom says, and the call itself waits it out only when it is at most
+ *    {@link MAX_RATE_LIMIT_WAIT_MS}.
  *
  * Zoom counts every request of the account, from every app and replica, against one budget:
  * https://developers.zoom.us/docs/api/rest/rate-limits/
@@ -157,7 +172,7 @@ export const createResilientZoom = async (
       ...DEFAULT_ZOOM_RETRY_POLICY,
       maxRateLimitRetries: MAX_RATE_LIMIT_RETRIES,
       rateLimitWaitWithoutHeaderMs: DEFAULT_RATE_LIMIT_PAUSE_MS,
-      maxRateLimitWaitMs: budgetMs,
+      maxRateLimitWaitMs: Math.min(MAX_RATE_LIMIT_WAIT_MS, budgetMs),
     },
   });
   const zoom = createCachedZoom({

@@ -12,8 +12,10 @@ import {
 import type { AppError } from '../../src/errors.js';
 import type { SessionQuery } from '../../src/query/types.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { runWithDeadline } from '../../src/zoom/call-budget.js';
 import {
   createResilientZoom,
+  MAX_RATE_LIMIT_WAIT_MS,
   type ResilientZoom,
   type ZoomLoadPolicy,
 } from '../../src/zoom/resilient-zoom.js';
@@ -159,6 +161,43 @@ describe('createResilientZoom', () => {
     expect(page.sessions).toHaveLength(3);
     const [limitedAt = 0, retriedAt = 0] = listTimes(zoom);
     expect(retriedAt - limitedAt).toBeGreaterThanOrEqual(950);
+  });
+
+  it('tells a per-second 429 whose Retry-After is more than a few seconds at once', async () => {
+    const { zoom, address } = await startZoom();
+    const { zoom: api } = await resilient(address);
+    zoom.failNext(
+      {
+        status: 429,
+        body: { code: 429, message: 'Too many' },
+        headers: {
+          'Retry-After': String(MAX_RATE_LIMIT_WAIT_MS / 1000 + 5),
+          'X-RateLimit-Type': 'QPS',
+        },
+      },
+      { kind: 'list' },
+    );
+    const error = (await api
+      .listUserSmsSessions(email(0), query(), '')
+      .catch((e) => e)) as AppError;
+    expect(error).toMatchObject({
+      code: 'ZOOM_RATE_LIMITED',
+      detail: { retryAfterMs: MAX_RATE_LIMIT_WAIT_MS + 5_000 },
+    });
+    expect(error.detail.rateLimit).not.toBe('daily');
+    expect(zoom.countCalls('list')).toBe(1);
+  });
+
+  it('keeps a caller’s nearer deadline: a call inside it never outlives it', async () => {
+    const { zoom, address } = await startZoom();
+    const { zoom: api } = await resilient(address, { timeoutMs: 10_000 });
+    zoom.failNext({ kind: 'hang' }, { kind: 'list', times: 5 });
+    const error = await runWithDeadline(Date.now() + 200, () =>
+      api.listUserSmsSessions(email(0), query(), ''),
+    ).catch((e) => e);
+    // Without the nearer deadline this call would hang for three 10-second attempts, well past
+    // the test's own timeout.
+    expect(error).toMatchObject({ code: 'ZOOM_UNAVAILABLE' });
   });
 
   it('says when the daily limit resets, and stops asking Zoom until then', async () => {
