@@ -13,6 +13,7 @@ import type { ListArgs } from '../slack/commands/grammar.js';
 import type { AccessPolicy } from '../users/access.js';
 import type { IdentityResolver } from '../users/resolve-identity.js';
 import type { SlackDirectory } from '../users/slack-directory.js';
+import { runWithDeadline } from '../zoom/call-budget.js';
 import type { ZoomApi } from '../zoom/types.js';
 import type { AuditTrail } from './audit-trail.js';
 import { resolveSubjectModel } from './subject-model.js';
@@ -60,6 +61,17 @@ export interface SessionsCore {
     action?: ListingAction,
   ): Promise<SessionsPageResult>;
   /**
+   * The page a person was reading, shown again to keep it in place beside news of a side action
+   * (an export's progress, a Next that failed): {@link page} with the same checks and audit
+   * (`action` `page`), but it gives up after {@link RESHOW_PATIENCE_MS} instead of waiting its
+   * turn for Zoom. A page fetched in the last `ZOOM_CACHE_TTL_SECONDS` costs no Zoom call; one
+   * that is not, while Zoom is busy, is better replaced by a small message of its own than
+   * waited for.
+   * @throws AppError as {@link page} does, `ZOOM_RATE_LIMITED` or `ZOOM_UNAVAILABLE` past the
+   * patience.
+   */
+  reshow(actorSlackUserId: string, cursor: PageCursor): Promise<SessionsPageResult>;
+  /**
    * Refuses a cursor no typed command could have produced now: a range longer than
    * `MAX_RANGE_MONTHS` (a button written under a larger setting, or edited). {@link page} checks
    * it first; so does every other use of a button's cursor, before any Zoom call.
@@ -94,6 +106,13 @@ export interface SessionsCoreDeps {
  * a page left short says so, and Next carries on where the reading stopped.
  */
 export const MAX_ZOOM_CALLS_PER_CLICK = 4;
+
+/**
+ * How long {@link SessionsCore.reshow} may take: a Zoom call at its turn answers well within it,
+ * and the rate limiter tells a "queued" note only for waits longer than this
+ * (`DEFAULT_QUEUE_NOTICE_AFTER_MS`), so showing a page again never posts one.
+ */
+export const RESHOW_PATIENCE_MS = 3_000;
 
 /** Empty months one click passes over at most: every call but the one that finds sessions. */
 export const MAX_EMPTY_WINDOWS_PER_CLICK = MAX_ZOOM_CALLS_PER_CLICK - 1;
@@ -252,5 +271,9 @@ export const createSessionsCore = (deps: SessionsCoreDeps): SessionsCore => {
     },
     page: async (actor, cursor, notes = [], action = 'page') =>
       load(actor, admit(cursor), notes, action),
+    reshow: async (actor, cursor) =>
+      runWithDeadline(deps.clock.now().getTime() + RESHOW_PATIENCE_MS, () =>
+        load(actor, admit(cursor), [], 'page'),
+      ),
   };
 };

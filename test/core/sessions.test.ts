@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RESHOW_PATIENCE_MS } from '../../src/core/sessions.js';
 import { AppError } from '../../src/errors.js';
 import type { PageCursor } from '../../src/query/cursor.js';
+import { currentDeadlineMs } from '../../src/zoom/call-budget.js';
 import { person } from './fakes.js';
 import { createCores } from './harness.js';
 
@@ -66,6 +68,26 @@ describe('createSessionsCore', () => {
       filters: { type: 'all', filter: 'last_message_time', size: 10, page: 1 },
     });
     expect(entry?.reason).toBeUndefined();
+  });
+
+  it('shows a page again with the same checks and audit, within RESHOW_PATIENCE_MS', async () => {
+    const { sessions, zoom, store, clock } = setup();
+    const { cursor } = await sessions.start(ALICE, { target: { kind: 'self' } });
+    const list = zoom.zoom.listUserSmsSessions;
+    const deadlines: number[] = [];
+    zoom.zoom.listUserSmsSessions = (...args) => {
+      deadlines.push(currentDeadlineMs());
+      return list(...args);
+    };
+    const shown = await sessions.page(ALICE, cursor, [], 'list');
+    const again = await sessions.reshow(ALICE, cursor);
+    expect(again.model).toEqual({ ...shown.model, notes: [] });
+    expect(deadlines).toEqual([
+      Number.POSITIVE_INFINITY,
+      clock.now().getTime() + RESHOW_PATIENCE_MS,
+    ]);
+    expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ action: 'page' });
+    await expect(sessions.reshow(BOB, cursor)).rejects.toThrow(codeOf('FORBIDDEN'));
   });
 
   it('refuses someone else’s cursor without calling Zoom, and audits the refusal', async () => {
