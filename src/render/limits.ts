@@ -60,7 +60,10 @@ export const PARTICIPANT_MIN_CHARS = 12;
 /** Characters of a listing's header, at most. */
 export const PAGE_HEADER_MAX_CHARS = 40;
 
-/** Context elements of a listing's frame: who, when, what, and how the dates were read. */
+/**
+ * Context elements of a listing's frame: whose (when not the viewer's own), the one grey line,
+ * the notes on how the dates were read, and a side action's line (a failed Next, an export).
+ */
 export const PAGE_FRAME_MAX_ELEMENTS = 4;
 
 /** Characters of one context element of a listing's frame. */
@@ -73,8 +76,8 @@ export const PAGER_MAX_BUTTONS = 2;
 export const PAGER_BUTTON_TEXT_MAX_CHARS = 20;
 
 /**
- * Blocks of a listing that are not sessions: header, summary, notes, divider, the list's own
- * actions (Export CSV, Share to channel), pager.
+ * Blocks of a listing that are not sessions: header, frame, notes, a side action's line, pager,
+ * the list's own actions (Export CSV, Share to channel), and one to spare.
  */
 export const PAGE_FRAME_MAX_BLOCKS = 7;
 

@@ -133,6 +133,7 @@ export const cursorButton = (
 const PREVIOUS_LABEL = 'Previous page of SMS conversations';
 const NEXT_LABEL = 'Next page of SMS conversations';
 const START_OVER_LABEL = 'First page of SMS conversations';
+const RETRY_NEXT_LABEL = 'Try the next page of SMS conversations again';
 
 /**
  * Previous (or Start over, when the trail no longer reaches back) and Next under a page, each
@@ -141,6 +142,8 @@ const START_OVER_LABEL = 'First page of SMS conversations';
  * time, goes on to the next (older) month; Previous goes back across months too. No button is
  * styled `primary` (paging is not an affirmation); each has an `accessibility_label`. `onward`,
  * when given, is where Next goes instead (a page filled across windows; `null`: nowhere).
+ * `retryNext`: the next page just failed to load, so Next reads "Try again" (it asks for that
+ * very page again), the one recovery button beside Previous.
  * https://docs.slack.dev/reference/block-kit/blocks/actions-block
  */
 export const pagerBlock = (
@@ -148,6 +151,7 @@ export const pagerBlock = (
   page: Pick<SmsSessionsPage, 'sessions' | 'nextPageToken'>,
   ids: PagerIds,
   onward?: PageCursor | null,
+  retryNext = false,
 ): ActionsBlock | undefined => {
   const previous = previousCursor(cursor);
   const next = onward === undefined ? followingCursor(cursor, page) : (onward ?? undefined);
@@ -157,7 +161,13 @@ export const pagerBlock = (
   } else if (cursor.page > 1) {
     buttons.push(cursorButton('Start over', ids.startOver, firstCursor(cursor), START_OVER_LABEL));
   }
-  if (next !== undefined) buttons.push(cursorButton('Next', ids.next, next, NEXT_LABEL));
+  if (next !== undefined) {
+    buttons.push(
+      retryNext
+        ? cursorButton('Try again', ids.next, next, RETRY_NEXT_LABEL)
+        : cursorButton('Next', ids.next, next, NEXT_LABEL),
+    );
+  }
   return buttons.length === 0
     ? undefined
     : { type: 'actions', block_id: ids.block, elements: buttons };

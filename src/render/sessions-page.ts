@@ -1,10 +1,12 @@
 import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
+import type { AppError } from '../errors.js';
 import type { PageCursor } from '../query/cursor.js';
 import type { WindowNote } from '../query/types.js';
 import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { openPickerButton } from './conversation-open.js';
 import { truncate } from './escape.js';
 import { exportButton } from './export-button.js';
+import { type ExportStatus, exportStatusLine } from './export-messages.js';
 import { subjectName } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
 import { type WidenIds, widenBlock } from './listing-empty.js';
@@ -16,6 +18,7 @@ import {
   skippedNotes,
   windowEnds,
 } from './listing-range.js';
+import { nextFailedLine } from './next-failed.js';
 import {
   isPackedLayout,
   mrkdwn,
@@ -49,7 +52,23 @@ export interface SessionsPageOptions {
    * again." (safe mrkdwn).
    */
   readonly notice?: string;
+  /** How a side action on this page went, in one grey line ({@link PageAside}). */
+  readonly aside?: PageAside;
 }
+
+/**
+ * News of a side action on a listing kept in place, one at a time (so the frame stays within its
+ * share of the message, `PAGE_FRAME_MAX_ELEMENTS`):
+ *
+ * - `next-failed`: the page after this one failed to load; a warning line above the pager says
+ *   why ({@link nextFailedLine}) and Next reads "Try again", the one recovery button;
+ * - `export`: an export of this listing is under way or over ({@link exportStatusLine}); while it
+ *   runs its line takes the place of the Export and Share row (no second export meanwhile), and
+ *   once it is over the row is back with the line under it.
+ */
+export type PageAside =
+  | { readonly kind: 'next-failed'; readonly error: AppError }
+  | { readonly kind: 'export'; readonly status: ExportStatus };
 
 const listActionsBlock = (
   cursor: PageCursor,
@@ -106,7 +125,9 @@ const emptyText = (model: SessionsPageModel, ctx: RenderContext): string => {
  * the viewer's own email match), notes on how the dates were read, then one block per
  * conversation ({@link sessionListBlocks}: bold contact and number, last activity, Open), the
  * pager right under the rows, then Export CSV and Share to channel. An empty page is one
- * sentence plus buttons that widen the search ({@link widenBlock}).
+ * sentence plus buttons that widen the search ({@link widenBlock}). A page kept in place after a
+ * side action says how it went in one grey line: a failed Next above the pager, an export's
+ * progress and result in or under the Export row ({@link SessionsPageOptions}).
  *
  * Pure, and inside Slack's limits by construction for any page of up to 100 sessions of up to 10
  * participants with names of any length (a chat message is asked for at most 25; a larger page
@@ -139,19 +160,34 @@ export const renderSessionsPage = (
   if (notes.length > 0) blocks.push(context([notes.join(' ')]));
 
   const n = page.sessions.length;
+  const { aside } = options;
+  const failed = aside?.kind === 'next-failed' ? aside.error : undefined;
+  const exporting = aside?.kind === 'export' ? aside.status : undefined;
+  const pager = pagerBlock(cursor, page, PAGER_IDS, model.nextCursor, failed !== undefined);
+  const pagerBlocks =
+    pager === undefined
+      ? []
+      : failed === undefined
+        ? [pager]
+        : [context([nextFailedLine(failed, ctx)]), pager];
+  const status =
+    exporting === undefined
+      ? undefined
+      : context([exportStatusLine(exporting, ctx, PAGE_FRAME_ELEMENT_MAX_CHARS)]);
   if (n === 0) {
-    blocks.push({ type: 'section', text: mrkdwn(emptyText(model, ctx)) });
+    blocks.push({ type: 'section', text: mrkdwn(emptyText(model, ctx)) }, ...pagerBlocks);
     const widen =
       cursor.page === 1 && skippedBody(model) === undefined
         ? widenBlock(cursor, ctx, WIDEN_IDS)
         : undefined;
-    const pager = pagerBlock(cursor, page, PAGER_IDS, model.nextCursor);
-    for (const block of [pager, widen]) if (block !== undefined) blocks.push(block);
+    for (const block of [widen, status]) if (block !== undefined) blocks.push(block);
   } else {
     blocks.push(...sessionListBlocks({ sessions: page.sessions, openFor: cursor.subject }, ctx));
-    const pager = pagerBlock(cursor, page, PAGER_IDS, model.nextCursor);
-    if (pager !== undefined) blocks.push(pager);
-    blocks.push(listActionsBlock(cursor, isPackedLayout({ sessions: page.sessions }), options));
+    blocks.push(...pagerBlocks);
+    if (exporting?.kind !== 'running') {
+      blocks.push(listActionsBlock(cursor, isPackedLayout({ sessions: page.sessions }), options));
+    }
+    if (status !== undefined) blocks.push(status);
   }
 
   const text =

@@ -4,6 +4,7 @@ import { AppError } from '../../src/errors.js';
 import type { PageCursor } from '../../src/query/cursor.js';
 import {
   exportFileName,
+  exportStatusLine,
   renderExportComment,
   renderExportOutcome,
   renderExportProgress,
@@ -78,7 +79,7 @@ describe('renderExportOutcome', () => {
     expectValidMessage(message);
     await snapshot('export-done', message);
     expect(visibleText(message)).toContain(
-      'CSV sent to your direct messages: all 250 conversations. Open file',
+      'CSV sent to your direct messages: all 250 conversations · Open file',
     );
     expect(JSON.stringify(message.blocks)).toContain(`<${link}|Open file>`);
     expect(findButtons(message)).toEqual([]);
@@ -111,6 +112,51 @@ describe('renderExportOutcome', () => {
     const message = renderExportOutcome(result(0, { kind: 'complete' }), ctx);
     expectValidMessage(message);
     expect(visibleText(message)).toContain('nothing to export');
+  });
+});
+
+describe('exportStatusLine', () => {
+  it('says an export has started, then how many it has read so far', () => {
+    expect(exportStatusLine({ kind: 'running', sessions: 0 }, ctx, 300)).toBe(
+      ':hourglass_flowing_sand: Exporting these SMS conversations to a CSV file…',
+    );
+    expect(exportStatusLine({ kind: 'running', sessions: 1200 }, ctx, 300)).toBe(
+      ':hourglass_flowing_sand: Exporting… 1,200 so far',
+    );
+  });
+
+  it('ends with the file sent and a link to it, leaving out a link too long for the line', () => {
+    const ended = (fileLink: string) =>
+      exportStatusLine(
+        { kind: 'ended', result: result(2000, { kind: 'cap' }, 20), fileLink },
+        ctx,
+        300,
+      );
+    const short = ended('https://example.slack.com/files/U0ALEX001/F123/sms.csv');
+    expect(short).toMatch(
+      /^:warning: CSV sent to your direct messages: 2,000 conversations · <https:[^|]+\|Open file>\nThis export reached its cap/,
+    );
+    const long = ended(`https://example.slack.com/files/${'x'.repeat(300)}.csv`);
+    expect(long).not.toContain('Open file');
+    expect(long).toContain('reached its cap of 2,000 conversations');
+    expect(long.length).toBeLessThanOrEqual(300);
+  });
+
+  it('says why an export could not start, within its share', () => {
+    const line = exportStatusLine(
+      {
+        kind: 'failed',
+        error: new AppError('ZOOM_RATE_LIMITED', 'x', { detail: { retryAfterMs: 30_000 } }),
+      },
+      ctx,
+      300,
+    );
+    expect(line).toBe(
+      ":warning: Couldn't export: Zoom is busy. Your Zoom account has made too many requests for now. Try again in about 30 seconds.",
+    );
+    expect(
+      exportStatusLine({ kind: 'failed', error: new AppError('ZOOM_UNAVAILABLE', 'x') }, ctx, 40),
+    ).toHaveLength(40);
   });
 });
 

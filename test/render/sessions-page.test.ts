@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SmsSession } from '../../src/domain/sms.js';
+import { AppError } from '../../src/errors.js';
 import {
   firstCursor,
   nextCursor,
@@ -15,9 +16,9 @@ import {
   PAGE_FRAME_MAX_BLOCKS,
   PAGE_FRAME_MAX_ELEMENTS,
 } from '../../src/render/limits.js';
-import { renderSessionsPage } from '../../src/render/sessions-page.js';
+import { type PageAside, renderSessionsPage } from '../../src/render/sessions-page.js';
 import type { RenderContext, SessionsPageModel } from '../../src/render/types.js';
-import { ACTION_IDS, BLOCK_IDS } from '../../src/surface/ids.js';
+import { ACTION_IDS, BLOCK_IDS, SESSION_BLOCK_IDS } from '../../src/surface/ids.js';
 import type { ZoomParticipant, ZoomSmsSession } from '../../src/zoom/schemas.js';
 import { sessionFromZoom } from '../../src/zoom/to-domain.js';
 import {
@@ -355,6 +356,81 @@ describe('renderSessionsPage', () => {
     expect(decodeCursor(buttons[0]?.value ?? '')).toEqual(firstCursor(cursor));
   });
 
+  it('keeps a page whose Next failed: a warning above the pager, and Next offered again as Try again', async () => {
+    const cursor = cursorAt({ token: 'token-2', trail: [''], page: 2 });
+    const error = new AppError('ZOOM_RATE_LIMITED', 'busy', { detail: { retryAfterMs: 30_000 } });
+    const message = renderSessionsPage(
+      model({ cursor, page: { sessions: tenSessions.slice(0, 4), nextPageToken: 'token-3' } }),
+      ctx,
+      { aside: { kind: 'next-failed', error } },
+    );
+    expectValidMessage(message);
+    await snapshot('page-next-failed', message);
+
+    const pagerAt = message.blocks.findIndex((block) => block.block_id === BLOCK_IDS.pager);
+    expect(visibleText({ blocks: [message.blocks[pagerAt - 1]] })).toBe(
+      ":warning: Couldn't load the next page: Zoom is busy. Your Zoom account has made too many requests for now. Try again in about 30 seconds.",
+    );
+    const buttons = pagerButtons(message);
+    expect(buttons.map((b) => [b.text, b.actionId])).toEqual([
+      ['Previous', ACTION_IDS.pagePrevious],
+      ['Try again', ACTION_IDS.pageNext],
+    ]);
+    expect(decodeCursor(buttons[1]?.value ?? '')).toEqual(nextCursor(cursor, 'token-3'));
+    expect(findButtons(message).map((b) => b.text)).toContain('Export CSV');
+  });
+
+  it('offers one recovery button when the Next of page 1 failed', async () => {
+    const message = renderSessionsPage(model(), ctx, {
+      aside: { kind: 'next-failed', error: new AppError('ZOOM_UNAVAILABLE', 'down') },
+    });
+    expectValidMessage(message);
+    await snapshot('page-next-failed-first', message);
+    expect(pagerButtons(message).map((b) => b.text)).toEqual(['Try again']);
+    expect(visibleText(message)).toContain("Couldn't load the next page: Zoom isn't answering.");
+    expect(findButtons(message).filter((b) => /try again|start over/i.test(b.text))).toHaveLength(
+      1,
+    );
+  });
+
+  it('shows an export under way in place of the Export row, and its result under the row', async () => {
+    const running = renderSessionsPage(model(), ctx, {
+      aside: { kind: 'export', status: { kind: 'running', sessions: 200 } },
+    });
+    expectValidMessage(running);
+    await snapshot('page-exporting', running);
+    expect(visibleText(running)).toContain('Exporting… 200 so far');
+    expect(findButtons(running).map((b) => b.text)).not.toContain('Export CSV');
+    expect(pagerButtons(running).map((b) => b.text)).toEqual(['Next']);
+
+    const link = 'https://example.slack.com/files/U0123ABCD/F123/sms.csv';
+    const ended = renderSessionsPage(model(), ctx, {
+      aside: {
+        kind: 'export',
+        status: {
+          kind: 'ended',
+          fileLink: link,
+          result: {
+            subject: model().subject,
+            query: { ...baseQuery, pageSize: 100 },
+            sessions: tenSessions,
+            pages: 1,
+            cap: 2000,
+            stop: { kind: 'complete' },
+          },
+        },
+      },
+    });
+    expectValidMessage(ended);
+    await snapshot('page-exported', ended);
+    const last = ended.blocks.at(-1);
+    expect(visibleText({ blocks: [last] })).toBe(
+      ':white_check_mark: CSV sent to your direct messages: all 10 conversations · Open file',
+    );
+    expect(JSON.stringify(last)).toContain(`<${link}|Open file>`);
+    expect(ended.blocks.at(-2)?.block_id).toBe(SESSION_BLOCK_IDS.listActions);
+  });
+
   it('says an empty search in one sentence, with buttons that each widen it', async () => {
     const message = renderSessionsPage(
       model({
@@ -505,13 +581,33 @@ describe('renderSessionsPage', () => {
     99,
     100,
   ])('stays inside every limit with %i worst-case sessions a page', (pageSize) => {
+    const worstError = new AppError('ZOOM_UNAVAILABLE', 'down', {
+      detail: { zoomCode: 99_999 },
+    });
+    const asides: (PageAside | undefined)[] = [
+      undefined,
+      { kind: 'next-failed', error: worstError },
+      { kind: 'export', status: { kind: 'running', sessions: 1_999 } },
+      { kind: 'export', status: { kind: 'failed', error: worstError } },
+    ];
+    const admins = { isAdmin: true, admins: ['U1', 'U2', 'U3', 'U4'], workspaceAdmins: true };
     for (const type of ['all', 'user'] as const) {
-      const worst = worstModel(pageSize, type);
-      const message = renderSessionsPage(worst, ctx, { share: { maskNumbers: false } });
-      expectValidMessage(message);
-      expect(blockTextLength(message)).toBeLessThanOrEqual(MESSAGE_MAX_TEXT_CHARS);
-      const shown = visibleText(message).match(/\b0<b>Ü/g) ?? [];
-      expect(shown).toHaveLength(pageSize);
+      for (const aside of asides) {
+        const worst = worstModel(pageSize, type);
+        const message = renderSessionsPage(
+          worst,
+          { ...ctx, viewer: admins },
+          {
+            share: { maskNumbers: false },
+            notice: 'That page link had expired, so this is page 1 again.',
+            ...(aside === undefined ? {} : { aside }),
+          },
+        );
+        expectValidMessage(message);
+        expect(blockTextLength(message)).toBeLessThanOrEqual(MESSAGE_MAX_TEXT_CHARS);
+        const shown = visibleText(message).match(/\b0<b>Ü/g) ?? [];
+        expect(shown).toHaveLength(pageSize);
+      }
     }
   });
 
