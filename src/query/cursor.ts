@@ -161,3 +161,13 @@ export const firstCursor = (cursor: PageCursor): PageCursor =>
   cursor.range === undefined
     ? { ...cursor, token: '', trail: [], page: 1 }
     : atWindow(cursor, { ...cursor.range, window: 0, earlier: [] });
+
+/**
+ * Whether two cursors stand at the same place of one listing: the same query window and page
+ * number (Zoom may hand out a different token for the same page each time it is asked).
+ */
+export const isSamePlace = (a: PageCursor, b: PageCursor): boolean =>
+  a.page === b.page &&
+  a.range?.window === b.range?.window &&
+  a.query.from === b.query.from &&
+  a.query.to === b.query.to;

@@ -255,24 +255,50 @@ describe('/sms-sessions over the real Bolt receiver', () => {
     expect(text).not.toMatch(/15 minutes|Start over/);
   });
 
-  it('keeps the page a failed Next was on, and says so in a small ephemeral of its own', async () => {
+  it('keeps the page a failed Next was on, with a warning above the pager and one Try again', async () => {
     const first = await answerTo((await h.command(ALICE, '')).id);
     h.zoom.failNext(
       { status: 503, body: '<html>Service Unavailable</html>' },
       { kind: 'list', times: 3 },
     );
     const { id } = await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(first, /next/i));
-    const failed = (await h.slack.nextResponse(id)) as unknown as Answer & {
-      replace_original?: boolean;
-    };
+    const kept = await answerTo(id);
+    expectValidMessage(kept);
+    expect(kept.replace_original).toBe(true);
+    const text = visibleText(kept);
+    expect(text).toContain("Couldn't load the next page: Zoom isn't answering.");
+    expect(text).toContain('Contact 1');
+    expect(text).toContain('1–10, newest first');
+    expect(pagerActions(kept)).toEqual([ACTION_IDS.pageNext]);
+    expect(findButtons(kept).filter((b) => /try again|start over/i.test(b.text))).toHaveLength(1);
+    const retried = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(kept, /try again/i))).id,
+    );
+    expect(retried.replace_original).toBe(true);
+    expect(visibleText(retried)).toContain('11–');
+    expect(visibleText(retried)).not.toContain("Couldn't load");
+  });
+
+  it('says a failed Next in a small ephemeral of its own when its page cannot be shown again either', async () => {
+    const first = await answerTo((await h.command(ALICE, '')).id);
+    const second = await answerTo(
+      (await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(first, /next/i))).id,
+    );
+    h.zoom.failNext(
+      { status: 503, body: '<html>Service Unavailable</html>' },
+      { kind: 'list', times: 6 },
+    );
+    const { id } = await h.click(ALICE, ACTION_IDS.pageNext, buttonValue(second, /next/i));
+    const failed = await answerTo(id);
     expectValidMessage(failed);
     expect(failed.replace_original).toBe(false);
-    expect(visibleText(failed)).toMatch(/zoom/i);
+    expect(visibleText(failed)).toMatch(/Zoom isn't answering/);
+    expect(visibleText(failed)).not.toContain('Contact');
     expect(findButtons(failed).map((b) => b.text)).toEqual(['Start over', 'Try again']);
     const retried = await answerTo(
       (await h.click(ALICE, ACTION_IDS.pageRetry, buttonValue(failed, /try again/i))).id,
     );
-    expect(visibleText(retried)).toContain('11–');
+    expect(visibleText(retried)).toContain('21–');
   });
 
   it('says Zoom is unavailable after bounded retries, and Try again shows the page', async () => {
