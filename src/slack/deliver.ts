@@ -13,8 +13,12 @@ const FALLBACK_TIME_ZONE = 'UTC';
 export interface Delivery {
   readonly respond: RespondFn;
   readonly logger: AppLogger;
-  /** Replace the message the button was on (a click) or post a new ephemeral one (a command). */
-  readonly replaceOriginal: boolean;
+  /**
+   * Replace the message the button was on (a click) or post a new ephemeral one (a command); a
+   * function is asked when answering, for a click whose answer lands in the message or beside
+   * it depending on how the work went (an export shown in its listing, or in messages of its own).
+   */
+  readonly replaceOriginal: boolean | (() => boolean);
   /**
    * A click whose message must stay as it is when the work fails (a failed page keeps the page
    * the person was reading): the error comes as its own small ephemeral instead, unless an
@@ -91,10 +95,14 @@ export const deliver = async (
 ): Promise<void> => {
   let message: RenderedMessage;
   let failed = false;
+  const replaceOriginal = () =>
+    typeof delivery.replaceOriginal === 'function'
+      ? delivery.replaceOriginal()
+      : delivery.replaceOriginal;
   const interim =
     delivery.interim === false
       ? { run: <T>(w: () => Promise<T>) => w(), settled: async () => false }
-      : createInterimAnswers(delivery);
+      : createInterimAnswers({ ...delivery, replaceOriginal: replaceOriginal() });
   try {
     message = await interim.run(work);
     reportOutcome('OK');
@@ -106,8 +114,7 @@ export const deliver = async (
   }
   const interimShown = await interim.settled();
   const replace =
-    interimShown ||
-    (delivery.replaceOriginal && !(failed && delivery.keepOriginalOnError === true));
+    interimShown || (replaceOriginal() && !(failed && delivery.keepOriginalOnError === true));
   try {
     await delivery.respond({
       response_type: 'ephemeral',

@@ -53,10 +53,14 @@ const exportButton = (answer: Answer) => {
   return { type: 'button', action_id: SESSION_ACTION_IDS.exportCsv, value: button.value };
 };
 
+/** Whether an answer says an export is still under way (its hourglass). */
+const isRunning = (answer: unknown) => JSON.stringify(answer).includes(':hourglass_flowing_sand:');
+
+/** Clicks Export CSV on `listing` as `user` and waits for its last word. */
 const exportFrom = async (h: Harness, user: string, listing: Answer) => {
   const { id } = await h.act(user, exportButton(listing));
   await h.slack.waitFor(
-    () => h.slack.responses.some((r) => r.id === id && !/Exporting/.test(String(r.body.text))),
+    () => h.slack.responses.some((r) => r.id === id && !isRunning(r.body)),
     'the export to end',
     20_000,
   );
@@ -66,6 +70,15 @@ const exportFrom = async (h: Harness, user: string, listing: Answer) => {
   for (const post of posts) expectValidMessage(post);
   return { posts, last: posts.at(-1) as Answer };
 };
+
+/** The text of each conversation row (a section with its Open button). */
+const rowTexts = (answer: Answer): string[] =>
+  (answer.blocks as { type: string; accessory?: unknown; text?: { text: string } }[])
+    .filter((block) => block.type === 'section' && block.accessory !== undefined)
+    .map((block) => block.text?.text ?? '');
+
+const hasExportButton = (answer: Answer) =>
+  findButtons(answer).some((b) => b.actionId === SESSION_ACTION_IDS.exportCsv);
 
 const listingOf = async (h: Harness, user: string, text = '') =>
   (await h.slack.nextResponse((await h.command(user, text)).id)) as unknown as Answer;
@@ -83,18 +96,29 @@ describe('Export CSV over the real Bolt receiver', () => {
     await h?.close();
   });
 
-  it('uploads every session of the query to the person’s DM, keeping the listing in place', async () => {
+  it('uploads every session of the query to the person’s DM, telling how it goes in the listing, which stays', async () => {
     const listing = await listingOf(h, ALICE);
+    const shownRows = rowTexts(listing);
+    expect(shownRows).toHaveLength(10);
     const { posts, last } = await exportFrom(h, ALICE, listing);
-    expect(posts).toHaveLength(2);
-    expect(posts[0]?.text).toMatch(/Exporting/);
-    // Both are small ephemerals of their own: the listing the button was on stays as it was.
-    expect(posts.every((post) => post.replace_original === false)).toBe(true);
+    // Started, at most two running counts, the result: within the click's five answers.
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(posts.length).toBeLessThanOrEqual(4);
+    expect(posts.every((post) => post.replace_original === true)).toBe(true);
+    const [started, ...after] = posts;
+    expect(visibleText(started as Answer)).toContain(
+      'Exporting these SMS conversations to a CSV file…',
+    );
+    expect(hasExportButton(started as Answer)).toBe(false);
+    for (const running of after.slice(0, -1)) {
+      expect(visibleText(running)).toMatch(/Exporting… [\d,]+ so far/);
+    }
+    for (const post of posts) expect(rowTexts(post)).toEqual(shownRows);
     expect(visibleText(last)).toContain(
-      'CSV sent to your direct messages: all 250 conversations. Open file',
+      'CSV sent to your direct messages: all 250 conversations · Open file',
     );
     expect(JSON.stringify(last.blocks)).toMatch(/<https?:\/\/[^|>]+\/files\/F\d+\|Open file>/);
-    expect(findButtons(last)).toEqual([]);
+    expect(hasExportButton(last)).toBe(true);
 
     const [file] = h.slack.files;
     expect(file?.channel).toBe(`D${ALICE}`);
@@ -134,11 +158,13 @@ describe('Export CSV over the real Bolt receiver', () => {
   it('says what was exported and what was not when Zoom fails midway', async () => {
     const listing = await listingOf(h, ALICE);
     const before = h.slack.files.length;
-    h.zoom.failNext({ kind: 'delay', ms: 0 }, { kind: 'list' });
+    // The listing shown again, then the export's first page, pass; its second page fails.
+    h.zoom.failNext({ kind: 'delay', ms: 0 }, { kind: 'list', times: 2 });
     h.zoom.failNext({ status: 503, body: 'down' }, { kind: 'list', times: 3 });
     const { last } = await exportFrom(h, ALICE, listing);
+    expect(last.replace_original).toBe(true);
     expect(visibleText(last)).toMatch(
-      /^:warning: CSV sent to your direct messages: 100 conversations/,
+      /:warning: CSV sent to your direct messages: 100 conversations/,
     );
     expect(visibleText(last)).toContain('the rest of the conversations were not exported');
     const file = h.slack.files[before];
@@ -146,11 +172,38 @@ describe('Export CSV over the real Bolt receiver', () => {
     expect(rowsOf(file?.content ?? '')).toHaveLength(101);
   });
 
+  it('says in the listing why an export could not start, with Export CSV back', async () => {
+    const listing = await listingOf(h, ALICE);
+    const files = h.slack.files.length;
+    h.zoom.failNext({ kind: 'delay', ms: 0 }, { kind: 'list' });
+    h.zoom.failNext({ status: 503, body: 'down' }, { kind: 'list', times: 3 });
+    const { last } = await exportFrom(h, ALICE, listing);
+    expect(last.replace_original).toBe(true);
+    expect(visibleText(last)).toContain("Couldn't export: Zoom isn't answering.");
+    expect(rowTexts(last)).toEqual(rowTexts(listing));
+    expect(hasExportButton(last)).toBe(true);
+    expect(h.slack.files).toHaveLength(files);
+  });
+
+  it('speaks in small ephemerals of its own when the listing cannot be shown again', async () => {
+    const listing = await listingOf(h, ALICE);
+    h.zoom.failNext({ status: 503, body: 'down' }, { kind: 'list', times: 3 });
+    const { posts, last } = await exportFrom(h, ALICE, listing);
+    expect(posts).toHaveLength(2);
+    expect(posts.every((post) => post.replace_original === false)).toBe(true);
+    expect(posts[0]?.text).toContain('Exporting these SMS conversations to a CSV file');
+    expect(visibleText(last)).toContain(
+      'CSV sent to your direct messages: all 250 conversations · Open file',
+    );
+    expect(rowTexts(last)).toEqual([]);
+  });
+
   it('refuses a member replaying someone else’s Export, with no Zoom call and no file', async () => {
     const listing = await listingOf(h, ALICE);
     const calls = h.zoom.countCalls('list');
     const files = h.slack.files.length;
     const { last } = await exportFrom(h, BOB, listing);
+    expect(last.replace_original).toBe(false);
     expect(visibleText(last)).toMatch(/only admins/i);
     expect(h.zoom.countCalls('list')).toBe(calls);
     expect(h.slack.files).toHaveLength(files);

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { toAppError } from '../../errors.js';
+import { type AppError, toAppError } from '../../errors.js';
 import { sessionsCsv } from '../../export/sessions-csv.js';
 import type { PageCursor } from '../../query/cursor.js';
 import { decodeCursor } from '../../query/cursor-wire.js';
@@ -8,12 +8,14 @@ import {
   renderExportComment,
   renderExportOutcome,
 } from '../../render/export-messages.js';
+import { renderSessionsPage } from '../../render/sessions-page.js';
 import { SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { deliver, logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import { listingOptions } from '../listing-options.js';
 import type { UploadedFile } from '../upload-file.js';
 import { viewerModel } from '../viewer.js';
-import { createProgressPoster } from './export-progress.js';
+import { createExportProgress } from './export-progress.js';
 
 /**
  * The app's direct messages (its Messages tab, read-only) for a person of `team`, when Slack
@@ -26,10 +28,12 @@ const appMessagesLink = (appId: string | undefined, teamId: string | undefined) 
 
 /**
  * Export CSV under a listing: ack, then read every session of the listing's query (the core
- * re-authorises the clicker and caps the count), keep the listing where it is and say the export
- * started as its own small ephemeral ({@link createProgressPoster}), write the CSV, upload it to
- * the person's DM, and end with one more small ephemeral: what was exported, a link to the file,
- * and what was not. Failures too come as their own ephemeral, never in the listing's place. https://docs.slack.dev/messaging/working-with-files#uploading_files
+ * re-authorises the clicker and caps the count), write the CSV, upload it to the person's DM and
+ * say what was exported, with a link to the file and what was not. The listing stays where it
+ * is and carries the news in one line ({@link createExportProgress}: "Exporting… 200 so far",
+ * then "CSV sent to your direct messages · Open file"), a failure included; when the listing
+ * cannot be shown again, the news comes as small ephemerals of their own, as before.
+ * https://docs.slack.dev/messaging/working-with-files#uploading_files
  */
 export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
   app.action<BlockButtonAction>(
@@ -38,24 +42,58 @@ export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
       await ack();
       const actor = body.user.id;
       const logger = deps.logger.child({ kind: 'action', action: action.action_id, user: actor });
+      const viewer = () => viewerModel(deps.access, actor);
       let cursor: PageCursor | undefined;
+      const progress = createExportProgress({
+        respond,
+        logger,
+        nowMs: () => deps.clock.now().getTime(),
+        show: async () => {
+          if (cursor === undefined) throw new Error('no cursor yet');
+          const [shown, reader] = await Promise.all([
+            deps.core.reshow(actor, cursor),
+            viewer().catch(() => undefined),
+          ]);
+          return reader === undefined ? shown : { ...shown, ctx: { ...shown.ctx, viewer: reader } };
+        },
+        render: (shown, status) =>
+          renderSessionsPage(shown.model, shown.ctx, {
+            ...listingOptions(deps.sharing),
+            aside: { kind: 'export', status },
+          }),
+      });
       await deliver(
         {
           respond,
           logger,
-          replaceOriginal: false,
+          replaceOriginal: () => progress.inListing,
+          keepOriginalOnError: true,
           interim: false,
           viewerContext: () => deps.core.viewerContext(actor),
-          viewer: () => viewerModel(deps.access, actor),
+          viewer,
           now: () => deps.clock.now(),
           recovery: () => (cursor === undefined ? {} : { retry: cursor }),
         },
         async () => {
           cursor = decodeCursor(action.value ?? '');
           const listCursor = cursor;
-          const progress = createProgressPoster(respond, logger);
-          const { result, ctx } = await deps.exporter.collect(actor, listCursor, progress);
-          if (result.sessions.length === 0) return renderExportOutcome(result, ctx);
+          let collected: Awaited<ReturnType<typeof deps.exporter.collect>>;
+          try {
+            collected = await deps.exporter.collect(actor, listCursor, progress.report);
+          } catch (caught) {
+            if (!progress.inListing) throw caught;
+            const error = toAppError(caught);
+            logFailure(logger, error);
+            return progress.end({ kind: 'failed', error }, () => {
+              throw error;
+            });
+          }
+          const { result, ctx } = collected;
+          const ended = (fileLink?: string, uploadError?: AppError) =>
+            progress.end({ kind: 'ended', result, fileLink, uploadError }, () =>
+              renderExportOutcome(result, ctx, fileLink, uploadError),
+            );
+          if (result.sessions.length === 0) return ended();
           let uploaded: UploadedFile;
           try {
             uploaded = await deps.uploader.uploadToDirectMessage(actor, {
@@ -67,13 +105,9 @@ export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
           } catch (caught) {
             const error = toAppError(caught);
             logFailure(logger, error);
-            return renderExportOutcome(result, ctx, undefined, error);
+            return ended(undefined, error);
           }
-          return renderExportOutcome(
-            result,
-            ctx,
-            uploaded.permalink ?? appMessagesLink(body.api_app_id, body.team?.id),
-          );
+          return ended(uploaded.permalink ?? appMessagesLink(body.api_app_id, body.team?.id));
         },
       );
     },
