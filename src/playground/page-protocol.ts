@@ -62,6 +62,19 @@ export const customerTextRequestSchema = z.object({
   text: z.string().min(1).max(2000),
 });
 
+/**
+ * Trouble the demo Zoom makes on request, to see how the app answers it: its next listing
+ * request refused with a 429 asking to wait a second (`busy-briefly`) or 30 seconds (`busy`),
+ * every answer late (`slow`), or answers at normal speed again (`normal`).
+ */
+export const ZOOM_TROUBLES = ['busy-briefly', 'busy', 'slow', 'normal'] as const;
+
+/** One of {@link ZOOM_TROUBLES}. */
+export type ZoomTrouble = (typeof ZOOM_TROUBLES)[number];
+
+/** `POST /playground/zoom-trouble`: make the demo Zoom misbehave (demo Zoom only). */
+export const zoomTroubleRequestSchema = z.object({ trouble: z.enum(ZOOM_TROUBLES) });
+
 /** Whether the app talks to the embedded demo Zoom or to a real Zoom account. */
 export type ZoomMode = 'demo' | 'real';
 

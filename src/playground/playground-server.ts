@@ -22,6 +22,8 @@ import {
   modalSubmitRequestSchema,
   type PageEvent,
   type PageSession,
+  type ZoomTrouble,
+  zoomTroubleRequestSchema,
 } from './page-protocol.js';
 import { checkRequest, type GuardOptions } from './request-guard.js';
 import type { ResponseUrls } from './response-urls.js';
@@ -41,6 +43,8 @@ export interface PlaygroundServerDeps {
   readonly logger: AppLogger;
   /** "A customer texts …" (demo Zoom only). */
   readonly customers?: CustomerTexts;
+  /** Makes the demo Zoom misbehave (src/playground/zoom-trouble.ts); absent with real Zoom. */
+  readonly zoomTrouble?: (trouble: ZoomTrouble) => void;
 }
 
 /** A listening playground server. */
@@ -141,6 +145,15 @@ export const createPlaygroundServer = (deps: PlaygroundServerDeps, options: Guar
         }
         const sent = await deps.customers.send(body.user, body.customer, body.text);
         return answerVisitor(response, sent.ok ? { ok: true } : sent);
+      }
+      if (path === '/playground/zoom-trouble') {
+        const body = await readJson(request, zoomTroubleRequestSchema);
+        if (body === undefined) return sendJson(response, 400, { ok: false, error: 'bad_request' });
+        if (deps.zoomTrouble === undefined) {
+          return answerVisitor(response, { ok: false, error: 'Only the demo Zoom makes trouble.' });
+        }
+        deps.zoomTrouble(body.trouble);
+        return answerVisitor(response, { ok: true });
       }
       if (path === '/playground/modal-close') {
         const body = await readJson(request, modalCloseRequestSchema);

@@ -14,7 +14,7 @@ import { createEventStream } from './event-stream.js';
 import { createFiles } from './files.js';
 import { createHomeViews } from './home-views.js';
 import { createModals } from './modals.js';
-import type { PageEvent, PageSession, ZoomMode } from './page-protocol.js';
+import type { PageEvent, PageSession, ZoomMode, ZoomTrouble } from './page-protocol.js';
 import { createPlaygroundPeople, type PlaygroundPerson } from './people.js';
 import { createPlaygroundServer } from './playground-server.js';
 import { isLoopbackHost, newAccessKey } from './request-guard.js';
@@ -26,6 +26,7 @@ import { createVisitorActions } from './visitor-actions.js';
 import { createVisitors } from './visitors.js';
 import { createWebApi } from './web-api.js';
 import { newPlaygroundBotToken, PLAYGROUND_WORKSPACE } from './workspace.js';
+import { createZoomTrouble } from './zoom-trouble.js';
 
 /** The Server-to-Server OAuth app the embedded demo Zoom accepts; it exists nowhere else. */
 export const DEMO_ZOOM_CREDENTIALS = {
@@ -108,6 +109,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
           : [],
     };
     let customerTexts: CustomerTexts | undefined;
+    let zoomTrouble: ((trouble: ZoomTrouble) => void) | undefined;
     const webhookSecret = randomBytes(32).toString('hex');
     const server = await createPlaygroundServer(
       {
@@ -153,6 +155,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
               : customerTexts.send(user, customer, text),
           stop: () => customerTexts?.stop(),
         },
+        ...(zoom === 'demo' ? { zoomTrouble: (trouble) => zoomTrouble?.(trouble) } : {}),
       },
       { loopbackOnly: isLoopbackHost(settings.host), accessKey },
     ).listen(settings.port, settings.host);
@@ -169,6 +172,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
       });
       const address = await demoZoom.listen();
       cleanups.push(() => demoZoom.close());
+      zoomTrouble = createZoomTrouble(demoZoom);
       customerTexts = createCustomerTexts({
         people,
         zoom: demoZoom,

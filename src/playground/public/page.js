@@ -148,6 +148,15 @@ const start = async () => {
     }
   });
 
+  $('trouble-form').hidden = session.zoom !== 'demo';
+  $('trouble-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const trouble = $('trouble');
+    const result = await post('/playground/zoom-trouble', { trouble: trouble.value });
+    if (result.ok) say(`The demo Zoom is now ${trouble.selectedOptions[0]?.textContent}.`);
+    else say(result.error, true);
+  });
+
   const suggestions = $('suggestions');
   const listSuggestions = () => {
     suggestions.replaceChildren();
