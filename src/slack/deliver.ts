@@ -26,9 +26,9 @@ export interface Delivery {
    */
   readonly keepOriginalOnError?: boolean;
   /**
-   * `false`: post no interim "queued" note. A click that answers with a new message (an export
-   * beside the listing) needs this: through a click's `response_url`, replacing can only ever
-   * replace the message the button was on.
+   * `false`: post no interim "queued" note. A click that may answer with a new message (an
+   * export, beside its listing when the listing cannot carry its news) needs this: through a
+   * click's `response_url`, replacing can only ever replace the message the button was on.
    */
   readonly interim?: boolean;
   /** The viewer's context for rendering an error; falls back to UTC when it fails too. */
