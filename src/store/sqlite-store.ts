@@ -4,15 +4,12 @@ import Database from 'better-sqlite3';
 import {
   assertAuditCount,
   assertAuditLimit,
-  cacheExpiryMs,
-  encodeJson,
   logUnreadable,
   parseAuditFilters,
-  parseJsonOrUndefined,
   toAuditEntryFields,
   toAuditRecord,
 } from './codec.js';
-import { createShortLivedCache, SHORT_LIVED_MAX_TTL_MS } from './short-lived-cache.js';
+import { createSqliteCache } from './sqlite-cache.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { createSqliteInbox } from './sqlite-inbox.js';
 import { applyMigrations } from './sqlite-migrations.js';
@@ -20,15 +17,6 @@ import type { AuditEntry, AuditEntryInput, Link, Store, StoreDeps } from './type
 
 /** Where the database lives when configuration does not say. */
 export const DEFAULT_DATABASE_PATH = './data/sms-sessions.db';
-
-/** How often expired cache rows are deleted. */
-export const CACHE_SWEEP_INTERVAL_MS = 1_000;
-
-/**
- * The most expired cache rows one sweep deletes, so a sweep never holds the event loop for long
- * (about 0.2 ms); at this rate it keeps up with 250 cached pages a second.
- */
-export const CACHE_SWEEP_BATCH = 250;
 
 /** How long a write waits for another process holding the file's write lock before failing. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -52,11 +40,6 @@ interface AuditRow {
   allowed: number;
   reason: string | null;
   count: number;
-}
-
-interface CacheRow {
-  value: string;
-  expires_at_ms: number;
 }
 
 /**
@@ -99,6 +82,7 @@ export interface SqliteStoreOptions {
 export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps): Store => {
   const { clock, logger } = deps;
   const db = openSqliteDatabase(options.path);
+  const cache = createSqliteCache(db, deps);
   const checkpointer =
     options.path === ':memory:'
       ? undefined
@@ -129,41 +113,6 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
     rows.map((row) => String(insertAudit.run(row).lastInsertRowid)),
   );
   const deleteAuditBefore = db.prepare<[number]>('DELETE FROM audit WHERE at_ms < ?');
-  const selectCache = db.prepare<[string, string], CacheRow>(
-    'SELECT value, expires_at_ms FROM cache WHERE namespace = ? AND key = ?',
-  );
-  const deleteExpiredCache = db.prepare<[number, number]>(
-    `DELETE FROM cache WHERE (namespace, key) IN
-       (SELECT namespace, key FROM cache WHERE expires_at_ms <= ? LIMIT ?)`,
-  );
-  const upsertCache = db.prepare<[string, string, string, number]>(
-    `INSERT INTO cache (namespace, key, value, expires_at_ms) VALUES (?, ?, ?, ?)
-     ON CONFLICT (namespace, key) DO UPDATE SET
-       value = excluded.value, expires_at_ms = excluded.expires_at_ms`,
-  );
-  const deleteCacheRow = db.prepare<[string, string]>(
-    'DELETE FROM cache WHERE namespace = ? AND key = ?',
-  );
-  const sweep = () => {
-    try {
-      deleteExpiredCache.run(clock.now().getTime(), CACHE_SWEEP_BATCH);
-    } catch (error) {
-      logger.warn(
-        { err: error instanceof Error ? error.message : String(error) },
-        'Expired cache rows could not be deleted',
-      );
-    }
-  };
-  const sweeper = setInterval(sweep, CACHE_SWEEP_INTERVAL_MS).unref();
-  const shortLived = createShortLivedCache();
-  const memoryKey = (namespace: string, key: string): string => `${namespace}\u0000${key}`;
-  const readCache = (namespace: string, key: string): string | undefined => {
-    const nowMs = clock.now().getTime();
-    const inMemory = shortLived.get(memoryKey(namespace, key), nowMs);
-    if (inMemory !== undefined) return inMemory;
-    const row = selectCache.get(namespace, key);
-    return row === undefined || row.expires_at_ms <= nowMs ? undefined : row.value;
-  };
 
   const toEntry = (row: AuditRow): AuditEntry | undefined => {
     const filters = parseAuditFilters(row.filters);
@@ -209,6 +158,7 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
 
   return {
     ...createSqliteInbox(db, clock),
+    ...cache.methods,
     getLink: async (slackUserId) => {
       const row = selectLink.get(slackUserId);
       return row === undefined
@@ -258,34 +208,11 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
     },
     pruneAudit: async (olderThan) => deleteAuditBefore.run(olderThan.getTime()).changes,
 
-    cacheGet: async <T>(namespace: string, key: string) => {
-      const json = readCache(namespace, key);
-      if (json === undefined) return undefined;
-      const value = parseJsonOrUndefined(json);
-      if (value === undefined) logUnreadable(logger, { store: 'sqlite', namespace });
-      return value as T | undefined;
-    },
-    cacheSet: async (namespace, key, value, ttlMs) => {
-      const now = clock.now();
-      const expiresAtMs = cacheExpiryMs(now, ttlMs);
-      const json = encodeJson(value);
-      if (ttlMs <= SHORT_LIVED_MAX_TTL_MS) {
-        shortLived.set(memoryKey(namespace, key), json, expiresAtMs);
-        return;
-      }
-      shortLived.delete(memoryKey(namespace, key));
-      upsertCache.run(namespace, key, json, expiresAtMs);
-    },
-    cacheDelete: async (namespace, key) => {
-      shortLived.delete(memoryKey(namespace, key));
-      deleteCacheRow.run(namespace, key);
-    },
-
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
     close: async () => {
-      clearInterval(sweeper);
+      cache.stop();
       await checkpointer?.stop();
       if (db.open) db.close();
     },

@@ -7,13 +7,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SHORT_LIVED_MAX_TTL_MS } from '../../src/store/short-lived-cache.js';
+import { CACHE_SWEEP_BATCH, CACHE_SWEEP_INTERVAL_MS } from '../../src/store/sqlite-cache.js';
 import { applyMigrations, migrations } from '../../src/store/sqlite-migrations.js';
-import {
-  CACHE_SWEEP_BATCH,
-  CACHE_SWEEP_INTERVAL_MS,
-  createSqliteStore,
-  openSqliteDatabase,
-} from '../../src/store/sqlite-store.js';
+import { createSqliteStore, openSqliteDatabase } from '../../src/store/sqlite-store.js';
 import type { StoreDeps } from '../../src/store/types.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { describeStoreContract } from './contract.js';
