@@ -74,10 +74,8 @@ export interface SqliteStoreOptions {
 /**
  * The default {@link Store}: one SQLite file (better-sqlite3), for a single replica. Every
  * method resolves only after its transaction committed, so a link set is on disk once
- * `setLink` resolves. Cache entries that live at most {@link SHORT_LIVED_MAX_TTL_MS} stay in
- * memory ({@link createShortLivedCache}): one process owns the file, so nothing else could read
- * them there. Expired cache rows are swept on a timer ({@link CACHE_SWEEP_INTERVAL_MS}, at most
- * {@link CACHE_SWEEP_BATCH} a time, by the expiry index), never on the request path.
+ * `setLink` resolves. Its cache is {@link createSqliteCache} (short-lived entries in memory);
+ * its checkpoints run in a worker thread ({@link startCheckpointer}).
  */
 export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps): Store => {
   const { clock, logger } = deps;
