@@ -3,7 +3,7 @@
  * queue or auto receptionist go in Slack, and the Slack thread a session lives in. No Zoom or
  * Slack wire names: `src/zoom-events/` maps Zoom's webhooks into these once, at the boundary.
  */
-import type { LineKind, SmsMessage } from './sms.js';
+import type { Instant, LineKind, SmsMessage } from './sms.js';
 
 /** The kinds of shared line an admin can route to a channel. */
 export type RoutableLineKind = 'call_queue' | 'auto_receptionist';
@@ -84,4 +84,28 @@ export interface InboxEvent {
   readonly message: SmsMessage & { readonly id: string; readonly sessionId: string };
   readonly accountId: string;
   readonly owner: InboxOwner;
+}
+
+/**
+ * One text of a person's own number, in (from a contact) or out (from the account, a reply from
+ * Slack included), as the record of who is waiting for a reply takes it: times only, never the
+ * text, a name or a number.
+ */
+export interface TextActivity {
+  /** The Zoom user id that owns the number (Zoom's `owner.id` of a user line). */
+  readonly ownerZoomUserId: string;
+  readonly sessionId: string;
+  readonly direction: 'in' | 'out';
+  /** ISO 8601 instant of the text. */
+  readonly at: Instant;
+}
+
+/** When a conversation of a person's own number last had a text in, and one out. */
+export interface ConversationActivity {
+  readonly ownerZoomUserId: string;
+  readonly sessionId: string;
+  /** The newest text that came in; absent when none did (that the app heard of). */
+  readonly lastInboundAt?: Instant;
+  /** The newest text that went out; absent when none did. */
+  readonly lastOutboundAt?: Instant;
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { InboxRoute, InboxThread } from '../domain/inbox.js';
 import { cacheExpiryMs, encodeJson } from './codec.js';
 import { decodeRoute, decodeThread, encodeRoute, encodeThread, sortRoutes } from './inbox-codec.js';
-import type { InboxStore, LeasedJob, Link, QueuedJob } from './types.js';
+import type { InboxQueueStore, LeasedJob, Link, QueuedJob } from './types.js';
 
 interface Lane {
   readyAtMs: number;
@@ -19,7 +19,7 @@ export const createMemoryInbox = (deps: {
   readonly clock: Clock;
   readonly links: () => Iterable<Link>;
   readonly assertOpen: () => void;
-}): InboxStore => {
+}): InboxQueueStore => {
   const { clock, assertOpen } = deps;
   const claims = new Map<string, number>();
   const routes = new Map<string, string>();

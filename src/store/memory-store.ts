@@ -6,6 +6,7 @@ import {
   toAuditEntryFields,
   toAuditRecord,
 } from './codec.js';
+import { createMemoryActivity } from './memory-activity.js';
 import { createMemoryInbox } from './memory-inbox.js';
 import type { AuditEntry, AuditEntryInput, Link, Store, StoreDeps } from './types.js';
 
@@ -46,6 +47,7 @@ export const createMemoryStore = ({ clock }: Pick<StoreDeps, 'clock'>): Store =>
 
   return {
     ...inbox,
+    ...createMemoryActivity(assertOpen),
     getLink: async (slackUserId) => {
       assertOpen();
       const link = links.get(slackUserId);

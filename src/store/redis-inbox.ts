@@ -10,7 +10,7 @@ import {
   encodeThread,
   sortRoutes,
 } from './inbox-codec.js';
-import type { InboxStore, LeasedJob, Link } from './types.js';
+import type { InboxQueueStore, LeasedJob, Link } from './types.js';
 
 /** Lanes looked at per lease: empty lanes found on the way are dropped. */
 const LEASE_SCAN_LANES = 16;
@@ -104,7 +104,7 @@ export const createRedisInbox = (
   prefix: string,
   clock: Clock,
   assertOpen: () => void,
-): InboxStore => {
+): InboxQueueStore => {
   const readyKey = `${prefix}queue:ready`;
   const seqKey = `${prefix}queue:seq`;
   const attemptsKey = `${prefix}queue:attempts`;

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { cacheExpiryMs, encodeJson, logUnreadable, parseJsonOrUndefined } from './codec.js';
+import { createRedisActivity } from './redis-activity.js';
 import { createRedisAudit } from './redis-audit.js';
 import { createRedisInbox } from './redis-inbox.js';
 import type { Store, StoreDeps } from './types.js';
@@ -86,6 +87,7 @@ export const createRedisStore = async (
 
   return {
     ...createRedisInbox(redis, prefix, clock, assertOpen),
+    ...createRedisActivity(redis, prefix, assertOpen),
     getLink: async (slackUserId) => {
       assertOpen();
       const text = await redis.get(linkKey(slackUserId));

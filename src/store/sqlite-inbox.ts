@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import { cacheExpiryMs, encodeJson, parseJsonOrUndefined } from './codec.js';
 import { decodeRoute, decodeThread, encodeRoute, encodeThread, sortRoutes } from './inbox-codec.js';
-import type { InboxStore, LeasedJob, QueuedJob } from './types.js';
+import type { InboxQueueStore, LeasedJob, QueuedJob } from './types.js';
 
 interface JobRow {
   id: number;
@@ -42,7 +42,7 @@ const toJob = (row: JobRow): QueuedJob => ({
  * transaction, so two processes sharing the file (a restart overlapping the old process) never
  * lease the same lane or claim the same key twice.
  */
-export const createSqliteInbox = (db: Database.Database, clock: Clock): InboxStore => {
+export const createSqliteInbox = (db: Database.Database, clock: Clock): InboxQueueStore => {
   const nowMs = () => clock.now().getTime();
   const selectClaim = db.prepare<[string], { expires_at_ms: number }>(
     'SELECT expires_at_ms FROM claims WHERE key = ?',

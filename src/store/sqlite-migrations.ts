@@ -96,6 +96,19 @@ export const migrations: readonly Migration[] = [
     name: 'audit entries that stand for several identical refusals',
     sql: 'ALTER TABLE audit ADD COLUMN count INTEGER NOT NULL DEFAULT 1;',
   },
+  {
+    name: 'when each conversation of a person’s own number last had a text in and out',
+    sql: `
+      CREATE TABLE text_activity (
+        owner_zoom_user_id TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        last_in_ms INTEGER NOT NULL DEFAULT 0,
+        last_out_ms INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (owner_zoom_user_id, session_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX text_activity_by_inbound ON text_activity (owner_zoom_user_id, last_in_ms);
+    `,
+  },
 ];
 
 /**

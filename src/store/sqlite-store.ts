@@ -9,6 +9,7 @@ import {
   toAuditEntryFields,
   toAuditRecord,
 } from './codec.js';
+import { createSqliteActivity } from './sqlite-activity.js';
 import { createSqliteCache } from './sqlite-cache.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { createSqliteInbox } from './sqlite-inbox.js';
@@ -157,6 +158,7 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
   return {
     ...createSqliteInbox(db, clock),
     ...cache.methods,
+    ...createSqliteActivity(db),
     getLink: async (slackUserId) => {
       const row = selectLink.get(slackUserId);
       return row === undefined

@@ -1,5 +1,10 @@
 import type { Clock } from '../clock.js';
-import type { InboxRoute, InboxThread } from '../domain/inbox.js';
+import type {
+  ConversationActivity,
+  InboxRoute,
+  InboxThread,
+  TextActivity,
+} from '../domain/inbox.js';
 import type { AppLogger } from '../logger.js';
 
 /**
@@ -77,7 +82,8 @@ export interface LeasedJob extends QueuedJob {
 }
 
 /**
- * What the SMS inbox keeps: dedupe claims, routes, threads, notification choices, and a queue
+ * What the SMS inbox keeps: dedupe claims, routes, threads, notification choices, when each
+ * conversation of a person's own number last had a text in and out, and a queue
  * of work with one lane per ordering key (a session's events, a Slack channel's posts). Shared by
  * every replica through Redis; all three adapters pass `test/store/inbox-contract.ts`.
  */
@@ -112,6 +118,34 @@ export interface InboxStore {
    */
   findLinkByZoomUser(zoomUser: string): Promise<Link | undefined>;
 
+  /**
+   * Notes one text of a person's own number: the conversation's newest inbound or outbound time
+   * becomes `activity.at` when that is later (an older or repeated text changes nothing, so a
+   * redelivery or replica race is harmless). Times only: never a text, a name or a number.
+   * Throws `RangeError` when `at` is not an instant.
+   */
+  recordTextActivity(activity: TextActivity): Promise<void>;
+  /** The times of one conversation of `ownerZoomUserId`, if a text of it was ever noted. */
+  getTextActivity(
+    ownerZoomUserId: string,
+    sessionId: string,
+  ): Promise<ConversationActivity | undefined>;
+  /**
+   * The conversations of `ownerZoomUserId` waiting for a reply: the newest text came in at or
+   * after `since` and nothing went out after it; newest inbound first (then by session id), at
+   * most `limit`. Throws `RangeError` when `limit` is not a positive integer.
+   */
+  listUnanswered(
+    ownerZoomUserId: string,
+    since: Date,
+    limit: number,
+  ): Promise<ConversationActivity[]>;
+  /**
+   * Forgets the times older than `olderThan` (every owner's): a conversation whose texts are all
+   * older is gone, and one whose inbound text is older is no longer listed as waiting.
+   */
+  pruneTextActivity(olderThan: Date): Promise<void>;
+
   /** Queues `payload` at the end of `lane`; resolves to the job's id once it is durable. */
   enqueueJob(lane: string, payload: unknown): Promise<string>;
   /**
@@ -130,6 +164,15 @@ export interface InboxStore {
   /** Jobs queued (leased or not), for metrics and tests. */
   countJobs(): Promise<number>;
 }
+
+/** The text-activity methods of {@link InboxStore}, each adapter's in a file of its own. */
+export type TextActivityStore = Pick<
+  InboxStore,
+  'recordTextActivity' | 'getTextActivity' | 'listUnanswered' | 'pruneTextActivity'
+>;
+
+/** The rest of {@link InboxStore}: claims, routes, threads, notification choices, the queue. */
+export type InboxQueueStore = Omit<InboxStore, keyof TextActivityStore>;
 
 /**
  * Everything the app keeps between requests. Every replica of the app sees the same data through

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntryInput, Link, Store, StoreDeps } from '../../src/store/types.js';
 import { createFakeClock, type FakeClock } from '../helpers/fake-clock.js';
+import { describeActivityContract } from './activity-contract.js';
 import { describeInboxContract } from './inbox-contract.js';
 import { silentLogger } from './logger.js';
 
@@ -34,6 +35,7 @@ const audit = (overrides: Partial<AuditEntryInput> = {}): AuditEntryInput => ({
  */
 export const describeStoreContract = (name: string, factory: StoreFactory): void => {
   describeInboxContract(name, factory);
+  describeActivityContract(name, factory);
   describe(`${name} (Store contract)`, () => {
     let clock: FakeClock;
     let store: Store;
