@@ -13,6 +13,9 @@ import { createIdentityServices } from './core/identity-services.js';
 import { createInbox, type Inbox } from './core/inbox/create-inbox.js';
 import { createInboxAdmin } from './core/inbox/inbox-admin.js';
 import { createLineDirectory } from './core/inbox/line-directory.js';
+import { createOwnLine } from './core/inbox/own-line.js';
+import { createTextActivityLog } from './core/inbox/text-activity.js';
+import { createUnanswered } from './core/inbox/unanswered.js';
 import { createReplyAccess } from './core/reply/reply-access.js';
 import { createReplyCore } from './core/reply/reply-core.js';
 import { createReplyHistory } from './core/reply/reply-history.js';
@@ -37,6 +40,7 @@ import { createInboxSlack } from './slack/inbox-slack.js';
 import { registerListeners } from './slack/register.js';
 import { createChannelMembership, createReplyPublisher } from './slack/reply-port.js';
 import { createSealGuard } from './slack/seal/seal-guard.js';
+import { sealOutgoing } from './slack/seal/seal-surfaces.js';
 import { createSealingFetch } from './slack/seal/sealing-fetch.js';
 import { createTeamGuard } from './slack/team-guard.js';
 import { createFileUploader } from './slack/upload-file.js';
@@ -235,11 +239,18 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     slackApiUrl: config.slack.apiUrl,
     fetch: slackFetch,
   });
+  const activity = createTextActivityLog({
+    store,
+    clock,
+    logger: logger.child({ component: 'inbox' }),
+  });
+  const ownLine = createOwnLine({ identities: people.identities, zoom });
   inbox = createInbox({
     store,
     zoom,
     slack: inboxSlack,
     audit: people.audit,
+    activity,
     clock,
     logger,
     settings: {
@@ -287,6 +298,8 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
       identities: people.identities,
       zoom,
       isChannelMember: createChannelMembership(bolt.client, logger.child({ component: 'reply' })),
+      ownLine,
+      activity,
     }),
     history: createReplyHistory(zoom, clock),
     zoom,
@@ -298,6 +311,7 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
       showText: config.inbox.showText,
       now: () => clock.now(),
     }),
+    activity,
     metrics: ops.metrics,
   });
   registerListeners(bolt, {
@@ -311,6 +325,13 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     ...features,
     uploader: createFileUploader(bolt.client, pooledFetch),
     inbox: inboxAdmin,
+    sealAck: <T>(surface: T): T => sealOutgoing(surface, sealPolicy) as T,
+    unanswered: createUnanswered({
+      ownLine,
+      activity,
+      zoom,
+      logger: logger.child({ component: 'home' }),
+    }),
   });
   bolt.error(async (error) => {
     reportOutcome('INTERNAL');

@@ -4,7 +4,7 @@ import { normalizePhoneNumber } from '../query/phone.js';
 import { dayjs } from '../query/time-zone.js';
 import { FILTER_TYPES, type ListArgs, SESSION_TYPES } from '../query/types.js';
 
-/** Characters of a phone number as typed in the Home tab (the input's `max_length`). */
+/** Characters of a phone number as typed in the Filters… modal (the input's `max_length`). */
 export const PHONE_INPUT_MAX_CHARS = 40;
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -49,8 +49,9 @@ export const parseHomeFilters = (raw: unknown): HomeFilters => {
 };
 
 /**
- * One control of the Home tab changed, with the value from the `block_actions` payload. Payload
- * values are untrusted: {@link applyFilterChange} accepts only what the controls can produce.
+ * One filter changed (an input of the Filters… modal, or the admin's person picker), with the
+ * value from the payload. Payload values are untrusted: {@link applyFilterChange} accepts only
+ * what the inputs can produce.
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
 export type HomeFilterChange =
@@ -121,6 +122,47 @@ export const applyFilterChange = (filters: HomeFilters, change: HomeFilterChange
     }
   }
 };
+
+/**
+ * What the Filters… modal submitted, one value per input (`view_submission` → `state.values`):
+ * untrusted, checked by {@link applyFiltersForm}.
+ * https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
+ */
+export interface HomeFiltersForm {
+  readonly sessionType: string | undefined;
+  readonly filterType: string | undefined;
+  readonly from: string | null | undefined;
+  readonly to: string | null | undefined;
+  readonly phone: string | null | undefined;
+}
+
+/**
+ * The filters the Filters… modal asks for, every one at once, the person picked by an admin
+ * kept: an empty date or phone number removes that filter (see {@link applyFilterChange}).
+ * @throws AppError `BAD_BUTTON` when a value is one no input offers (an altered payload).
+ */
+export const applyFiltersForm = (filters: HomeFilters, form: HomeFiltersForm): HomeFilters =>
+  (
+    [
+      { kind: 'session-type', value: form.sessionType },
+      { kind: 'filter-type', value: form.filterType },
+      { kind: 'from', date: form.from },
+      { kind: 'to', date: form.to },
+      { kind: 'phone', text: form.phone },
+    ] as const
+  ).reduce<HomeFilters>((next, change) => applyFilterChange(next, change), filters);
+
+/** The defaults again ("Clear filters"), for the same person: an admin's pick stays. */
+export const clearFilters = (filters: HomeFilters): HomeFilters =>
+  withOptional(DEFAULT_HOME_FILTERS, 'subject', filters.subject);
+
+/** Whether any filter differs from the defaults (whose conversations is not a filter). */
+export const hasFilters = (filters: HomeFilters): boolean =>
+  filters.sessionType !== DEFAULT_HOME_FILTERS.sessionType ||
+  filters.filterType !== DEFAULT_HOME_FILTERS.filterType ||
+  filters.from !== undefined ||
+  filters.to !== undefined ||
+  filters.phone !== undefined;
 
 /** The Slack person whose conversations the filters ask for. */
 export const subjectOf = (filters: HomeFilters, viewer: string): string =>

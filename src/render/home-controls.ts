@@ -1,22 +1,12 @@
-import type {
-  ActionsBlock,
-  ContextBlock,
-  InputBlock,
-  KnownBlock,
-  PlainTextOption,
-  SectionBlock,
-} from '@slack/types';
-import { type HomeFilters, PHONE_INPUT_MAX_CHARS, subjectOf } from '../core/home-filters.js';
-import {
-  DEFAULT_RANGE_DAYS,
-  FILTER_TYPES,
-  type FilterType,
-  SESSION_TYPES,
-  type SessionType,
-} from '../query/types.js';
-import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/ids.js';
-import { filterTypeLabel, sessionTypeLabel } from './format.js';
-import { mrkdwn } from './session-list.js';
+import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
+import { type HomeFilters, hasFilters, subjectOf } from '../core/home-filters.js';
+import { normalizePhoneNumber } from '../query/phone.js';
+import { dayjs, safeTimeZone } from '../query/time-zone.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/home-ids.js';
+import { escapeMrkdwn, truncate } from './escape.js';
+import { filterTypeLabel, listingTypeLabel, phoneLabel, slackMention } from './format.js';
+import { mrkdwn, SEPARATOR } from './session-list.js';
+import type { RenderContext } from './types.js';
 
 /** What the filter controls show: the viewer's filters, and whether they may pick a person. */
 export interface HomeControlsModel {
@@ -29,28 +19,69 @@ export interface HomeControlsModel {
   readonly notify?: boolean;
 }
 
+/** The summary of no filters at all. */
+export const NO_FILTERS = 'none';
+
 const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
+
+/** Characters of a typed phone number the summary repeats when it is not a number. */
+const TYPED_PHONE_MAX_CHARS = 40;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-const sessionTypeOption = (type: SessionType): PlainTextOption => ({
-  text: plain(sessionTypeLabel(type)),
-  value: type,
-});
+/** A picked day (`YYYY-MM-DD`) as people read it: "Aug 1", with the year when it is not this one. */
+const dayLabel = (date: string, ctx: RenderContext): string => {
+  const day = dayjs.utc(date, 'YYYY-MM-DD', true);
+  const thisYear = dayjs.utc(ctx.now.getTime()).tz(safeTimeZone(ctx.timeZone)).year();
+  return day.format(day.year() === thisYear ? 'MMM D' : 'MMM D, YYYY');
+};
 
-const filterTypeOption = (type: FilterType): PlainTextOption => ({
-  text: plain(capitalised(filterTypeLabel(type))),
-  value: type,
-});
+const datesLabel = (filters: HomeFilters, ctx: RenderContext): string | undefined => {
+  const { from, to } = filters;
+  if (from !== undefined && to !== undefined)
+    return `${dayLabel(from, ctx)} – ${dayLabel(to, ctx)}`;
+  if (from !== undefined) return `From ${dayLabel(from, ctx)}`;
+  if (to !== undefined) return `Until ${dayLabel(to, ctx)}`;
+  return undefined;
+};
+
+/** The typed number as people read it, or as typed (escaped) when it is not one. */
+const typedPhoneLabel = (typed: string): string => {
+  try {
+    return phoneLabel(normalizePhoneNumber(typed));
+  } catch {
+    return escapeMrkdwn(truncate(typed, TYPED_PHONE_MAX_CHARS));
+  }
+};
+
+/**
+ * The filters in one line of safe mrkdwn, for the Home tab: "Aug 1 – Nov 30 · +1 512 555 0176 ·
+ * Your number" (dates, phone number, type, then which time the dates match when not the last
+ * message's), or {@link NO_FILTERS}.
+ */
+export const filtersSummary = (model: HomeControlsModel, ctx: RenderContext): string => {
+  const { filters } = model;
+  const subject = subjectOf(filters, model.viewer);
+  const whose = subject === model.viewer ? undefined : slackMention(subject);
+  const parts = [
+    datesLabel(filters, ctx),
+    filters.phone === undefined ? undefined : typedPhoneLabel(filters.phone),
+    filters.sessionType === 'all' ? undefined : listingTypeLabel(filters.sessionType, whose),
+    filters.filterType === 'last_message_time'
+      ? undefined
+      : capitalised(filterTypeLabel(filters.filterType)),
+  ].filter((part) => part !== undefined);
+  return parts.length === 0 ? NO_FILTERS : parts.join(SEPARATOR);
+};
 
 const personPicker = (model: HomeControlsModel): SectionBlock => {
   const subject = subjectOf(model.filters, model.viewer);
   return {
     type: 'section',
     block_id: HOME_BLOCK_IDS.person,
-    text: mrkdwn('*Whose conversations*\nAdmins can look at anyone’s.'),
+    text: mrkdwn('*Person:* admins can look at anyone’s SMS conversations.'),
     accessory: {
       type: 'users_select',
       action_id: HOME_ACTION_IDS.pickUser,
@@ -60,78 +91,39 @@ const personPicker = (model: HomeControlsModel): SectionBlock => {
   };
 };
 
-const filterActions = ({ filters }: HomeControlsModel): ActionsBlock => ({
+const button = (text: string, actionId: string, label?: string): Button => ({
+  type: 'button',
+  action_id: actionId,
+  text: plain(text),
+  ...(label === undefined ? {} : { accessibility_label: label }),
+});
+
+const filterActions = (model: HomeControlsModel): ActionsBlock => ({
   type: 'actions',
-  block_id: HOME_BLOCK_IDS.filters,
+  block_id: HOME_BLOCK_IDS.filterActions,
   elements: [
-    {
-      type: 'static_select',
-      action_id: HOME_ACTION_IDS.sessionType,
-      placeholder: plain('Type'),
-      options: SESSION_TYPES.map(sessionTypeOption),
-      initial_option: sessionTypeOption(filters.sessionType),
-    },
-    {
-      type: 'static_select',
-      action_id: HOME_ACTION_IDS.filterType,
-      placeholder: plain('Dates match'),
-      options: FILTER_TYPES.map(filterTypeOption),
-      initial_option: filterTypeOption(filters.filterType),
-    },
-    {
-      type: 'datepicker',
-      action_id: HOME_ACTION_IDS.from,
-      placeholder: plain('From'),
-      ...(filters.from === undefined ? {} : { initial_date: filters.from }),
-    },
-    {
-      type: 'datepicker',
-      action_id: HOME_ACTION_IDS.to,
-      placeholder: plain('To'),
-      ...(filters.to === undefined ? {} : { initial_date: filters.to }),
-    },
-    { type: 'button', action_id: HOME_ACTION_IDS.refresh, text: plain('Refresh') },
+    button('Filters…', HOME_ACTION_IDS.openFilters, 'Change the filters'),
+    ...(hasFilters(model.filters)
+      ? [button('Clear filters', HOME_ACTION_IDS.clearFilters, 'Clear every filter')]
+      : []),
+    button('Refresh', HOME_ACTION_IDS.refresh, 'Show the newest SMS conversations again'),
   ],
 });
-
-const phoneInput = ({ filters }: HomeControlsModel): InputBlock => ({
-  type: 'input',
-  block_id: HOME_BLOCK_IDS.phone,
-  dispatch_action: true,
-  optional: true,
-  label: plain('Phone number'),
-  hint: plain('Press Enter to apply. Leave it empty for every number.'),
-  element: {
-    type: 'plain_text_input',
-    action_id: HOME_ACTION_IDS.phone,
-    max_length: PHONE_INPUT_MAX_CHARS,
-    placeholder: plain('e.g. +1 415 555 0100'),
-    dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] },
-    ...(filters.phone === undefined ? {} : { initial_value: filters.phone }),
-  },
-});
-
-const datesHint: ContextBlock = {
-  type: 'context',
-  elements: [
-    mrkdwn(
-      `Dates are whole days in your time zone; a range of several months is listed a month at a time, newest first. Without dates: the past ${DEFAULT_RANGE_DAYS} days.`,
-    ),
-  ],
-};
 
 /**
- * The Home tab's filter controls, showing the viewer's current filters: for admins only, a user
- * picker (`users_select`) for whose conversations to show; the session type and "dates match"
- * selects, the From and To date pickers and **Refresh**, each of which sends a `block_actions`
- * payload at once; the phone number input, sent when Enter is pressed (`dispatch_action`); and a
- * line on how dates are read. Everyone else never sees the picker. Pure; at most four blocks.
+ * The Home tab's filters, summed up instead of laid out: for admins only, a user picker
+ * (`users_select`) for whose conversations to show; one line "Filters: Aug 1 – Nov 30 · Your
+ * number" (or "Filters: none"); then **Filters…** (a modal to change them), **Clear filters**
+ * (only when some are set) and **Refresh**, each sending a `block_actions` payload at once.
+ * Everyone else never sees the picker. Pure; at most three blocks.
  * https://docs.slack.dev/surfaces/app-home
- * https://docs.slack.dev/reference/block-kit/blocks/input-block
  */
-export const renderHomeControls = (model: HomeControlsModel): KnownBlock[] => [
+export const renderHomeControls = (model: HomeControlsModel, ctx: RenderContext): KnownBlock[] => [
   ...(model.canPickUser ? [personPicker(model)] : []),
+  {
+    type: 'section',
+    block_id: HOME_BLOCK_IDS.filters,
+    text: mrkdwn(`*Filters:* ${filtersSummary(model, ctx)}`),
+  },
   filterActions(model),
-  phoneInput(model),
-  datesHint,
 ];

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { AppError } from '../errors.js';
-import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/ids.js';
+import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/home-ids.js';
 import { type ErrorRecovery, type Explanation, explain, isPassingError } from './error-message.js';
 import { codeSpan } from './format.js';
 import { cursorButton, mrkdwn } from './session-list.js';
@@ -28,22 +28,22 @@ const homeExplanation = (error: AppError): Explanation | undefined => {
     case 'from-after-to':
       return {
         title: CHECK_FILTERS,
-        body: 'The *From* date is after the *To* date. Pick a *To* date on or after *From*, or clear one of them.',
+        body: 'The *From* date is after the *To* date. Open *Filters…* and pick a *To* date on or after *From*, or clear one of them.',
       };
     case 'range-over-cap':
       return {
         title: CHECK_FILTERS,
-        body: `The dates are ${detail.limit === undefined ? 'too far apart to list at once' : `more than ${detail.limit} months apart, the most this app lists at once`}. Pick a later *From* date or an earlier *To* date.`,
+        body: `The dates are ${detail.limit === undefined ? 'too far apart to list at once' : `more than ${detail.limit} months apart, the most this app lists at once`}. Open *Filters…* and pick a later *From* date or an earlier *To* date.`,
       };
     case 'from-in-future':
       return {
         title: CHECK_FILTERS,
-        body: `The *From* date${detail.value === undefined ? '' : ` ${codeSpan(detail.value)}`} is in the future. Pick a day up to today.`,
+        body: `The *From* date${detail.value === undefined ? '' : ` ${codeSpan(detail.value)}`} is in the future. Open *Filters…* and pick a day up to today.`,
       };
     case 'bad-phone':
       return {
         title: CHECK_FILTERS,
-        body: `${detail.value === undefined ? 'That' : codeSpan(detail.value)} doesn't look like a phone number. Any usual way of writing one works, e.g. \`+1 810 800 1001\`; press Enter to apply, or empty the field for every number.`,
+        body: `${detail.value === undefined ? 'That' : codeSpan(detail.value)} doesn't look like a phone number. Open *Filters…* and write it any usual way, e.g. \`+1 810 800 1001\`, or leave it empty for every number.`,
       };
     default:
       return undefined;
@@ -71,7 +71,7 @@ const recoveryActions = (error: AppError, recovery: ErrorRecovery): ActionsBlock
  * name its syntax (dates, phone, altered controls: see the pickers instead). Buttons appear
  * only where pressing them can succeed, with the Home tab's own action ids: **Start over**
  * after an expired page and after failures that may pass, **Retry** after those failures (Zoom
- * busy, rate limited or down). The filter controls above stay usable in every state. Pure; at
+ * busy, rate limited or down). Filters… and Clear filters above stay usable in every state. Pure; at
  * most three blocks. https://docs.slack.dev/surfaces/app-home
  */
 export const renderHomeError = (

@@ -170,7 +170,7 @@ export const renderReplySending = (target: InboxReplyValue, text: string): Modal
     { submit: false, close: 'Close' },
   );
 
-/** The modal once Zoom accepted the text. */
+/** The modal once Zoom accepted the text (saying where it shows, when it has a thread). */
 export const renderReplySent = (
   target: InboxReplyValue,
   sent: SentReply,
@@ -184,7 +184,7 @@ export const renderReplySent = (
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:white_check_mark: *Sent*${when === undefined ? '' : ` ${when}`}. It shows in the conversation's thread.`,
+          text: `:white_check_mark: *Sent*${when === undefined ? '' : ` ${when}`}.${sent.thread === undefined ? '' : " It shows in the conversation's thread."}`,
         },
       },
     ],

@@ -4,6 +4,7 @@ import type { ExportCore } from '../core/export.js';
 import type { HomeState } from '../core/home-state.js';
 import type { IdentityCore } from '../core/identity.js';
 import type { InboxAdmin } from '../core/inbox/inbox-admin.js';
+import type { FindUnanswered } from '../core/inbox/unanswered.js';
 import type { ReplyCore } from '../core/reply/reply-core.js';
 import type { SessionsCore } from '../core/sessions.js';
 import type { ShareCore } from '../core/share.js';
@@ -34,4 +35,12 @@ export interface SlackDeps {
   readonly uploader: FileUploader;
   /** Replying to a text from Slack (Reply, the reply modal). */
   readonly reply: ReplyCore;
+  /**
+   * Seals what a listener answers in an acknowledgement (a view in `response_action: "update"`),
+   * as the sealing fetch seals every Web API call: an ack is the one way out that does not go
+   * through `fetch` (src/slack/seal/).
+   */
+  readonly sealAck: <T>(surface: T) => T;
+  /** The viewer's own conversations waiting for a reply, for the Home tab. */
+  readonly unanswered: FindUnanswered;
 }

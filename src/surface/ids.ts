@@ -57,62 +57,7 @@ export const BLOCK_IDS = {
   widen: 'sms_sessions.widen',
 } as const;
 
-/**
- * Every `action_id` on the App Home tab. Home actions carry no `response_url`, so they have
- * their own ids (and listeners that answer with `views.publish`) instead of sharing the
- * message buttons' ids. https://docs.slack.dev/surfaces/app-home
- */
-export const HOME_ACTION_IDS = {
-  /** Session type select (`session_type`). */
-  sessionType: 'sms_sessions.home.session_type',
-  /** Which time the dates match (`filter_type`). */
-  filterType: 'sms_sessions.home.filter_type',
-  /** First day of the window (date picker, `YYYY-MM-DD` in the viewer's zone). */
-  from: 'sms_sessions.home.from',
-  /** Last day of the window (date picker). */
-  to: 'sms_sessions.home.to',
-  /** Phone number input, dispatched when the person presses Enter. */
-  phone: 'sms_sessions.home.phone',
-  /** Page 1 again with the same filters. */
-  refresh: 'sms_sessions.home.refresh',
-  /** Admins only: whose conversations to show (`users_select`). */
-  pickUser: 'sms_sessions.home.pick_user',
-  /** Next page; the button value is the encoded cursor of that page. */
-  pageNext: 'sms_sessions.home.page_next',
-  /** Previous page, replayed from the cursor's trail. */
-  pagePrevious: 'sms_sessions.home.page_previous',
-  /** Page 1 of the same listing. */
-  pageStartOver: 'sms_sessions.home.page_start_over',
-  /** The same page again, after a failure that may pass. */
-  pageRetry: 'sms_sessions.home.page_retry',
-} as const;
-
-/** Home actions whose button value is a page cursor and whose answer is the page it points at. */
-export const HOME_PAGE_ACTION_IDS = [
-  HOME_ACTION_IDS.pageNext,
-  HOME_ACTION_IDS.pagePrevious,
-  HOME_ACTION_IDS.pageStartOver,
-  HOME_ACTION_IDS.pageRetry,
-] as const;
-
-/** Every `block_id` of the App Home view. */
-export const HOME_BLOCK_IDS = {
-  /** The section whose accessory is the admin's user picker. */
-  person: 'sms_sessions.home.person',
-  /** The actions block with the type and filter selects, the date pickers and Refresh. */
-  filters: 'sms_sessions.home.filters',
-  /** The input block with the phone number. */
-  phone: 'sms_sessions.home.phone',
-  /** The "Loading…" section, present only while a listing is on its way. */
-  loading: 'sms_sessions.home.loading',
-  /** Previous / Start over / Next under the listing. */
-  pager: 'sms_sessions.home.pager',
-  /** Start over / Retry under an error. */
-  errorActions: 'sms_sessions.home.error_actions',
-} as const;
-
-/** The `callback_id` of the App Home view, so tests and logs can tell it from other views. */
-export const HOME_CALLBACK_ID = 'sms_sessions.home';
+export * from './home-ids.js';
 
 /**
  * Every `action_id` of reading a conversation, exporting a listing and sharing a page. Open, Export
@@ -218,6 +163,16 @@ export const INBOX_ACTION_IDS = {
   homeNotify: 'inbox_home_notify',
 } as const;
 
+/**
+ * The `action_id` of Reply on the `index`-th conversation waiting for a reply on the Home tab:
+ * each needs its own, as the app keeps `action_id`s unique within a surface.
+ */
+export const homeReplyActionId = (index: number): string =>
+  `${INBOX_ACTION_IDS.reply}.home.${index}`;
+
+/** Matches Reply on a delivered text and every {@link homeReplyActionId}: one listener serves them. */
+export const REPLY_ACTION_ID_PATTERN = /^inbox_reply(?:\.home\.\d+)?$/;
+
 /** Every `block_id` of a delivered text. */
 export const INBOX_BLOCK_IDS = {
   /** Open / Reply / Open in Zoom under a delivered text. */
@@ -226,24 +181,32 @@ export const INBOX_BLOCK_IDS = {
   homeNotify: 'inbox_home_notify',
 } as const;
 
-/** The value of a Reply button: which session, in which channel's thread. */
+/**
+ * The value of a Reply button: which session, in which channel's thread; without a channel, a
+ * conversation of the clicker's own number waiting for a reply on the Home tab (no thread needed).
+ */
 export interface InboxReplyValue {
   readonly sessionId: string;
-  readonly channelId: string;
+  readonly channelId?: string;
 }
 
-/** A Reply button's value, as JSON (`{"sessionId":"…","channelId":"…"}`). */
+/** A Reply button's value, as JSON (`{"sessionId":"…","channelId":"…"}`, or the session alone). */
 export const encodeInboxReplyValue = (value: InboxReplyValue): string =>
-  JSON.stringify({ sessionId: value.sessionId, channelId: value.channelId });
+  JSON.stringify(
+    value.channelId === undefined
+      ? { sessionId: value.sessionId }
+      : { sessionId: value.sessionId, channelId: value.channelId },
+  );
 
 /** A Reply button's value, or `undefined` when it is not one (a forged or edited value). */
 export const decodeInboxReplyValue = (text: string): InboxReplyValue | undefined => {
   try {
-    const value = JSON.parse(text) as Partial<InboxReplyValue> | null;
-    return typeof value?.sessionId === 'string' &&
-      /^[A-Za-z0-9_-]{1,64}$/.test(value.sessionId) &&
-      typeof value.channelId === 'string' &&
-      /^[CDG][A-Z0-9]{2,}$/.test(value.channelId)
+    const value = JSON.parse(text) as { sessionId?: unknown; channelId?: unknown } | null;
+    if (typeof value?.sessionId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value.sessionId)) {
+      return undefined;
+    }
+    if (value.channelId === undefined) return { sessionId: value.sessionId };
+    return typeof value.channelId === 'string' && /^[CDG][A-Z0-9]{2,}$/.test(value.channelId)
       ? { sessionId: value.sessionId, channelId: value.channelId }
       : undefined;
   } catch {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyFilterChange,
+  applyFiltersForm,
+  clearFilters,
   DEFAULT_HOME_FILTERS,
   filtersForViewer,
   type HomeFilters,
+  hasFilters,
   PHONE_INPUT_MAX_CHARS,
   parseHomeFilters,
   subjectOf,
@@ -153,5 +156,63 @@ describe('toListArgs', () => {
         detail: expect.objectContaining({ reason: 'bad-phone' }),
       }),
     );
+  });
+});
+
+describe('applyFiltersForm', () => {
+  it('sets every filter the modal submitted at once, keeping the person picked', () => {
+    const next = applyFiltersForm(
+      { ...DEFAULT_HOME_FILTERS, subject: OTHER, phone: '+1 415 555 0100' },
+      {
+        sessionType: 'user',
+        filterType: 'sent_message_time',
+        from: '2026-08-01',
+        to: '2026-11-30',
+        phone: null,
+      },
+    );
+    expect(next).toEqual({
+      subject: OTHER,
+      sessionType: 'user',
+      filterType: 'sent_message_time',
+      from: '2026-08-01',
+      to: '2026-11-30',
+    });
+  });
+
+  it.each([
+    ['a type no option offers', { sessionType: 'fax' }],
+    ['no type at all', { sessionType: undefined }],
+    ['a date that is not a day', { from: '2026-02-30' }],
+  ])('refuses %s as BAD_BUTTON', (_name, change) => {
+    const form = {
+      sessionType: 'all',
+      filterType: 'last_message_time',
+      from: null,
+      to: null,
+      phone: null,
+      ...change,
+    };
+    expect(() => applyFiltersForm(DEFAULT_HOME_FILTERS, form)).toThrow(
+      expect.objectContaining({ code: 'BAD_BUTTON' }),
+    );
+  });
+});
+
+describe('clearFilters and hasFilters', () => {
+  it('goes back to the defaults for the same person', () => {
+    expect(hasFilters(chosen)).toBe(true);
+    expect(clearFilters(chosen)).toEqual({ ...DEFAULT_HOME_FILTERS, subject: OTHER });
+    expect(hasFilters(clearFilters(chosen))).toBe(false);
+    expect(clearFilters({ ...chosen, subject: undefined })).toEqual(DEFAULT_HOME_FILTERS);
+  });
+
+  it.each([
+    ['type', { sessionType: 'user' }],
+    ['dates match', { filterType: 'sent_message_time' }],
+    ['to date', { to: '2026-10-31' }],
+    ['phone number', { phone: '1' }],
+  ] as const)('counts a %s as a filter', (_name, change) => {
+    expect(hasFilters({ ...DEFAULT_HOME_FILTERS, ...change })).toBe(true);
   });
 });

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import { HOME_OPEN_DEBOUNCE_MS } from '../../src/core/home-state.js';
 import { buildDataset, demoSessions, demoUser } from '../../src/demo-zoom/index.js';
-import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_CALLBACK_ID } from '../../src/surface/ids.js';
+import {
+  HOME_ACTION_IDS,
+  HOME_BLOCK_IDS,
+  HOME_CALLBACK_ID,
+  HOME_FILTERS_IDS,
+} from '../../src/surface/ids.js';
 import {
   expectValidHomeView,
   expectValidModal,
@@ -12,6 +17,7 @@ import {
 } from '../helpers/block-kit.js';
 import type { RecordedPublish } from '../helpers/fake-slack.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
+import { type FiltersForm, filtersSubmissionBody } from '../helpers/home-filters.js';
 import { appHomeOpenedBody, postSigned, viewActionBody } from '../helpers/slack-requests.js';
 
 const ALICE = 'U0ALICE01';
@@ -50,17 +56,9 @@ const day = (offsetDays: number): string =>
 
 const listQueries = (h: Harness) => h.zoom.requests.filter((r) => r.kind === 'list');
 
-/** The value the select `actionId` of a view shows as chosen. */
-const chosen = (view: HomeView, actionId: string): string | undefined => {
-  const visit = (node: unknown): string | undefined => {
-    if (Array.isArray(node)) return node.map(visit).find((found) => found !== undefined);
-    if (typeof node !== 'object' || node === null) return undefined;
-    const element = node as { action_id?: unknown; initial_option?: { value?: string } };
-    if (element.action_id === actionId) return element.initial_option?.value;
-    return visit(Object.values(node));
-  };
-  return visit(view.blocks);
-};
+/** The one line that sums the filters up ("none", or "Aug 1 – Nov 30 · Your number"). */
+const summary = (view: HomeView): string | undefined =>
+  /^Filters: (.*)$/m.exec(visibleText(view))?.[1];
 
 describe('App Home over the real Bolt receiver', () => {
   let h: Harness;
@@ -140,17 +138,29 @@ describe('App Home over the real Bolt receiver', () => {
     return before;
   };
 
-  const select = (actionId: string, value: string) => ({
-    type: 'static_select',
-    action_id: actionId,
-    selected_option: { text: { type: 'plain_text', text: value }, value },
-  });
+  /** Presses Apply in the Filters… modal; returns the publish count before and Slack's ack. */
+  const applyFilters = async (user: string, form: FiltersForm) => {
+    const before = h.slack.publishes.length;
+    const ack = await postSigned(h.eventsUrl, filtersSubmissionBody(user, form), {
+      secret: SIGNING_SECRET,
+    });
+    expect(ack.status).toBe(200);
+    const text = await ack.text();
+    return {
+      before,
+      answer: text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>),
+    };
+  };
 
-  const datepicker = (actionId: string, date: string | null) => ({
-    type: 'datepicker',
-    action_id: actionId,
-    selected_date: date,
-  });
+  /** Applies the Filters… modal as `user` and resolves with the settled Home view. */
+  const filtered = async (user: string, form: FiltersForm) => {
+    const { before, answer } = await applyFilters(user, form);
+    expect(answer).toBeUndefined();
+    return settled(user, before);
+  };
+
+  const clearFilters = async (user: string) =>
+    settled(user, await act(user, { type: 'button', action_id: HOME_ACTION_IDS.clearFilters }));
 
   const press = (view: HomeView, label: RegExp) => {
     const button = findButtons(view).find((b) => label.test(b.text));
@@ -183,7 +193,14 @@ describe('App Home over the real Bolt receiver', () => {
       findButtons(view)
         .filter((b) => b.text !== 'Open')
         .map((b) => b.actionId),
-    ).toEqual([HOME_ACTION_IDS.refresh, HOME_ACTION_IDS.pageNext]);
+    ).toEqual([
+      HOME_ACTION_IDS.openFilters,
+      HOME_ACTION_IDS.refresh,
+      HOME_ACTION_IDS.pageNext,
+      HOME_ACTION_IDS.exportCsv,
+      HOME_ACTION_IDS.share,
+    ]);
+    expect(summary(view)).toBe('none');
     const list = listQueries(h).at(-1);
     expect(decodeURIComponent(list?.path ?? '')).toBe(
       '/v2/phone/users/alice@example.com/sms/sessions',
@@ -218,39 +235,51 @@ describe('App Home over the real Bolt receiver', () => {
     expect(visibleText(view)).toContain('Contact 1');
   });
 
-  it('sends a new session type to Zoom, and keeps it when the tab is opened again', async () => {
-    const view = await settled(
-      ALICE,
-      await act(ALICE, select(HOME_ACTION_IDS.sessionType, 'user')),
+  it('opens Filters… showing the filters, applies a new type, keeps it, and Clear filters drops it', async () => {
+    const before = h.slack.modals.length;
+    await act(ALICE, { type: 'button', action_id: HOME_ACTION_IDS.openFilters, value: '' });
+    await h.slack.waitFor(() => h.slack.modals.length > before, 'the Filters… modal');
+    const modal = h.slack.modals[before];
+    expect(modal?.via).toBe('views.open');
+    expectValidModal(modal?.view as unknown as ModalView);
+    expect(modal?.view.callback_id).toBe(HOME_FILTERS_IDS.callbackId);
+    expect(JSON.stringify(modal?.view)).toContain(
+      '"initial_option":{"text":{"type":"plain_text","text":"Type: All"',
     );
+
+    const view = await filtered(ALICE, { type: 'user' });
     expect(listQueries(h).at(-1)?.query).toMatchObject({ session_type: 'user' });
-    expect(chosen(view, HOME_ACTION_IDS.sessionType)).toBe('user');
+    expect(summary(view)).toBe('Your number');
+    expect(findButtons(view).map((b) => b.text)).toContain('Clear filters');
 
     await reopen(ALICE);
     expect(listQueries(h).at(-1)?.query).toMatchObject({ session_type: 'user' });
-    const reset = await settled(
-      ALICE,
-      await act(ALICE, select(HOME_ACTION_IDS.sessionType, 'all')),
-    );
-    expect(chosen(reset, HOME_ACTION_IDS.sessionType)).toBe('all');
+    const reopened = h.slack.modals.length;
+    await act(ALICE, { type: 'button', action_id: HOME_ACTION_IDS.openFilters, value: '' });
+    await h.slack.waitFor(() => h.slack.modals.length > reopened, 'the Filters… modal again');
+    expect(JSON.stringify(h.slack.modals[reopened]?.view)).toContain('"text":"Type: Your number"');
+
+    const cleared = await clearFilters(ALICE);
+    expect(listQueries(h).at(-1)?.query).toMatchObject({ session_type: 'all' });
+    expect(summary(cleared)).toBe('none');
+    expect(findButtons(cleared).map((b) => b.text)).not.toContain('Clear filters');
   });
 
   it('sends the chosen window and filter type to Zoom as the viewer’s days', async () => {
-    await settled(ALICE, await act(ALICE, select(HOME_ACTION_IDS.filterType, 'sent_message_time')));
-    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.from, day(-10))));
-    const view = await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.to, day(-1))));
+    const view = await filtered(ALICE, {
+      match: 'sent_message_time',
+      from: day(-10),
+      to: day(-1),
+    });
     const query = listQueries(h).at(-1)?.query;
     expect(query).toMatchObject({ filter_type: 'sent_message_time' });
     expect(query?.from).toMatch(new RegExp(`^${day(-11)}T2[23]:00:00Z$`));
     expect(query?.to).toMatch(new RegExp(`^${day(-1)}T2[12]:59:59Z$`));
-    expect(JSON.stringify(view)).toContain(`"initial_date":"${day(-10)}"`);
-
-    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.from, null)));
-    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.to, null)));
-    const reset = await settled(
-      ALICE,
-      await act(ALICE, select(HOME_ACTION_IDS.filterType, 'last_message_time')),
+    expect(summary(view)).toMatch(
+      /^\w{3} \d{1,2}(, \d{4})? – \w{3} \d{1,2}(, \d{4})? · By time sent$/,
     );
+
+    const reset = await clearFilters(ALICE);
     expect(visibleText(reset)).toContain('Contact 1');
   });
 
@@ -268,37 +297,39 @@ describe('App Home over the real Bolt receiver', () => {
     expect(visibleText(back)).toContain('1–10, newest first');
   });
 
-  it('explains a window longer than MAX_RANGE_MONTHS or reversed, without asking Zoom', async () => {
+  it('answers a window longer than MAX_RANGE_MONTHS, reversed or in the future beside its field, without asking Zoom', async () => {
     const zoomCalls = h.zoom.countCalls('list');
-    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.from, day(-400))));
-    const tooLong = await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.to, day(-1))));
-    expect(visibleText(tooLong)).toMatch(/more than 12 months apart/);
-    const reversed = await settled(
-      ALICE,
-      await act(ALICE, datepicker(HOME_ACTION_IDS.from, day(0))),
-    );
-    expect(visibleText(reversed)).toMatch(/From date is after the To date/);
-    expect(h.zoom.countCalls('list')).toBe(zoomCalls + 1);
-
-    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.from, null)));
-    await settled(ALICE, await act(ALICE, datepicker(HOME_ACTION_IDS.to, null)));
+    const publishes = h.slack.publishes.length;
+    const tooLong = await applyFilters(ALICE, { from: day(-400), to: day(-1) });
+    expect(tooLong.answer).toMatchObject({ response_action: 'errors' });
+    expect(tooLong.answer?.errors).toStrictEqual({
+      [HOME_FILTERS_IDS.fromBlock]: expect.stringMatching(/more than 12 months apart/),
+    });
+    const reversed = await applyFilters(ALICE, { from: day(-1), to: day(-5) });
+    expect(reversed.answer?.errors).toStrictEqual({
+      [HOME_FILTERS_IDS.toBlock]: expect.stringMatching(/before the From date/),
+    });
+    const future = await applyFilters(ALICE, { from: day(3) });
+    expect(future.answer?.errors).toStrictEqual({
+      [HOME_FILTERS_IDS.fromBlock]: expect.stringMatching(/in the future/),
+    });
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls);
+    expect(h.slack.publishes.length).toBe(publishes);
   });
 
-  it('explains a phone number that is not one, and filters by one that is', async () => {
+  it('answers a phone number that is not one beside the field, and filters by one that is', async () => {
     const zoomCalls = h.zoom.countCalls('list');
-    const phone = (value: string) => ({
-      type: 'plain_text_input',
-      action_id: HOME_ACTION_IDS.phone,
-      value,
+    const bad = await applyFilters(ALICE, { phone: 'call me maybe' });
+    expect(bad.answer?.errors).toStrictEqual({
+      [HOME_FILTERS_IDS.phoneBlock]: expect.stringMatching(/doesn't look like a phone number/),
     });
-    const bad = await settled(ALICE, await act(ALICE, phone('call me maybe')));
-    expect(visibleText(bad)).toMatch(/doesn't look like a phone number/);
     expect(h.zoom.countCalls('list')).toBe(zoomCalls);
-    const good = await settled(ALICE, await act(ALICE, phone('+1 200 555 0100')));
+    const good = await filtered(ALICE, { phone: '+1 200 555 0100' });
     expect(listQueries(h).at(-1)?.query).toMatchObject({ phone_number: '12005550100' });
+    expect(summary(good)).toBe('+1 200 555 0100');
     expect(visibleText(good)).toContain('Contact 1');
     expect(visibleText(good)).not.toContain('Contact 2');
-    const cleared = await settled(ALICE, await act(ALICE, phone('')));
+    const cleared = await clearFilters(ALICE);
     expect(visibleText(cleared)).toContain('Contact 10');
     expect(visibleText(cleared)).not.toContain('with +1');
   });
@@ -324,16 +355,8 @@ describe('App Home over the real Bolt receiver', () => {
 
   it('starts from clean filters when an admin picks another person', async () => {
     await reopen(ADMIN);
-    await settled(
-      ADMIN,
-      await act(ADMIN, {
-        type: 'plain_text_input',
-        action_id: HOME_ACTION_IDS.phone,
-        value: '+1 512 555 0176',
-      }),
-    );
-    await settled(ADMIN, await act(ADMIN, datepicker(HOME_ACTION_IDS.from, day(-20))));
-    await settled(ADMIN, await act(ADMIN, select(HOME_ACTION_IDS.sessionType, 'user')));
+    const own = await filtered(ADMIN, { phone: '+1 512 555 0176', from: day(-20), type: 'user' });
+    expect(summary(own)).toMatch(/^From \w{3} \d{1,2}(, \d{4})? · \+1 512 555 0176 · /);
     const picked = await settled(
       ADMIN,
       await act(ADMIN, {
@@ -346,8 +369,7 @@ describe('App Home over the real Bolt receiver', () => {
     expect(query).toMatchObject({ session_type: 'all', filter_type: 'last_message_time' });
     expect(query).not.toHaveProperty('phone_number');
     expect(JSON.stringify(picked)).not.toContain('512 555 0176');
-    expect(chosen(picked, HOME_ACTION_IDS.sessionType)).toBe('all');
-    expect(JSON.stringify(picked)).not.toContain('initial_date');
+    expect(summary(picked)).toBe('none');
     expect(visibleText(picked)).toContain('Past 30 days · All types');
     expect(visibleText(picked)).toContain(`Person: @${BOB}`);
     // Back to Alice, as the tests after this one expect the admin's tab to be.
@@ -392,13 +414,21 @@ describe('App Home over the real Bolt receiver', () => {
     expect(h.zoom.countCalls('list')).toBe(zoomCalls);
   });
 
+  it('answers an altered Filters… form beside its first field, without asking Zoom', async () => {
+    const zoomCalls = h.zoom.countCalls('list');
+    const altered = await applyFilters(BOB, { type: 'fax' });
+    expect(altered.answer?.errors).toStrictEqual({
+      [HOME_FILTERS_IDS.typeBlock]: expect.stringMatching(/older version of the app/),
+    });
+    expect(h.zoom.countCalls('list')).toBe(zoomCalls);
+  });
+
   it.each([
-    ['select value', select(HOME_ACTION_IDS.sessionType, 'fax')],
     [
       'page button',
       { type: 'button', action_id: HOME_ACTION_IDS.pageNext, value: '{"v":1,"s":"x"}' },
     ],
-    ['element', { type: 'button', action_id: HOME_ACTION_IDS.from, value: '2026-01-01' }],
+    ['element', { type: 'button', action_id: HOME_ACTION_IDS.pickUser, value: 'U0ALICE01' }],
   ])('explains an altered %s without asking Zoom', async (_name, action) => {
     const zoomCalls = h.zoom.countCalls('list');
     const view = await settled(BOB, await act(BOB, action));
@@ -415,21 +445,28 @@ describe('App Home over the real Bolt receiver', () => {
     expect(visibleText(view)).toMatch(message);
     // Without a licence the filters would change nothing: the explanation alone.
     expect(findButtons(view).map((b) => b.actionId)).toEqual(
-      user === NO_PHONE ? [] : [HOME_ACTION_IDS.refresh],
+      user === NO_PHONE ? [] : [HOME_ACTION_IDS.openFilters, HOME_ACTION_IDS.refresh],
     );
   });
 
-  it('offers Start over when the page token has expired, and it shows page 1', async () => {
+  it('shows page 1 at once, saying so in one line, when the page token has expired', async () => {
     const first = await settled(
       ALICE,
       await act(ALICE, { type: 'button', action_id: HOME_ACTION_IDS.refresh }),
     );
     h.zoomClock.advance(16 * 60 * 1000);
-    const expired = await settled(ALICE, await act(ALICE, press(first, /^next$/i)));
-    expect(visibleText(expired)).toMatch(/expired/i);
-    const restarted = await settled(ALICE, await act(ALICE, press(expired, /start over/i)));
+    const restarted = await settled(ALICE, await act(ALICE, press(first, /^next$/i)));
+    expect(visibleText(restarted)).toContain(
+      'That page link had expired, so this is page 1 again.',
+    );
     expect(visibleText(restarted)).toContain('Contact 1');
     expect(visibleText(restarted)).toContain('1–10, newest first');
+    expect(findButtons(restarted).map((b) => b.text)).not.toContain('Start over');
+    const again = await settled(
+      ALICE,
+      await act(ALICE, { type: 'button', action_id: HOME_ACTION_IDS.refresh }),
+    );
+    expect(visibleText(again)).not.toContain('had expired');
   });
 
   it('says Zoom is not answering, and Retry shows the page', async () => {
@@ -458,18 +495,16 @@ describe('App Home over the real Bolt receiver', () => {
   it('never lets an older answer overwrite a newer one', async () => {
     h.zoom.setLatency(600);
     try {
-      const before = await act(BOB, select(HOME_ACTION_IDS.sessionType, 'all'));
+      const { before } = await applyFilters(BOB, { type: 'all' });
       await h.slack.waitFor(() => publishesOf(BOB, before).length > 0, 'the first Loading…');
-      await act(BOB, select(HOME_ACTION_IDS.sessionType, 'call_queue'));
+      await applyFilters(BOB, { type: 'call_queue' });
       const final = await settled(BOB, before);
-      expect(chosen(final, HOME_ACTION_IDS.sessionType)).toBe('call_queue');
+      expect(summary(final)).toBe('Call queues');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const finals = publishesOf(BOB, before).filter((p) => !isLoading(p.view));
       expect(finals).toHaveLength(1);
       const shown = h.slack.homeView(BOB);
-      expect(
-        shown === undefined ? undefined : chosen(asView(shown), HOME_ACTION_IDS.sessionType),
-      ).toBe('call_queue');
+      expect(shown === undefined ? undefined : summary(asView(shown))).toBe('Call queues');
     } finally {
       h.zoom.setLatency(0);
     }

@@ -9,7 +9,7 @@ import {
   demoUser,
   type RecordedRequest,
 } from '../../src/demo-zoom/index.js';
-import { BLOCK_IDS, HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../../src/surface/ids.js';
+import { BLOCK_IDS, HOME_BLOCK_IDS } from '../../src/surface/ids.js';
 import {
   expectValidHomeView,
   expectValidMessage,
@@ -18,6 +18,7 @@ import {
   visibleText,
 } from '../helpers/block-kit.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
+import { type FiltersForm, filtersSubmissionBody } from '../helpers/home-filters.js';
 import { postSigned, viewActionBody } from '../helpers/slack-requests.js';
 
 const ALICE = 'U0ALICE01';
@@ -237,17 +238,31 @@ describe('long date ranges over the real Bolt receiver', () => {
       expectValidHomeView(view);
       return { view, calls: listCalls().slice(calls) };
     };
-    const pick = (actionId: string, date: string) =>
-      act({ type: 'datepicker', action_id: actionId, selected_date: date });
+    /** Applies the Filters… modal as Alice; returns her next settled view and the list calls. */
+    const applyFilters = async (form: FiltersForm) => {
+      const before = h.slack.publishes.length;
+      const calls = listCalls().length;
+      const ack = await postSigned(h.eventsUrl, filtersSubmissionBody(ALICE, form), {
+        secret: SIGNING_SECRET,
+      });
+      expect(ack.status).toBe(200);
+      expect(await ack.text()).toBe('');
+      await h.slack.waitFor(
+        () => publishesOf(before).some((p) => !isLoading(p.view)),
+        'a settled Home view',
+      );
+      const view = publishesOf(before).find((p) => !isLoading(p.view))?.view as unknown as HomeView;
+      expectValidHomeView(view);
+      return { view, calls: listCalls().slice(calls) };
+    };
     const home = (view: HomeView, label: string) => {
       const { actionId, value } = press(view, label);
       return act({ type: 'button', action_id: actionId, value });
     };
 
-    it('pages a three-month window of the date pickers across months', async () => {
+    it('pages a three-month window of the Filters… dates across months', async () => {
       const m = NEW_YORK_MONTHS;
-      await pick(HOME_ACTION_IDS.from, '2026-04-01');
-      const june1 = await pick(HOME_ACTION_IDS.to, '2026-06-30');
+      const june1 = await applyFilters({ from: '2026-04-01', to: '2026-06-30' });
       expect(windows(june1.calls)).toEqual([m.june]);
       expect(visibleText(june1.view)).toContain('Apr 1 – Jun 30 · ');
 

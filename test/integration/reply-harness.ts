@@ -12,7 +12,7 @@ import type { InboxRoute } from '../../src/domain/inbox.js';
 import { createLogger } from '../../src/logger.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/types.js';
-import { encodeInboxReplyValue, REPLY_IDS } from '../../src/surface/ids.js';
+import { encodeInboxReplyValue, type InboxReplyValue, REPLY_IDS } from '../../src/surface/ids.js';
 import { expectValidModal } from '../helpers/block-kit.js';
 import type { RecordedModal } from '../helpers/fake-slack.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
@@ -141,7 +141,7 @@ export const modalAt = (h: Harness, index: number): RecordedModal => {
 export const clickReply = async (
   h: Harness,
   user: string,
-  target: { sessionId: string; channelId: string },
+  target: InboxReplyValue,
 ): Promise<RecordedModal> => {
   const before = h.slack.modals.length;
   const { ack } = await h.act(

@@ -132,18 +132,42 @@ const chosen = (view: HomeView, actionId: string): unknown => {
 };
 
 describe('renderHomeLoading', () => {
-  it('shows the controls with the new filters and "Loading…", and no listing', async () => {
-    const view = renderHomeLoading(controls({ filters: { ...chosenFilters, subject: VIEWER } }));
+  it('sums up the new filters in one line with Filters… and Clear filters, and says "Loading…"', async () => {
+    const view = renderHomeLoading(
+      controls({ filters: { ...chosenFilters, subject: VIEWER } }),
+      ctx,
+    );
     expectValidHomeView(view);
     await snapshot('home-loading', view);
     expect(view.callback_id).toBe(HOME_CALLBACK_ID);
     expect(blockIds(view)).toContain(HOME_BLOCK_IDS.loading);
     expect(visibleText(view)).toContain('Loading SMS conversations…');
-    expect(chosen(view, HOME_ACTION_IDS.sessionType)).toMatchObject({
-      initial_option: { value: 'call_queue' },
-    });
-    expect(chosen(view, HOME_ACTION_IDS.from)).toMatchObject({ initial_date: '2026-11-01' });
-    expect(findButtons(view).map((b) => b.actionId)).toEqual([HOME_ACTION_IDS.refresh]);
+    expect(visibleText(view)).toContain(
+      'Filters: Nov 1 – Nov 20 · +1 415 555 0123 · Call queues · By time sent',
+    );
+    expect(findButtons(view).map((b) => b.text)).toEqual(['Filters…', 'Clear filters', 'Refresh']);
+    expect(findButtons(view).map((b) => b.actionId)).toEqual([
+      HOME_ACTION_IDS.openFilters,
+      HOME_ACTION_IDS.clearFilters,
+      HOME_ACTION_IDS.refresh,
+    ]);
+    // No permanent form: no selects, pickers or inputs on the tab itself.
+    expect(JSON.stringify(view)).not.toMatch(/static_select|datepicker|plain_text_input/);
+  });
+
+  it('says "Filters: none" and offers no Clear filters when nothing is set', () => {
+    const view = renderHomeLoading(controls(), ctx);
+    expect(visibleText(view)).toContain('Filters: none');
+    expect(findButtons(view).map((b) => b.text)).toEqual(['Filters…', 'Refresh']);
+  });
+
+  it('writes dates of another year with their year, and a number it cannot read as typed', () => {
+    const view = renderHomeLoading(
+      controls({ filters: { ...DEFAULT_HOME_FILTERS, from: '2025-08-01', phone: 'call <me>' } }),
+      ctx,
+    );
+    expect(visibleText(view)).toContain('Filters: From Aug 1, 2025 · call <me>');
+    expect(JSON.stringify(view)).toContain('call &lt;me&gt;');
   });
 });
 
@@ -165,10 +189,13 @@ describe('renderHomeView', () => {
     const buttons = findButtons(view).filter((b) => b.text !== 'Open');
     expect(findButtons(view).filter((b) => b.text === 'Open')).toHaveLength(sessions.length);
     expect(buttons.map((b) => b.actionId)).toEqual([
+      HOME_ACTION_IDS.openFilters,
       HOME_ACTION_IDS.refresh,
       HOME_ACTION_IDS.pageNext,
+      HOME_ACTION_IDS.exportCsv,
     ]);
-    expect(decodeCursor(buttons[1]?.value ?? '')).toMatchObject({
+    expect(decodeCursor(buttons[3]?.value ?? '')).toMatchObject({ page: 1, token: '' });
+    expect(decodeCursor(buttons[2]?.value ?? '')).toMatchObject({
       page: 2,
       token: 'token-2',
       trail: [''],
@@ -208,7 +235,10 @@ describe('renderHomeView', () => {
       type: 'users_select',
       initial_user: OTHER,
     });
-    expect(chosen(view, HOME_ACTION_IDS.phone)).toMatchObject({ initial_value: '+1 415 555 0123' });
+    expect(visibleText(view)).toContain(
+      `Filters: Nov 1 – Nov 20 · +1 415 555 0123 · Call queues · By time sent`,
+    );
+    expect(visibleText(view)).toContain('Person: admins can look at anyone’s SMS conversations.');
     expect(visibleText(view)).toContain('with +1 415 555 0123');
     expect(visibleText(view)).toMatch(/ · 11, newest first|11–/);
     const pager = findButtons(view).filter((b) => b.blockId === HOME_BLOCK_IDS.pager);
@@ -238,9 +268,12 @@ describe('renderHomeView', () => {
     expect(text).toContain(
       `No SMS conversations for @${VIEWER} between Oct 27, 2026 8:00 AM EDT and Nov 26, 2026 7:00 AM EST (Call queue, by last message time, with +1 415 555 0123).`,
     );
-    expect(text).toContain('Try a wider window, All types or an empty phone number.');
+    expect(text).toContain('Try a wider window, Type: All or no phone number.');
     expect(text).toContain('No end date: showing the 30 days from the start date (up to now).');
-    expect(findButtons(view).map((b) => b.actionId)).toEqual([HOME_ACTION_IDS.refresh]);
+    expect(findButtons(view).map((b) => b.actionId)).toEqual([
+      HOME_ACTION_IDS.openFilters,
+      HOME_ACTION_IDS.refresh,
+    ]);
   });
 
   it('says the list has ended on an empty later page, with a way back', async () => {
@@ -279,22 +312,34 @@ describe('renderHomeView', () => {
         }),
       );
       const view = renderHomeView(
-        listing(
-          page({
-            cursor: cursorAt({
-              query: { ...query, pageSize: size, sessionType: type, phoneNumber: '18108001001' },
-              token: 't7',
-              trail: ['', 't2', 't3', 't4', 't5', 't6'],
-              page: 7,
+        {
+          ...listing(
+            page({
+              cursor: cursorAt({
+                query: { ...query, pageSize: size, sessionType: type, phoneNumber: '18108001001' },
+                token: 't7',
+                trail: ['', 't2', 't3', 't4', 't5', 't6'],
+                page: 7,
+              }),
+              page: { sessions: worst, nextPageToken: 'n'.repeat(1500) },
+              notes: [
+                { kind: 'open-ended', days: 30, clippedToNow: true },
+                { kind: 'default-window', days: 30 },
+              ],
             }),
-            page: { sessions: worst, nextPageToken: 'n'.repeat(1500) },
-            notes: [
-              { kind: 'open-ended', days: 30, clippedToNow: true },
-              { kind: 'default-window', days: 30 },
-            ],
-          }),
-          { canPickUser: true, filters: { ...chosenFilters, phone: '9'.repeat(40) } },
-        ),
+            {
+              canPickUser: true,
+              notify: true,
+              filters: { ...chosenFilters, phone: '9'.repeat(40) },
+            },
+          ),
+          listing: { share: true, notice: 'That page link had expired, so this is page 1 again.' },
+          unanswered: Array.from({ length: 12 }, (_, i) => ({
+            sessionId: `waiting-${i}`,
+            receivedAt: minutesBefore(i),
+            contact: { name: `${i}${longName}`, phoneNumber: '+14155550100', isOwner: false },
+          })),
+        },
         ctx,
       );
       expectValidHomeView(view);
@@ -303,6 +348,62 @@ describe('renderHomeView', () => {
       expect(findButtons(view).filter((b) => b.blockId === HOME_BLOCK_IDS.pager)).toHaveLength(2);
     },
   );
+
+  it('leads with the conversations waiting for a reply, each with Reply and Open', async () => {
+    const view = renderHomeView(
+      {
+        ...listing(page()),
+        unanswered: [
+          {
+            sessionId: 'session-2',
+            receivedAt: minutesBefore(5),
+            contact: { name: '<Zed & Co>', phoneNumber: '+14155550202', isOwner: false },
+          },
+          { sessionId: 'session-9', receivedAt: minutesBefore(90) },
+        ],
+      },
+      ctx,
+    );
+    expectValidHomeView(view);
+    await snapshot('home-unanswered', view);
+    const text = visibleText(view);
+    expect(text).toMatch(/^SMS conversations\nWaiting for your reply \(2\)\n<Zed & Co> · \+1/);
+    expect(text).toContain('Unknown contact\nTexted');
+    expect(blockIds(view)[1]).toBe(HOME_BLOCK_IDS.unanswered);
+    const replies = findButtons(view).filter((b) => b.text === 'Reply');
+    expect(replies.map((b) => b.actionId)).toEqual(['inbox_reply.home.0', 'inbox_reply.home.1']);
+    expect(replies.map((b) => JSON.parse(b.value ?? ''))).toEqual([
+      { sessionId: 'session-2' },
+      { sessionId: 'session-9' },
+    ]);
+    const opens = findButtons(view).filter(
+      (b) => b.text === 'Open' && b.actionId?.startsWith('sms_sessions.open.100'),
+    );
+    expect(opens).toHaveLength(2);
+    expect(JSON.parse(opens[0]?.value ?? '')).toMatchObject({ i: 'session-2', s: VIEWER });
+  });
+
+  it('says the expired page link in one line above page 1, and offers Share when it is on', () => {
+    const view = renderHomeView(
+      {
+        ...listing(page()),
+        listing: {
+          share: true,
+          notice: ':information_source: That page link had expired, so this is page 1 again.',
+        },
+      },
+      ctx,
+    );
+    expectValidHomeView(view);
+    expect(visibleText(view)).toContain('That page link had expired, so this is page 1 again.');
+    const actions = findButtons(view).filter((b) => b.blockId === HOME_BLOCK_IDS.listActions);
+    expect(actions.map((b) => [b.text, b.actionId])).toEqual([
+      ['Export CSV', HOME_ACTION_IDS.exportCsv],
+      ['Share to channel', HOME_ACTION_IDS.share],
+    ]);
+    expect(JSON.stringify(view)).not.toContain('"confirm"');
+    expect(decodeCursor(actions[1]?.value ?? '')).toMatchObject({ page: 1 });
+  });
 
   it('is a pure function of model and context', () => {
     const model = listing(page(), { canPickUser: true });
@@ -399,6 +500,9 @@ describe('renderHomeView', () => {
     const retry = findButtons(withRetry).find((b) => b.actionId === HOME_ACTION_IDS.pageRetry);
     expect(decodeCursor(retry?.value ?? '')).toMatchObject({ page: 2, token: 't2' });
     const without = renderHomeView(failure(zoomError('ZOOM_UNAVAILABLE')), ctx);
-    expect(findButtons(without).map((b) => b.actionId)).toEqual([HOME_ACTION_IDS.refresh]);
+    expect(findButtons(without).map((b) => b.actionId)).toEqual([
+      HOME_ACTION_IDS.openFilters,
+      HOME_ACTION_IDS.refresh,
+    ]);
   });
 });

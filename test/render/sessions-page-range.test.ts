@@ -197,10 +197,13 @@ describe('renderHomeView for a range asked a month at a time', () => {
     expect(visibleText(view)).toContain('Jan 1 – Jun 30 · Your number · Jun 20');
     const buttons = findButtons(view).filter((b) => b.text !== 'Open');
     expect(buttons.map((b) => b.actionId)).toEqual([
+      HOME_ACTION_IDS.openFilters,
+      HOME_ACTION_IDS.clearFilters,
       HOME_ACTION_IDS.refresh,
       HOME_ACTION_IDS.pagePrevious,
       HOME_ACTION_IDS.pageNext,
+      HOME_ACTION_IDS.exportCsv,
     ]);
-    expect(decodeCursor(buttons[2]?.value ?? '').range?.window).toBe(2);
+    expect(decodeCursor(buttons[4]?.value ?? '').range?.window).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ import { inboxJobSchema } from './jobs.js';
 import { createMessageTexts } from './message-texts.js';
 import { createEventRouter, type SkipReason } from './route-event.js';
 import type { InboxSlack } from './slack-port.js';
+import type { TextActivityLog } from './text-activity.js';
 import { createQueueWorker, type JobOutcome, type QueueWorker } from './worker.js';
 import { createZoomToSlack } from './zoom-to-slack.js';
 
@@ -38,6 +39,8 @@ export interface InboxDeps {
   readonly zoom: Pick<ZoomApi, 'getUser' | 'getSmsSessionDetails'>;
   readonly slack: InboxSlack;
   readonly audit: AuditTrail;
+  /** Who is waiting for a reply: every text of a person's own number is noted here (times only). */
+  readonly activity: Pick<TextActivityLog, 'record'>;
   readonly clock: Clock;
   readonly logger: AppLogger;
   readonly settings: InboxSettings;
@@ -126,6 +129,12 @@ export const createInbox = (deps: InboxDeps): Inbox => {
     ...(deps.worker?.leaseMs === undefined ? {} : { leaseMs: deps.worker.leaseMs }),
   });
   const running = worker;
-  const intake = createInboxIntake({ store, clock, texts, wake: (lane) => running.wake(lane) });
+  const intake = createInboxIntake({
+    store,
+    clock,
+    texts,
+    activity: deps.activity,
+    wake: (lane) => running.wake(lane),
+  });
   return { intake, worker: running };
 };

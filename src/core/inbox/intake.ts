@@ -3,6 +3,7 @@ import type { InboxEvent } from '../../domain/inbox.js';
 import type { Store } from '../../store/types.js';
 import { eventLane, toEventJob } from './jobs.js';
 import type { MessageTexts } from './message-texts.js';
+import { type TextActivityLog, textActivityOf } from './text-activity.js';
 
 /** How long a Zoom message id is remembered: Zoom retries for about 85 minutes; a day and more. */
 export const ZOOM_MESSAGE_DEDUPE_TTL_MS = 2 * 24 * 60 * 60 * 1000;
@@ -16,9 +17,10 @@ export type IntakeOutcome = 'queued' | 'duplicate';
 /** Takes a verified event in: once per Zoom message, durable before Zoom hears 200. */
 export interface InboxIntake {
   /**
-   * Claims the message id (once on every replica, for {@link ZOOM_MESSAGE_DEDUPE_TTL_MS}), keeps
-   * the text in memory and queues the work in the store. Rejects (having given the claim back)
-   * when the store cannot take it, so Zoom's redelivery is handled again.
+   * Claims the message id (once on every replica, for {@link ZOOM_MESSAGE_DEDUPE_TTL_MS}), notes
+   * when a text of a person's own number came in or went out (times only: who waits for a reply),
+   * keeps the text in memory and queues the work in the store. Rejects (having given the claim
+   * back) when the store cannot take it, so Zoom's redelivery is handled again.
    */
   accept(event: InboxEvent): Promise<IntakeOutcome>;
 }
@@ -28,6 +30,7 @@ export const createInboxIntake = (deps: {
   readonly store: Pick<Store, 'claimOnce' | 'releaseClaim' | 'enqueueJob'>;
   readonly clock: Clock;
   readonly texts: MessageTexts;
+  readonly activity: Pick<TextActivityLog, 'record'>;
   readonly wake: (lane: string) => void;
 }): InboxIntake => ({
   accept: async (event) => {
@@ -38,6 +41,8 @@ export const createInboxIntake = (deps: {
     const lane = eventLane(event.message.sessionId);
     deps.texts.remember(event);
     try {
+      const activity = textActivityOf(event, deps.clock.now());
+      if (activity !== undefined) await deps.activity.record(activity);
       await deps.store.enqueueJob(lane, toEventJob(event));
     } catch (error) {
       deps.texts.forget(event.message.id);

@@ -3,16 +3,29 @@ import { AppError, type ReplyRefusal } from '../../errors.js';
 import type { Store } from '../../store/types.js';
 import type { IdentityResolver } from '../../users/resolve-identity.js';
 import type { ZoomApi } from '../../zoom/types.js';
+import type { FindOwnLine } from '../inbox/own-line.js';
+import type { TextActivityLog } from '../inbox/text-activity.js';
 
-/** Which conversation a Reply is about: a session, in the thread of one Slack channel. */
+/**
+ * Which conversation a Reply is about: a session, in the thread of one Slack channel; without a
+ * channel, a conversation of the replier's own number waiting for a reply on the Home tab.
+ */
 export interface ReplyTarget {
   readonly sessionId: string;
-  readonly channelId: string;
+  readonly channelId?: string;
 }
 
-/** Why a person may reply: they are the line's owner, or the route lets them. */
+/**
+ * Why a person may reply: they are the line's owner (`ownerZoomUserId`; `thread` when the
+ * conversation has one in Slack), or the route lets them.
+ */
 export type ReplyGrant =
-  | { readonly kind: 'owner'; readonly thread: InboxThread; readonly zoomUser: string }
+  | {
+      readonly kind: 'owner';
+      readonly thread?: InboxThread;
+      readonly ownerZoomUserId: string;
+      readonly zoomUser: string;
+    }
   | { readonly kind: 'route'; readonly thread: InboxThread; readonly route: InboxRoute };
 
 /** Whether a Slack person is a member of a channel (`conversations.members`). */
@@ -24,6 +37,10 @@ export interface ReplyAccessDeps {
   readonly identities: Pick<IdentityResolver, 'resolve'>;
   readonly zoom: Pick<ZoomApi, 'getUser'>;
   readonly isChannelMember: ChannelMembership;
+  /** The replier's own Zoom user id, for a conversation of their own number without a thread. */
+  readonly ownLine: FindOwnLine;
+  /** Whether the app noted a text of that conversation of that number. */
+  readonly activity: Pick<TextActivityLog, 'knows'>;
 }
 
 /** Decides, on the server and at the moment of asking, who may reply in a conversation. */
@@ -47,7 +64,10 @@ const refuse = (refusal: ReplyRefusal): AppError =>
  * email). A call queue's or auto receptionist's session: only the people its route allows, by
  * list or by membership of the routed channel, asked of Slack at that moment. Nobody else, and
  * being an admin of the app grants nothing: a reply sends from a number, and only those who
- * could send from it may. https://developers.zoom.us/docs/api/phone/#tag/sms/POST/phone/sms/messages
+ * could send from it may. A conversation named without a channel (Reply on the Home tab) is
+ * the replier's only if it is one of their own number the app noted a text of: the key is
+ * their own Zoom user, never anything in the button.
+ * https://developers.zoom.us/docs/api/phone/#tag/sms/POST/phone/sms/messages
  */
 export const createReplyAccess = (deps: ReplyAccessDeps): ReplyAccess => {
   const isOwner = async (actor: string, ownerZoomUserId: string): Promise<string | undefined> => {
@@ -84,8 +104,18 @@ export const createReplyAccess = (deps: ReplyAccessDeps): ReplyAccess => {
     }
   };
 
+  const ownConversation = async (actor: string, sessionId: string): Promise<ReplyGrant> => {
+    const line = await deps.ownLine(actor);
+    if (line === undefined) throw refuse('not-owner');
+    if (!(await deps.activity.knows(line.zoomUserId, sessionId))) {
+      throw refuse('unknown-conversation');
+    }
+    return { kind: 'owner', ownerZoomUserId: line.zoomUserId, zoomUser: line.zoomUser };
+  };
+
   return {
     check: async (actor, target) => {
+      if (target.channelId === undefined) return ownConversation(actor, target.sessionId);
       const thread = await deps.store.getThread(target.sessionId, target.channelId);
       if (thread === undefined) throw refuse('unknown-conversation');
       if (thread.lineId !== undefined) {
@@ -98,7 +128,7 @@ export const createReplyAccess = (deps: ReplyAccessDeps): ReplyAccess => {
       if (thread.ownerZoomUserId === undefined) throw refuse('unknown-conversation');
       const zoomUser = await isOwner(actor, thread.ownerZoomUserId);
       if (zoomUser === undefined) throw refuse('not-owner');
-      return { kind: 'owner', thread, zoomUser };
+      return { kind: 'owner', thread, ownerZoomUserId: thread.ownerZoomUserId, zoomUser };
     },
   };
 };

@@ -8,6 +8,7 @@ import { SMS_MAX_CHARS, smsLength } from '../../zoom/send-sms.js';
 import type { ZoomApi } from '../../zoom/types.js';
 import type { AuditTrail } from '../audit-trail.js';
 import { ZOOM_MESSAGE_DEDUPE_TTL_MS, zoomMessageKey } from '../inbox/intake.js';
+import type { TextActivityLog } from '../inbox/text-activity.js';
 import type { ReplyAccess, ReplyGrant, ReplyTarget } from './reply-access.js';
 import { replyParties } from './reply-parties.js';
 
@@ -34,7 +35,8 @@ export interface ReplyConversation {
 
 /** A reply that Zoom accepted. */
 export interface SentReply {
-  readonly thread: InboxThread;
+  /** The conversation's Slack thread; absent for a reply from the Home tab to one without. */
+  readonly thread?: InboxThread;
   readonly messageId?: string;
   readonly sentAt: Instant;
   /** Whether the text was posted to the thread now (else Zoom's `phone.sms_sent` will bring it). */
@@ -66,6 +68,8 @@ export interface ReplyCoreDeps {
   readonly logger: AppLogger;
   /** Posts a sent reply into its thread (the Slack side renders it). */
   readonly publish: (thread: InboxThread, reply: PublishedReply) => Promise<void>;
+  /** Notes a reply from a person's own number, so it no longer waits for one. */
+  readonly activity: Pick<TextActivityLog, 'record'>;
   readonly metrics?: ReplyMetrics;
 }
 
@@ -92,8 +96,8 @@ export interface ReplyCore {
   send(actor: string, target: ReplyTarget, text: string): Promise<SentReply>;
 }
 
-const lineOwnerOf = (thread: InboxThread): string | undefined =>
-  thread.lineId ?? thread.ownerZoomUserId;
+const lineOwnerOf = (grant: ReplyGrant): string | undefined =>
+  grant.kind === 'owner' ? grant.ownerZoomUserId : grant.thread.lineId;
 
 /**
  * Builds the reply core. The text lives only in memory for the length of the send; the store
@@ -113,7 +117,7 @@ export const createReplyCore = (deps: ReplyCoreDeps): ReplyCore => {
       action,
       filters: {
         session: target.sessionId,
-        channel: target.channelId,
+        ...(target.channelId === undefined ? {} : { channel: target.channelId }),
         ...(outcome.grant === undefined ? {} : { via: outcome.grant.kind }),
         ...(outcome.grant?.kind === 'route' ? { line: outcome.grant.route.lineId } : {}),
         ...(outcome.messageId === undefined ? {} : { message: outcome.messageId }),
@@ -138,15 +142,16 @@ export const createReplyCore = (deps: ReplyCoreDeps): ReplyCore => {
     grant: ReplyGrant,
     actor: string,
     text: string,
-    sent: Omit<SentReply, 'shownInThread'>,
+    sent: Omit<SentReply, 'shownInThread' | 'thread'>,
   ) => {
-    if (sent.messageId === undefined) return false;
+    if (sent.messageId === undefined || grant.thread === undefined) return false;
+    const { thread } = grant;
     const key = zoomMessageKey(sent.messageId);
     if (!(await deps.store.claimOnce(key, ZOOM_MESSAGE_DEDUPE_TTL_MS, deps.clock.now()))) {
       return false;
     }
     try {
-      await deps.publish(grant.thread, { actor, text, sentAt: sent.sentAt });
+      await deps.publish(thread, { actor, text, sentAt: sent.sentAt });
       return true;
     } catch (error) {
       deps.logger.warn(
@@ -168,7 +173,7 @@ export const createReplyCore = (deps: ReplyCoreDeps): ReplyCore => {
     const grant = await authorize(actor, target, 'reply');
     let result: Awaited<ReturnType<ZoomApi['sendSms']>>;
     try {
-      const owner = lineOwnerOf(grant.thread);
+      const owner = lineOwnerOf(grant);
       const parties =
         owner === undefined ? undefined : replyParties(await deps.history(target.sessionId), owner);
       if (parties === undefined) {
@@ -187,11 +192,26 @@ export const createReplyCore = (deps: ReplyCoreDeps): ReplyCore => {
         .toISOString()
         .replace(/\.\d{3}Z$/, 'Z');
     const base = {
-      thread: grant.thread,
+      ...(grant.thread === undefined ? {} : { thread: grant.thread }),
       sentAt,
       ...(result.messageId === undefined ? {} : { messageId: result.messageId }),
     };
     await record(actor, target, 'reply', { grant, ...base });
+    if (grant.kind === 'owner') {
+      await deps.activity
+        .record({
+          ownerZoomUserId: grant.ownerZoomUserId,
+          sessionId: target.sessionId,
+          direction: 'out',
+          at: sentAt,
+        })
+        .catch((error: unknown) => {
+          deps.logger.warn(
+            { err: { message: error instanceof Error ? error.message : String(error) } },
+            'a sent reply could not be noted as an answer',
+          );
+        });
+    }
     const shownInThread = await showOnce(grant, actor, text, base).catch((error: unknown) => {
       deps.logger.warn(
         { err: { message: error instanceof Error ? error.message : String(error) } },

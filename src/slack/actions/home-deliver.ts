@@ -6,8 +6,9 @@ import {
   type HomeFilters,
 } from '../../core/home-filters.js';
 import { beginHomeUpdate, type HomeUpdate } from '../../core/home-publish.js';
+import type { UnansweredConversation } from '../../core/inbox/unanswered.js';
 import type { ListingStart } from '../../core/sessions.js';
-import { toAppError } from '../../errors.js';
+import { AppError, toAppError } from '../../errors.js';
 import type { AppLogger } from '../../logger.js';
 import { firstCursor } from '../../query/cursor.js';
 import { FALLBACK_TIME_ZONE } from '../../query/time-zone.js';
@@ -18,6 +19,7 @@ import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { viewerModel } from '../viewer.js';
 import { createHomePublisher } from './home-publish.js';
+import { EXPIRED_NOTICE } from './paging.js';
 
 /** Who asked for a Home update, and the tab they saw. */
 export interface HomeRequest {
@@ -42,6 +44,32 @@ export interface HomeWork {
   locate(filters: HomeFilters): Promise<ListingStart>;
 }
 
+/** The viewer's context, or UTC at the app's clock when even that cannot be read. */
+const fallbackContext = (deps: SlackDeps, actor: string): Promise<RenderContext> =>
+  deps.core
+    .viewerContext(actor)
+    .catch(() => ({ now: deps.clock.now(), timeZone: FALLBACK_TIME_ZONE }));
+
+/**
+ * The viewer's own conversations waiting for a reply, with contacts from the page shown when it
+ * is their own; `undefined` (no section) when they cannot be read, which never costs the tab.
+ */
+const waitingForReply = async (
+  request: HomeRequest,
+  body: HomeBody,
+): Promise<readonly UnansweredConversation[] | undefined> => {
+  const known = body.kind === 'listing' && body.page.subject.isSelf ? body.page.page.sessions : [];
+  try {
+    return await request.deps.unanswered(request.actor, known);
+  } catch (error) {
+    request.logger.warn(
+      { code: toAppError(error).code },
+      'the conversations waiting for a reply could not be read',
+    );
+    return undefined;
+  }
+};
+
 const publishFailure = (logger: AppLogger, error: unknown) => {
   const { code, data } = (error ?? {}) as { code?: unknown; data?: { error?: unknown } };
   logger.warn(
@@ -54,7 +82,10 @@ const publishFailure = (logger: AppLogger, error: unknown) => {
  * Runs one update of a person's Home tab after the event or action was acknowledged, and always
  * ends with a view: the filters (possibly changed by the action, and then saved so they survive
  * a re-open) and "Loading…" at once, then the page from `SessionsCore.page`, or one clear
- * explanation of what failed, with Retry / Start over where they can help. Every path, a picked
+ * explanation of what failed, with Retry / Start over where they can help. A page whose Zoom
+ * token has expired is answered at once with page 1 and one line saying so, as under a listing
+ * message (the button carries the whole query). The viewer's own conversations waiting for a
+ * reply come first, read after the listing (whose rows name their contacts). Every path, a picked
  * person included, goes through `SessionsCore.page`, which checks that the actor may see the
  * subject before any Zoom call and audits the attempt; only what the actor may see is saved
  * ({@link filtersForViewer}), so a forged pick is refused and stored nowhere. Home actions have
@@ -74,6 +105,7 @@ export const deliverHome = async (request: HomeRequest, work: HomeWork): Promise
   };
   let start: ListingStart | undefined;
   let body: HomeBody;
+  let notice: string | undefined;
   let ctx: RenderContext | undefined;
   try {
     update = await beginHomeUpdate({ state: deps.home, publish }, actor, request.hash);
@@ -85,9 +117,18 @@ export const deliverHome = async (request: HomeRequest, work: HomeWork): Promise
     if (chosen !== stored)
       await deps.home.saveFilters(actor, filtersForViewer(chosen, actor, isAdmin));
     controls = { ...controls, filters: chosen };
-    if ((await update.publish(renderHomeLoading(controls))) === 'superseded') return;
+    const early = await fallbackContext(deps, actor);
+    if ((await update.publish(renderHomeLoading(controls, early))) === 'superseded') return;
     start = await work.locate(controls.filters);
-    const result = await deps.core.page(actor, start.cursor, start.notes, 'home');
+    let result: Awaited<ReturnType<SlackDeps['core']['page']>>;
+    try {
+      result = await deps.core.page(actor, start.cursor, start.notes, 'home');
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'PAGE_EXPIRED') throw error;
+      start = { cursor: firstCursor(start.cursor), notes: [] };
+      notice = EXPIRED_NOTICE;
+      result = await deps.core.page(actor, start.cursor, start.notes, 'home');
+    }
     ctx = result.ctx;
     body = { kind: 'listing', page: result.model };
   } catch (caught) {
@@ -98,14 +139,20 @@ export const deliverHome = async (request: HomeRequest, work: HomeWork): Promise
     body = { kind: 'error', error, recovery };
   }
   try {
-    ctx ??= await deps.core
-      .viewerContext(actor)
-      .catch(() => ({ now: deps.clock.now(), timeZone: FALLBACK_TIME_ZONE }));
+    ctx ??= await fallbackContext(deps, actor);
     if (body.kind === 'error') {
       const viewer = await viewerModel(deps.access, actor).catch(() => undefined);
       if (viewer !== undefined) ctx = { ...ctx, viewer };
     }
-    const view = renderHomeView({ ...controls, body }, ctx);
+    const listing = {
+      share: deps.sharing.policy.enabled,
+      ...(notice === undefined ? {} : { notice }),
+    };
+    const unanswered = await waitingForReply(request, body);
+    const view = renderHomeView(
+      { ...controls, body, listing, ...(unanswered === undefined ? {} : { unanswered }) },
+      ctx,
+    );
     if (update === undefined) await publish(actor, view, undefined);
     else if ((await update.publish(view)) === 'superseded') {
       logger.info('a newer update of the Home tab took over');

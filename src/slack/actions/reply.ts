@@ -15,7 +15,12 @@ import {
   renderReplySent,
   replyTextProblem,
 } from '../../render/reply-modal.js';
-import { decodeInboxReplyValue, type InboxReplyValue, REPLY_IDS } from '../../surface/ids.js';
+import {
+  decodeInboxReplyValue,
+  type InboxReplyValue,
+  REPLY_ACTION_ID_PATTERN,
+  REPLY_IDS,
+} from '../../surface/ids.js';
 import { SMS_MAX_CHARS, smsLength } from '../../zoom/send-sms.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
@@ -88,38 +93,41 @@ export const registerReplyActions = (app: App, deps: SlackDeps): void => {
   const loggerFor = (name: string, actor: string) =>
     deps.logger.child({ kind: 'reply', action: name, user: actor });
 
-  app.action<BlockButtonAction>(REPLY_IDS.button, async ({ ack, body, action, client }) => {
-    await ack();
-    const actor = body.user.id;
-    const logger = loggerFor(action.action_id, actor);
-    const target = decodeInboxReplyValue(action.value ?? '');
-    const ctx = () => errorContext(deps, actor);
-    if (target === undefined) {
-      const error = new AppError('BAD_BUTTON', 'Reply button value unreadable');
-      logFailure(logger, error);
-      const fallback = { sessionId: 'unknown', channelId: 'C0' };
-      await openModal(
-        client,
-        body.trigger_id,
-        renderReplyRefused(fallback, error, await ctx()),
-        logger,
-      );
-      return;
-    }
-    const modal = await openModal(client, body.trigger_id, renderReplyLoading(target), logger);
-    if (modal === undefined) return;
-    let view: ModalView;
-    try {
-      const conversation = await deps.reply.open(actor, target);
-      view = renderReplyForm(conversation, await deps.core.viewerContext(actor));
-      reportOutcome('OK');
-    } catch (caught) {
-      const error = toAppError(caught);
-      logFailure(logger, error);
-      view = renderReplyRefused(target, error, await ctx());
-    }
-    await fillModal(client, modal, view, logger);
-  });
+  app.action<BlockButtonAction>(
+    { type: 'block_actions', action_id: REPLY_ACTION_ID_PATTERN },
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const actor = body.user.id;
+      const logger = loggerFor(action.action_id, actor);
+      const target = decodeInboxReplyValue(action.value ?? '');
+      const ctx = () => errorContext(deps, actor);
+      if (target === undefined) {
+        const error = new AppError('BAD_BUTTON', 'Reply button value unreadable');
+        logFailure(logger, error);
+        const fallback = { sessionId: 'unknown', channelId: 'C0' };
+        await openModal(
+          client,
+          body.trigger_id,
+          renderReplyRefused(fallback, error, await ctx()),
+          logger,
+        );
+        return;
+      }
+      const modal = await openModal(client, body.trigger_id, renderReplyLoading(target), logger);
+      if (modal === undefined) return;
+      let view: ModalView;
+      try {
+        const conversation = await deps.reply.open(actor, target);
+        view = renderReplyForm(conversation, await deps.core.viewerContext(actor));
+        reportOutcome('OK');
+      } catch (caught) {
+        const error = toAppError(caught);
+        logFailure(logger, error);
+        view = renderReplyRefused(target, error, await ctx());
+      }
+      await fillModal(client, modal, view, logger);
+    },
+  );
 
   app.view<ViewSubmitAction>(REPLY_IDS.callbackId, async ({ ack, body, view, client }) => {
     const actor = body.user.id;

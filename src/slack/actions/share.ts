@@ -1,13 +1,12 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../../query/cursor-wire.js';
-import { renderSharedPage } from '../../render/share-page.js';
 import { renderShareReceipt } from '../../render/share-receipt.js';
 import { SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import { sharedPagePoster } from '../post-shared-page.js';
 import { viewerModel } from '../viewer.js';
-import { toSlackAppError } from '../web-api-error.js';
 
 /**
  * Share to channel, after Slack's confirmation dialog: ack, then the core checks that sharing is
@@ -38,20 +37,7 @@ export const registerShareAction = (app: App, deps: SlackDeps): void => {
           if (channel === undefined) {
             throw new AppError('BAD_BUTTON', 'Share clicked outside a channel');
           }
-          await deps.sharing.share(actor, cursor, channel, async (model, ctx) => {
-            const message = renderSharedPage(model, ctx);
-            try {
-              await client.chat.postMessage({
-                channel,
-                text: message.text,
-                blocks: message.blocks,
-                unfurl_links: false,
-                unfurl_media: false,
-              });
-            } catch (error) {
-              throw toSlackAppError('SLACK_CANNOT_POST', error);
-            }
-          });
+          await deps.sharing.share(actor, cursor, channel, sharedPagePoster(client, channel));
           return renderShareReceipt(channel);
         },
       );

@@ -31,6 +31,7 @@ describe('createInbox', () => {
         checkChannel: async () => ({ ok: true, isPrivate: false }),
       },
       audit: createAuditTrail({ store, logger, clock, pseudonymKey: TEST_PSEUDONYM_KEY }),
+      activity: { record: async () => undefined },
       clock,
       logger,
       settings: {
