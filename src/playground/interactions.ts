@@ -49,13 +49,27 @@ const optionWithValue = (element: BlockJson, value: string | null | undefined) =
     ? null
     : (optionsOf(element).find((option) => option.value === value) ?? undefined);
 
-const STATEFUL = new Set(['static_select', 'users_select', 'datepicker', 'plain_text_input']);
+const STATEFUL = new Set([
+  'checkboxes',
+  'static_select',
+  'users_select',
+  'conversations_select',
+  'datepicker',
+  'plain_text_input',
+]);
+
+/** A channel id as the playground's workspace writes them. */
+const CHANNEL_ID = /^[CDG][A-Z0-9]{2,}$/;
 
 /** Slack's own cap on a text input's value. */
 const TEXT_INPUT_MAX_CHARS = 3000;
 
-/** The state entry of a stateful element showing `value` (an option value, user id or date). */
-const stateEntry = (
+/**
+ * The state entry of a stateful element showing `value` (an option value, user or channel id,
+ * date or text), as Slack writes it in `state.values`; `undefined` for a value the element could
+ * not show.
+ */
+export const stateEntry = (
   element: BlockJson,
   value: string | null | undefined,
   people: readonly PlaygroundPerson[],
@@ -71,6 +85,16 @@ const stateEntry = (
       }
       return { type: element.type, selected_user: value ?? null };
     }
+    case 'checkboxes': {
+      const wanted = value === null || value === undefined || value === '' ? [] : value.split('\n');
+      const options = wanted.map((one) => optionWithValue(element, one));
+      return options.every((option) => option !== undefined && option !== null)
+        ? { type: element.type, selected_options: options }
+        : undefined;
+    }
+    case 'conversations_select':
+      if (value !== null && value !== undefined && !CHANNEL_ID.test(value)) return undefined;
+      return { type: element.type, selected_conversation: value ?? null };
     case 'datepicker':
       if (value !== null && value !== undefined && !DATE.test(value)) return undefined;
       return { type: element.type, selected_date: value ?? null };
@@ -85,15 +109,27 @@ const stateEntry = (
   }
 };
 
-const initialValue = (element: BlockJson): string | null => {
+/** What an element shows before anyone touches it (its initial option, user, date or text). */
+export const initialValue = (element: BlockJson): string | null => {
   if (element.type === 'users_select' && typeof element.initial_user === 'string') {
     return element.initial_user;
+  }
+  if (element.type === 'conversations_select' && typeof element.initial_conversation === 'string') {
+    return element.initial_conversation;
   }
   if (element.type === 'datepicker' && typeof element.initial_date === 'string') {
     return element.initial_date;
   }
   if (element.type === 'plain_text_input' && typeof element.initial_value === 'string') {
     return element.initial_value;
+  }
+  if (element.type === 'checkboxes' && Array.isArray(element.initial_options)) {
+    const ticked = element.initial_options
+      .map((option: unknown) =>
+        typeof option === 'object' && option !== null ? String((option as BlockJson).value) : '',
+      )
+      .join('\n');
+    return ticked === '' ? null : ticked;
   }
   const initial = element.initial_option;
   if (typeof initial === 'object' && initial !== null && 'value' in initial) {

@@ -1,19 +1,21 @@
+import { initialValue, stateEntry } from './interactions.js';
 import type { Modals } from './modals.js';
+import type { PlaygroundPerson } from './people.js';
 import type { BlockJson } from './surface-ids.js';
 import type { VisitorResult } from './visitor-actions.js';
 
-/** Input elements whose typed or chosen value a submission carries, as Slack names them. */
-const VALUE_ELEMENTS = new Set(['plain_text_input', 'email_text_input', 'url_text_input']);
-
 /**
  * The `state.values` of a submitted modal: for every input block, its element's value as the
- * page last saw it (`values`, by block and action id), in Slack's shape
- * (`{ [block_id]: { [action_id]: { type, value } } }`). Only input blocks are part of a view's
- * submitted state. https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload
+ * page last saw it (`values`, by block and action id) or, untouched, its initial one, in Slack's
+ * shape (`{ [block_id]: { [action_id]: { type, value | selected_option | selected_date |
+ * selected_user | selected_conversation } } }`). Only input blocks are part of a view's
+ * submitted state; a value the element could not hold is left out, as Slack would never send it.
+ * https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload
  */
 export const submissionState = (
   blocks: readonly BlockJson[],
   values: Readonly<Record<string, Readonly<Record<string, string | null>>>>,
+  people: readonly PlaygroundPerson[] = [],
 ): Record<string, Record<string, unknown>> => {
   const state: Record<string, Record<string, unknown>> = {};
   for (const block of blocks) {
@@ -21,11 +23,13 @@ export const submissionState = (
     if (block.type !== 'input' || element === undefined) continue;
     const blockId = String(block.block_id);
     const actionId = String(element.action_id);
-    const type = String(element.type);
-    if (!VALUE_ELEMENTS.has(type)) continue;
-    const typed = values[blockId]?.[actionId];
-    const initial = typeof element.initial_value === 'string' ? element.initial_value : null;
-    state[blockId] = { [actionId]: { type, value: typed === undefined ? initial : typed } };
+    const chosen = values[blockId];
+    const value =
+      chosen !== undefined && Object.hasOwn(chosen, actionId)
+        ? chosen[actionId]
+        : initialValue(element);
+    const entry = stateEntry(element, value, people);
+    if (entry !== undefined) state[blockId] = { [actionId]: entry };
   }
   return state;
 };

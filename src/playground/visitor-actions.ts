@@ -242,7 +242,7 @@ export const createVisitorActions = (deps: VisitorActionsDeps): VisitorActions =
         viewSubmissionBody({
           person,
           view,
-          state: submissionState(top.blocks, values),
+          state: submissionState(top.blocks, values, people),
           triggerId: deps.triggers.issue(userId),
         }),
         'application/x-www-form-urlencoded',

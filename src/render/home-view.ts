@@ -11,7 +11,8 @@ import { renderHomeUnanswered, UNANSWERED_MAX_BLOCKS } from './home-unanswered.j
 import { mrkdwn } from './session-list.js';
 import type { RenderContext, SessionsPageModel } from './types.js';
 
-const HEADER_TEXT = 'SMS conversations';
+/** The app's name, as Slack shows it (docs/wording.md). */
+const HEADER_TEXT = 'SMS Conversations';
 
 /**
  * Most blocks a Home view can have, by construction: header, the conversations waiting for a

@@ -211,8 +211,12 @@ describe('the playground in Chromium', () => {
   );
 
   it(
-    'opens the Home tab from the keyboard and changes a filter',
+    'opens the Home tab from the keyboard, leads with a text waiting for a reply, and changes a filter in Filters…',
     async () => {
+      await page.getByLabel('Their text').fill('Do you have my size?');
+      await page.getByRole('button', { name: 'Text', exact: true }).click();
+      await answers().filter({ hasText: 'Do you have my size?' }).first().waitFor();
+
       const messagesTab = page.getByRole('tab', { name: '# general' });
       await messagesTab.focus();
       await page.keyboard.press('ArrowRight');
@@ -234,31 +238,41 @@ describe('the playground in Chromium', () => {
           .toBe(true);
       await settledAfter(0);
       await home.getByText('Today', { exact: true }).first().waitFor();
+      await home.getByText('Waiting for your reply (1)').waitFor();
+      expect(await home.getByRole('button', { name: /^Reply to / }).count()).toBe(1);
+      await home.getByText('Filters: none').waitFor();
+      expect(
+        await home
+          .getByRole('checkbox', { name: /Send me new texts as direct messages/ })
+          .isChecked(),
+      ).toBe(true);
       await page.screenshot({ path: HOME_SCREENSHOT_PATH });
-      const filter = home
-        .locator('select.bk-select')
-        .filter({ hasNot: page.locator('[value^="U0"]') })
-        .first();
-      const before = await filter.inputValue();
-      const choice = (
-        await filter
-          .locator('option:not([disabled])')
-          .evaluateAll((options) => options.map((option) => (option as { value: string }).value))
-      ).find((value) => value !== before);
-      if (choice === undefined) throw new Error('the first Home filter offers one option only');
-      const revision = Number(await home.getAttribute('data-revision'));
-      await filter.selectOption(choice);
-      await settledAfter(revision);
-      const after = home
-        .locator('select.bk-select')
-        .filter({ hasNot: page.locator('[value^="U0"]') })
-        .first();
-      expect(await after.inputValue()).toBe(choice);
-      for (const name of ['From', 'To']) {
-        expect(
-          await home.locator('label.bk-datepicker-field', { hasText: name }).first().isVisible(),
-        ).toBe(true);
+      // No permanent form on the tab: the filters are changed in a modal.
+      expect(await home.locator('input.bk-datepicker').count()).toBe(0);
+
+      await home.getByRole('button', { name: 'Change the filters' }).click();
+      const dialog = page.locator('dialog#modal');
+      await dialog.getByRole('combobox', { name: 'Type' }).waitFor();
+      for (const name of ['From', 'To', 'Phone number', 'Dates match']) {
+        expect(await dialog.getByLabel(name, { exact: true }).isVisible()).toBe(true);
       }
+      const revision = Number(await home.getAttribute('data-revision'));
+      await dialog
+        .getByRole('combobox', { name: 'Type' })
+        .selectOption({ label: 'Type: Your number' });
+      // Choosing sends nothing: only Apply does.
+      await page.waitForTimeout(300);
+      expect(Number(await home.getAttribute('data-revision'))).toBe(revision);
+      await dialog.getByRole('button', { name: 'Apply' }).click();
+      await settledAfter(revision);
+      await home.getByText('Filters: Your number').waitFor();
+      expect(await dialog.isVisible()).toBe(false);
+
+      const cleared = Number(await home.getAttribute('data-revision'));
+      await home.getByRole('button', { name: 'Clear every filter' }).click();
+      await settledAfter(cleared);
+      await home.getByText('Filters: none').waitFor();
+
       const names = await page
         .locator('[aria-label]')
         .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInteraction } from '../../src/playground/interactions.js';
 import { createPlaygroundPeople } from '../../src/playground/people.js';
 import { withSlackIds } from '../../src/playground/surface-ids.js';
+import { submissionState } from '../../src/playground/view-submission.js';
 
 const people = createPlaygroundPeople();
 const context = { people, actionTs: '1795688580.000200' };
@@ -124,5 +125,118 @@ describe('withSlackIds', () => {
     expect(blocks.map((block) => block.block_id)).toEqual(['person', 'filters', 'phone']);
     const [first] = withSlackIds([{ type: 'actions', elements: [{ type: 'button' }] }], 'p-');
     expect(first).toMatchObject({ block_id: 'p-0', elements: [{ action_id: 'p-0.0' }] });
+  });
+});
+
+describe('submissionState', () => {
+  const modalBlocks = withSlackIds(
+    [
+      {
+        type: 'input',
+        block_id: 'type',
+        label: plain('Type'),
+        element: {
+          type: 'static_select',
+          action_id: 'type',
+          options: [option('user'), option('all')],
+          initial_option: option('all'),
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'from',
+        label: plain('From'),
+        optional: true,
+        element: { type: 'datepicker', action_id: 'from', initial_date: '2026-08-01' },
+      },
+      {
+        type: 'input',
+        block_id: 'channel',
+        label: plain('Channel'),
+        element: { type: 'conversations_select', action_id: 'channel' },
+      },
+      {
+        type: 'input',
+        block_id: 'phone',
+        label: plain('Phone'),
+        optional: true,
+        element: { type: 'plain_text_input', action_id: 'phone', max_length: 5 },
+      },
+    ],
+    'gen-',
+  );
+
+  it('carries every input as Slack does: chosen values, else initial ones, in their shapes', () => {
+    expect(
+      submissionState(
+        modalBlocks,
+        { type: { type: 'user' }, from: { from: null }, channel: { channel: 'C0GENERAL' } },
+        people,
+      ),
+    ).toStrictEqual({
+      type: { type: { type: 'static_select', selected_option: option('user') } },
+      from: { from: { type: 'datepicker', selected_date: null } },
+      channel: { channel: { type: 'conversations_select', selected_conversation: 'C0GENERAL' } },
+      phone: { phone: { type: 'plain_text_input', value: null } },
+    });
+    expect(submissionState(modalBlocks, {}, people)).toMatchObject({
+      type: { type: { selected_option: option('all') } },
+      from: { from: { selected_date: '2026-08-01' } },
+      channel: { channel: { selected_conversation: null } },
+    });
+  });
+
+  it('leaves out a value no element could hold', () => {
+    const state = submissionState(
+      modalBlocks,
+      { type: { type: 'fax' }, channel: { channel: '#general' }, phone: { phone: '123456' } },
+      people,
+    );
+    expect(Object.keys(state)).toEqual(['from']);
+  });
+});
+
+describe('buildInteraction with checkboxes', () => {
+  const on = { text: { type: 'mrkdwn', text: '*Send me texts*' }, value: 'on' };
+  const switchBlocks = withSlackIds(
+    [
+      {
+        type: 'actions',
+        block_id: 'notify',
+        elements: [
+          { type: 'checkboxes', action_id: 'notify', options: [on], initial_options: [on] },
+        ],
+      },
+    ],
+    'gen-',
+  );
+
+  it('sends the ticked options, none when all are cleared, as Slack does', () => {
+    const cleared = buildInteraction(
+      switchBlocks,
+      { blockId: 'notify', actionId: 'notify', selection: null },
+      context,
+    );
+    expect(cleared).toMatchObject({
+      ok: true,
+      action: { type: 'checkboxes', selected_options: [] },
+    });
+    const ticked = buildInteraction(
+      switchBlocks,
+      { blockId: 'notify', actionId: 'notify', selection: 'on' },
+      context,
+    );
+    expect(ticked).toMatchObject({
+      ok: true,
+      action: { selected_options: [on] },
+      state: { notify: { notify: { type: 'checkboxes', selected_options: [on] } } },
+    });
+    expect(
+      buildInteraction(
+        switchBlocks,
+        { blockId: 'notify', actionId: 'notify', selection: 'off' },
+        context,
+      ),
+    ).toStrictEqual({ ok: false, error: 'invalid_selection' });
   });
 });

@@ -179,7 +179,7 @@ describe('renderHomeView', () => {
     const text = visibleText(view);
     // The viewer's own email match is not worth a line; the rows are grouped by day.
     expect(text).not.toContain('Zoom user');
-    expect(text).toMatch(/^SMS conversations\n/);
+    expect(text).toMatch(/^SMS Conversations\n/);
     expect(text).toContain('Today\n');
     expect(text).toContain('Dana Whitfield · +1\u00a0415\u00a0555\u00a00201');
     expect(text).toContain('<Zed & Co> <!channel>');
@@ -367,7 +367,7 @@ describe('renderHomeView', () => {
     expectValidHomeView(view);
     await snapshot('home-unanswered', view);
     const text = visibleText(view);
-    expect(text).toMatch(/^SMS conversations\nWaiting for your reply \(2\)\n<Zed & Co> · \+1/);
+    expect(text).toMatch(/^SMS Conversations\nWaiting for your reply \(2\)\n<Zed & Co> · \+1/);
     expect(text).toContain('Unknown contact\nTexted');
     expect(blockIds(view)[1]).toBe(HOME_BLOCK_IDS.unanswered);
     const replies = findButtons(view).filter((b) => b.text === 'Reply');

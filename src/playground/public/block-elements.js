@@ -1,11 +1,12 @@
 /**
  * Block Kit's interactive elements as native controls (so keyboard and screen readers work as
- * they do everywhere): buttons, static selects, user selects and date pickers. Each reports a
+ * they do everywhere): buttons, static selects, user and conversation selects, checkboxes and
+ * date pickers. Each reports a
  * click or a choice through `surface.onAction(blockId, actionId, selection)`.
  * https://docs.slack.dev/reference/block-kit/block-elements
  */
 import { askToConfirm } from './confirm-dialog.js';
-import { plainTextOf } from './mrkdwn-dom.js';
+import { plainTextOf, renderTextObject } from './mrkdwn-dom.js';
 import { tagControl } from './page-focus.js';
 
 const el = (tag, className, text) => {
@@ -96,6 +97,52 @@ const usersSelect = (element, blockId, surface, label) => {
   });
 };
 
+/** The workspace's channels to pick from (the playground has its one channel). */
+const conversationsSelect = (element, blockId, surface, label) => {
+  const choices = [...(surface.ctx.channels ?? new Map()).entries()].map(([id, name]) => ({
+    text: `#${name}`,
+    value: id,
+    group: undefined,
+  }));
+  remember(surface, blockId, element.action_id, element.initial_conversation ?? null);
+  return select(label, choices, element.initial_conversation, (value, node) => {
+    remember(surface, blockId, element.action_id, value);
+    surface.onAction(blockId, element.action_id, value, node);
+  });
+};
+
+/** Checkboxes, one native checkbox an option; the choice is the ticked values, one a line. */
+const checkboxes = (element, blockId, surface, label) => {
+  const group = el('fieldset', 'bk-checkboxes');
+  group.setAttribute('aria-label', label);
+  const initial = new Set((element.initial_options ?? []).map((option) => String(option.value)));
+  const ticked = () =>
+    [...group.querySelectorAll('input:checked')].map((box) => box.value).join('\n') || null;
+  remember(surface, blockId, element.action_id, [...initial].join('\n') || null);
+  for (const option of element.options ?? []) {
+    const row = el('label', 'bk-checkbox');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.value = String(option.value);
+    box.checked = initial.has(box.value);
+    const words = el('span', 'bk-checkbox-text');
+    words.append(renderTextObject(option.text, surface.ctx));
+    if (option.description) {
+      const description = el('span', 'bk-checkbox-description');
+      description.append(renderTextObject(option.description, surface.ctx));
+      words.append(description);
+    }
+    row.append(box, words);
+    box.addEventListener('change', () => {
+      const value = ticked();
+      remember(surface, blockId, element.action_id, value);
+      surface.onAction(blockId, element.action_id, value, box);
+    });
+    group.append(row);
+  }
+  return group;
+};
+
 const datepicker = (element, blockId, surface, label) => {
   const node = el('input', 'bk-datepicker');
   node.type = 'date';
@@ -103,8 +150,8 @@ const datepicker = (element, blockId, surface, label) => {
   node.value = element.initial_date ?? '';
   remember(surface, blockId, element.action_id, element.initial_date ?? null);
   node.addEventListener('change', () => {
+    remember(surface, blockId, element.action_id, node.value || null);
     if (node.value === '') return;
-    remember(surface, blockId, element.action_id, node.value);
     surface.onAction(blockId, element.action_id, node.value, node);
   });
   return node;
@@ -168,6 +215,14 @@ export const renderElement = (element, blockId, surface, label, dispatch = false
       return tagControl(staticSelect(element, blockId, surface, name), blockId, element.action_id);
     case 'users_select':
       return tagControl(usersSelect(element, blockId, surface, name), blockId, element.action_id);
+    case 'conversations_select':
+      return tagControl(
+        conversationsSelect(element, blockId, surface, name),
+        blockId,
+        element.action_id,
+      );
+    case 'checkboxes':
+      return tagControl(checkboxes(element, blockId, surface, name), blockId, element.action_id);
     case 'datepicker': {
       const picker = tagControl(
         datepicker(element, blockId, surface, name),

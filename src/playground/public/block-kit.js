@@ -70,12 +70,15 @@ const input = (block, surface) => {
   const label = el('label', 'bk-input-label', text);
   node.append(label);
   if (block.element) {
+    // As in Slack, an input's element sends nothing until the view is submitted, unless the
+    // block asks to dispatch its actions; its value is still remembered for the submission.
+    const dispatch = block.dispatch_action === true;
     const control = renderElement(
       block.element,
       block.block_id,
-      surface,
+      dispatch ? surface : { ...surface, onAction: () => undefined },
       text,
-      block.dispatch_action === true,
+      dispatch,
     );
     controlIds += 1;
     control.id = `bk-control-${controlIds}`;
