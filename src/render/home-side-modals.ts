@@ -5,9 +5,11 @@ import { renderError } from './error-message.js';
 import { mrkdwn } from './session-list.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
-/** Titles of the modals (Slack allows 24 characters). */
+/** The Export modal's title (Slack allows 24 characters). */
 export const EXPORT_MODAL_TITLE = 'Export CSV';
+/** The Share modal's title while picking and after. */
 export const SHARE_MODAL_TITLE = 'Share to channel';
+/** The confirmation's title, as the listing's Share dialog asks it. */
 export const SHARE_CONFIRM_TITLE = 'Share to this channel?';
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
