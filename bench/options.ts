@@ -12,6 +12,11 @@ export interface BenchPlan {
   readonly profile: boolean;
   /** Keep the scratch folder (logs, databases, profiles) after a successful run. */
   readonly keep: boolean;
+  /**
+   * Run only the app's memory run, writing heap snapshots after half the commands and after all
+   * (kept in the scratch folder), and print what they hold.
+   */
+  readonly heapSnapshots: boolean;
   readonly runtime: AppRuntime;
   /** Latency the fake Zoom adds to every answer. */
   readonly zoomLatencyMs: number;
@@ -35,7 +40,10 @@ export interface BenchPlan {
   readonly renderIterations: number;
 }
 
-const FULL: Omit<BenchPlan, 'write' | 'profile' | 'keep' | 'runtime' | 'zoomLatencyMs'> = {
+const FULL: Omit<
+  BenchPlan,
+  'write' | 'profile' | 'keep' | 'heapSnapshots' | 'runtime' | 'zoomLatencyMs'
+> = {
   quick: false,
   users: 500,
   warmupCommands: 500,
@@ -76,6 +84,8 @@ export const USAGE = `npm run bench -- [options]
   --profile               run the app under node --cpu-prof for warm-up and load only,
                           and print where its CPU time goes
   --keep                  keep the scratch folder (logs, databases, profiles)
+  --heap-snapshots        the app's memory run only, with heap snapshots after half the
+                          commands and after all (kept), and what they hold
   --runtime dist|tsx      how the app runs: compiled (builds first; default) or from source
                           with tsx (default with --quick)
   --zoom-latency-ms N     latency of the fake Zoom (default ${DEFAULT_ZOOM_LATENCY_MS})
@@ -104,6 +114,7 @@ export const parseBenchArgs = (argv: readonly string[]): BenchPlan | undefined =
       write: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'heap-snapshots': { type: 'boolean', default: false },
       runtime: { type: 'string' },
       'zoom-latency-ms': { type: 'string' },
       rate: { type: 'string' },
@@ -127,7 +138,8 @@ export const parseBenchArgs = (argv: readonly string[]): BenchPlan | undefined =
     ...preset,
     write: values.write,
     profile: values.profile,
-    keep: values.keep,
+    keep: values.keep || values['heap-snapshots'],
+    heapSnapshots: values['heap-snapshots'],
     runtime,
     zoomLatencyMs,
     loadRatePerSecond: positive('rate', values.rate, preset.loadRatePerSecond),

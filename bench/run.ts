@@ -6,6 +6,8 @@ import { readCpuProfile, summariseProfile } from './cpu-profile.js';
 import { writeResults } from './docs-file.js';
 import { startBenchSlack } from './fake-slack.js';
 import { startBenchZoom } from './fake-zoom.js';
+import { count } from './format.js';
+import { renderHeapSummaries, summariseHeapSnapshot } from './heap-summary.js';
 import { describeMachine } from './machine.js';
 import { type BenchPlan, parseBenchArgs, USAGE } from './options.js';
 import { renderProfileReport } from './profile-report.js';
@@ -74,6 +76,27 @@ const main = async (plan: BenchPlan, workDir: string) => {
     });
   const startBare = () => startBareBoltProcess({ slackApiUrl: slack.apiUrl, workDir });
   try {
+    if (plan.heapSnapshots) {
+      const snapshotDir = join(workDir, 'heap');
+      mkdirSync(snapshotDir);
+      const memory = await withTarget(
+        () => startApp('app-memory'),
+        (target) =>
+          runMemory({
+            ...shared,
+            target,
+            ratePerSecond: memoryRate(plan),
+            answers: true,
+            snapshotDir,
+          }),
+      );
+      const labelled = memory.snapshots.map((path, i) => ({
+        label: `after ${count(i === 0 ? plan.memoryCommands / 2 : plan.memoryCommands)}`,
+        summary: summariseHeapSnapshot(path),
+      }));
+      process.stdout.write(`${renderHeapSummaries(labelled)}\n`);
+      return;
+    }
     if (plan.profile) {
       const profileDir = join(workDir, 'profile');
       mkdirSync(profileDir);

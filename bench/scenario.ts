@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { DemoZoom } from '../src/demo-zoom/index.js';
 import { type PageViewCalls, probeCallsPerPage } from './calls-per-page.js';
 import type { BenchSlack } from './fake-slack.js';
@@ -26,6 +27,8 @@ export interface MemoryResult {
   readonly peakRssBytes: number;
   /** The rate of the memory run: one the app sustains without a backlog. */
   readonly ratePerSecond: number;
+  /** Heap snapshots written (with `snapshotDir`): after half the commands, and after all. */
+  readonly snapshots: readonly string[];
   /** The steps that brought the count up to the plan's `memoryCommands`. */
   readonly steps: readonly StepResult[];
 }
@@ -156,6 +159,8 @@ export interface MemoryRunOptions extends Omit<ScenarioOptions, 'isApp'> {
   readonly ratePerSecond: number;
   /** Whether the process answers through `response_url` (the app) or only acks (bare Bolt). */
   readonly answers: boolean;
+  /** Where to write heap snapshots after half the commands and after all; none when absent. */
+  readonly snapshotDir?: string;
 }
 
 /** How many readings the memory run takes after warm-up: every quarter of the commands. */
@@ -184,6 +189,7 @@ export const runMemory = async (options: MemoryRunOptions): Promise<MemoryResult
   try {
     const readings: MemoryReading[] = [await read(0)];
     const steps: StepResult[] = [];
+    const snapshots: string[] = [];
     const quarters = Array.from(
       { length: MEMORY_READINGS },
       (_, i) => ((i + 1) * plan.memoryCommands) / MEMORY_READINGS,
@@ -204,8 +210,21 @@ export const runMemory = async (options: MemoryRunOptions): Promise<MemoryResult
       );
       done += count;
       readings.push(await read(done));
+      const snapshotHere = done === plan.memoryCommands / 2 || done === plan.memoryCommands;
+      if (options.snapshotDir !== undefined && snapshotHere) {
+        const path = join(options.snapshotDir, `${target.name}-${done}.heapsnapshot`);
+        progress(`${target.name}: heap snapshot after ${done} commands`);
+        await target.snapshot(path);
+        snapshots.push(path);
+      }
     }
-    return { readings, peakRssBytes: target.sample().peakRssBytes, ratePerSecond, steps };
+    return {
+      readings,
+      peakRssBytes: target.sample().peakRssBytes,
+      ratePerSecond,
+      snapshots,
+      steps,
+    };
   } finally {
     context.driver.close();
   }

@@ -57,6 +57,8 @@ export interface TargetProcess {
   sample(): ProcessSample;
   /** Heap used after a full GC (bench/heap-probe.mjs); rejects when the process has no probe. */
   heap(): Promise<HeapReading>;
+  /** Writes a heap snapshot to `path` after a full GC (bench/heap-probe.mjs). */
+  snapshot(path: string): Promise<void>;
   /** From spawning the process to its first 200 from `/healthz`. */
   readonly startMs: number;
   /** SIGTERM, then SIGKILL if it has not exited in time; resolves with how it exited. */
@@ -127,6 +129,24 @@ const readHeap = (child: ChildProcess, name: string): Promise<HeapReading> =>
     child.send('heap');
   });
 
+const SNAPSHOT_TIMEOUT_MS = 120_000;
+
+const writeSnapshot = (child: ChildProcess, name: string, path: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', answer);
+      reject(new Error(`${name} did not write its heap snapshot`));
+    }, SNAPSHOT_TIMEOUT_MS);
+    const answer = (message: unknown) => {
+      if (typeof message !== 'object' || message === null || !('snapshotPath' in message)) return;
+      clearTimeout(timer);
+      child.off('message', answer);
+      resolve();
+    };
+    child.on('message', answer);
+    child.send({ snapshot: path });
+  });
+
 const spawnTarget = async (spec: SpawnSpec): Promise<TargetProcess> => {
   const log = openSync(spec.logPath, 'a');
   const spawnedAt = performance.now();
@@ -149,6 +169,7 @@ const spawnTarget = async (spec: SpawnSpec): Promise<TargetProcess> => {
     logPath: spec.logPath,
     startMs,
     heap: () => readHeap(child, spec.name),
+    snapshot: (path) => writeSnapshot(child, spec.name, path),
     sample: () => {
       const exited = exitOf(child);
       if (exited !== undefined) {

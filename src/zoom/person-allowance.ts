@@ -8,6 +8,7 @@ import {
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
+import { runDetached } from '../process/detached.js';
 import { DAY_MS, msUntilNextUtcDay, utcDay } from './rate-budget.js';
 import type { ZoomCaller } from './zoom-caller.js';
 
@@ -109,7 +110,7 @@ export const createPersonAllowance = (options: PersonAllowanceOptions): PersonAl
   /** `undefined` when granted, else how long until the next point; a broken store grants. */
   const consume = async (from: RateLimiterAbstract, key: string): Promise<number | undefined> => {
     try {
-      await from.consume(key, 1);
+      await runDetached(() => from.consume(key, 1));
       return undefined;
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);

@@ -7,6 +7,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { Clock } from '../clock.js';
 import type { AppLogger } from '../logger.js';
+import { runDetached } from '../process/detached.js';
 
 /** Length of a UTC day; Zoom's daily limit resets at 00:00 UTC. */
 export const DAY_MS = 86_400_000;
@@ -122,7 +123,7 @@ export const createRateBudget = (options: RateBudgetOptions): RateBudget => {
 
   const take = async (from: RateLimiterAbstract, key: string): Promise<BudgetAnswer> => {
     try {
-      await from.consume(key, 1);
+      await runDetached(() => from.consume(key, 1));
       return { granted: true };
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) {
@@ -145,7 +146,7 @@ export const createRateBudget = (options: RateBudgetOptions): RateBudget => {
 
   const release = (key: string) => async () => {
     try {
-      await slots.block(key, wholeSeconds(SLOT_WINDOW_MS));
+      await runDetached(() => slots.block(key, wholeSeconds(SLOT_WINDOW_MS)));
     } catch (error) {
       warn(error);
     }
@@ -183,10 +184,10 @@ export const createRateBudget = (options: RateBudgetOptions): RateBudget => {
       return { granted: false, retryInMs: Math.min(answer.retryInMs, untilReset) };
     },
     pauseSlots: async (ms) => {
-      await pause.block('pause', wholeSeconds(ms));
+      await runDetached(() => pause.block('pause', wholeSeconds(ms)));
     },
     exhaustDaily: async (ms) => {
-      await daily.block(todayKey(), wholeSeconds(ms));
+      await runDetached(() => daily.block(todayKey(), wholeSeconds(ms)));
     },
   };
 };
