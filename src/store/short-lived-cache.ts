@@ -8,11 +8,12 @@
 export const SHORT_LIVED_MAX_TTL_MS = 15 * 60 * 1000;
 
 /**
- * The most characters of JSON the short-lived tier holds (about 8 MiB for the ASCII JSON it
- * holds): a page of ten sessions is about 5,000, so the pages of some 1,600 people at once.
- * Past it the least recently used entries go first; a miss costs one call to Zoom or Slack.
+ * The most characters of JSON the short-lived tier holds (about 4 MiB for the ASCII JSON it
+ * holds): a page of ten sessions is about 5,000, so the pages of some 800 people at once, each
+ * kept at most 30 seconds. Past it the least recently used entries go first; a miss costs one
+ * call to Zoom or Slack.
  */
-export const SHORT_LIVED_MAX_CHARS = 8 * 1024 * 1024;
+export const SHORT_LIVED_MAX_CHARS = 4 * 1024 * 1024;
 
 interface Entry {
   readonly json: string;
