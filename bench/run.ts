@@ -6,7 +6,7 @@ import { readCpuProfile, summariseProfile } from './cpu-profile.js';
 import { writeResults } from './docs-file.js';
 import { startBenchSlack } from './fake-slack.js';
 import { startBenchZoom } from './fake-zoom.js';
-import { count } from './format.js';
+import { count, mib } from './format.js';
 import { renderHeapSummaries, summariseHeapSnapshot } from './heap-summary.js';
 import { describeMachine } from './machine.js';
 import { type BenchPlan, parseBenchArgs, USAGE } from './options.js';
@@ -94,7 +94,20 @@ const main = async (plan: BenchPlan, workDir: string) => {
         label: `after ${count(i === 0 ? plan.memoryCommands / 2 : plan.memoryCommands)}`,
         summary: summariseHeapSnapshot(path),
       }));
-      process.stdout.write(`${renderHeapSummaries(labelled)}\n`);
+      const readings = memory.readings.map(
+        (r) =>
+          `| ${count(r.commands)} | ${mib(r.rssBytes)} | ${mib(r.heapUsedBytes)} | ${mib(r.heapTotalBytes)} |`,
+      );
+      process.stdout.write(
+        [
+          '| commands | resident set size | heap used after a full GC | heap V8 holds |',
+          '| ---: | ---: | ---: | ---: |',
+          ...readings,
+          '',
+          renderHeapSummaries(labelled),
+          '',
+        ].join('\n'),
+      );
       return;
     }
     if (plan.profile) {
