@@ -1,30 +1,16 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { type AppError, toAppError } from '../../errors.js';
-import { sessionsCsv } from '../../export/sessions-csv.js';
 import type { PageCursor } from '../../query/cursor.js';
 import { decodeCursor } from '../../query/cursor-wire.js';
-import {
-  exportFileName,
-  renderExportComment,
-  renderExportOutcome,
-} from '../../render/export-messages.js';
+import { renderExportOutcome } from '../../render/export-messages.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
 import { SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { deliver, logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import { uploadExport } from '../export-to-dm.js';
 import { listingOptions } from '../listing-options.js';
-import type { UploadedFile } from '../upload-file.js';
 import { viewerModel } from '../viewer.js';
 import { createExportProgress } from './export-progress.js';
-
-/**
- * The app's direct messages (its Messages tab, read-only) for a person of `team`, when Slack
- * gave no permalink for the file. https://api.slack.com/reference/deep-linking#app_channel
- */
-const appMessagesLink = (appId: string | undefined, teamId: string | undefined) =>
-  appId === undefined || teamId === undefined
-    ? undefined
-    : `https://slack.com/app_redirect?app=${encodeURIComponent(appId)}&team=${encodeURIComponent(teamId)}`;
 
 /**
  * Export CSV under a listing: ack, then read every session of the listing's query (the core
@@ -94,20 +80,16 @@ export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
               renderExportOutcome(result, ctx, fileLink, uploadError),
             );
           if (result.sessions.length === 0) return ended();
-          let uploaded: UploadedFile;
-          try {
-            uploaded = await deps.uploader.uploadToDirectMessage(actor, {
-              filename: exportFileName(result, ctx),
-              title: 'SMS conversations',
-              content: sessionsCsv(result.sessions, ctx.timeZone),
-              comment: renderExportComment(result, ctx),
-            });
-          } catch (caught) {
-            const error = toAppError(caught);
-            logFailure(logger, error);
-            return ended(undefined, error);
-          }
-          return ended(uploaded.permalink ?? appMessagesLink(body.api_app_id, body.team?.id));
+          const { fileLink, uploadError } = await uploadExport(
+            { ...deps, logger },
+            actor,
+            collected,
+            {
+              appId: body.api_app_id,
+              teamId: body.team?.id,
+            },
+          );
+          return ended(fileLink, uploadError);
         },
       );
     },
