@@ -68,7 +68,7 @@ export const createPooledDispatcher = (): Dispatcher =>
  * command makes one or two such requests. Bodies are read whole: Slack's and Zoom's answers are
  * small JSON. Requests it does not handle itself (a `Request` object, a stream, a form or a Blob
  * body, `redirect: 'manual'` or `'error'`) go to `fallback` unchanged, so behaviour never differs,
- * only cost. It asks for no compression (no `Accept-Encoding`), so none has to be undone.
+ * only cost. It asks for no compression (`Accept-Encoding: identity`), so none has to be undone.
  * https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
  */
 export const createPooledFetch = (
@@ -88,6 +88,7 @@ export const createPooledFetch = (
     if (body.type !== undefined && headers['content-type'] === undefined) {
       headers['content-type'] = body.type;
     }
+    headers['accept-encoding'] ??= 'identity';
     try {
       const answer = await request(url, {
         dispatcher,
