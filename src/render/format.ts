@@ -67,8 +67,8 @@ interface DateParts {
 
 /**
  * One `Intl.DateTimeFormat` per time zone as Slack names it (at most
- * {@link ZONE_FORMATTERS_MAX}): building one is the costliest step of rendering a page, and a
- * workspace has few zones. Exported so a test can see the bound.
+ * {@link ZONE_FORMATTERS_MAX}), for the zone's short name in a window's end ("EST"): building
+ * one is costly, and a workspace has few zones. Exported so a test can see the bound.
  */
 export const fallbackFormatters = createBoundedMemo<string, Intl.DateTimeFormat>(
   ZONE_FORMATTERS_MAX,
