@@ -1,15 +1,10 @@
 import type { Redis } from 'ioredis';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
-import { runDetached } from '../process/detached.js';
 import { DAY_MS, msUntilNextUtcDay, utcDay } from './rate-budget.js';
+import { createSharedLimiter, type SharedLimiter } from './shared-limiter.js';
 import type { ZoomCaller } from './zoom-caller.js';
 
 /** What one person may spend of the account's Zoom budget (README, "Fair use of Zoom"). */
@@ -81,22 +76,11 @@ export const slowDown = (
 /** Builds the {@link PersonAllowance}; see {@link PersonAllowanceOptions}. */
 export const createPersonAllowance = (options: PersonAllowanceOptions): PersonAllowance => {
   const { policy, redis, logger, clock } = options;
-  const limiter = (name: string, points: number, durationSeconds: number): RateLimiterAbstract => {
-    const settings = {
-      points,
-      duration: durationSeconds,
-      keyPrefix: `${options.keyPrefix}${name}`,
-    };
-    const memory = new RateLimiterMemory(settings);
-    return redis === undefined
-      ? memory
-      : new RateLimiterRedis({
-          ...settings,
-          storeClient: redis,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: memory,
-        });
-  };
+  const limiter = (name: string, points: number, durationSeconds: number): SharedLimiter =>
+    createSharedLimiter(
+      { points, duration: durationSeconds, keyPrefix: `${options.keyPrefix}${name}` },
+      redis,
+    );
   const bursts = limiter('zoom-person-burst', policy.burst, burstWindowSeconds(policy));
   const caps = {
     member: dailyCapOf(policy.dailyLimit, policy.dailySharePercent),
@@ -108,9 +92,9 @@ export const createPersonAllowance = (options: PersonAllowanceOptions): PersonAl
   };
 
   /** `undefined` when granted, else how long until the next point; a broken store grants. */
-  const consume = async (from: RateLimiterAbstract, key: string): Promise<number | undefined> => {
+  const consume = async (from: SharedLimiter, key: string): Promise<number | undefined> => {
     try {
-      await runDetached(() => from.consume(key, 1));
+      await from.consume(key, 1);
       return undefined;
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);

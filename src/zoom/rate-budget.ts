@@ -1,13 +1,8 @@
 import type { Redis } from 'ioredis';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from '../clock.js';
 import type { AppLogger } from '../logger.js';
-import { runDetached } from '../process/detached.js';
+import { createSharedLimiter, type SharedLimiter } from './shared-limiter.js';
 
 /** Length of a UTC day; Zoom's daily limit resets at 00:00 UTC. */
 export const DAY_MS = 86_400_000;
@@ -97,18 +92,8 @@ const wholeSeconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 export const createRateBudget = (options: RateBudgetOptions): RateBudget => {
   const { redis, logger } = options;
   const keyPrefix = `${options.keyPrefix}zoom-rate`;
-  const limiter = (points: number, durationSeconds: number): RateLimiterAbstract => {
-    const settings = { points, duration: durationSeconds, keyPrefix };
-    const memory = new RateLimiterMemory(settings);
-    return redis === undefined
-      ? memory
-      : new RateLimiterRedis({
-          ...settings,
-          storeClient: redis,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: memory,
-        });
-  };
+  const limiter = (points: number, durationSeconds: number): SharedLimiter =>
+    createSharedLimiter({ points, duration: durationSeconds, keyPrefix }, redis);
   const slots = limiter(1, wholeSeconds(options.attemptTimeoutMs + SLOT_LEASE_MARGIN_MS));
   const pause = limiter(1, 1);
   const daily = limiter(options.perDay, DAY_MS / 1000);
@@ -121,9 +106,9 @@ export const createRateBudget = (options: RateBudgetOptions): RateBudget => {
       'Zoom rate budget unavailable',
     );
 
-  const take = async (from: RateLimiterAbstract, key: string): Promise<BudgetAnswer> => {
+  const take = async (from: SharedLimiter, key: string): Promise<BudgetAnswer> => {
     try {
-      await runDetached(() => from.consume(key, 1));
+      await from.consume(key, 1);
       return { granted: true };
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) {
@@ -146,7 +131,7 @@ export const createRateBudget = (options: RateBudgetOptions): RateBudget => {
 
   const release = (key: string) => async () => {
     try {
-      await runDetached(() => slots.block(key, wholeSeconds(SLOT_WINDOW_MS)));
+      await slots.block(key, wholeSeconds(SLOT_WINDOW_MS));
     } catch (error) {
       warn(error);
     }
@@ -184,10 +169,10 @@ export const createRateBudget = (options: RateBudgetOptions): RateBudget => {
       return { granted: false, retryInMs: Math.min(answer.retryInMs, untilReset) };
     },
     pauseSlots: async (ms) => {
-      await runDetached(() => pause.block('pause', wholeSeconds(ms)));
+      await pause.block('pause', wholeSeconds(ms));
     },
     exhaustDaily: async (ms) => {
-      await runDetached(() => daily.block(todayKey(), wholeSeconds(ms)));
+      await daily.block(todayKey(), wholeSeconds(ms));
     },
   };
 };

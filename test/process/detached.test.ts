@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
 import { runDetached } from '../../src/process/detached.js';
+import { createSharedLimiter } from '../../src/zoom/shared-limiter.js';
 
 describe('runDetached', () => {
   it("runs work outside the request's context, so a timer it arms holds none of it", async () => {
@@ -21,9 +21,9 @@ describe('runDetached', () => {
     });
   });
 
-  it("keeps the rate limiter's per-key expiry timers free of the request that armed them", async () => {
+  it("keeps the shared limiter's per-key expiry timers free of the request that armed them", async () => {
     const request = new AsyncLocalStorage<string>();
-    const limiter = new RateLimiterMemory({ points: 5, duration: 1 });
+    const limiter = createSharedLimiter({ points: 5, duration: 1, keyPrefix: 'test' }, undefined);
     const storesSeenByTimers: unknown[] = [];
     const realSetTimeout = globalThis.setTimeout;
     const spy = ((handler: () => void, ms?: number) =>
@@ -36,7 +36,7 @@ describe('runDetached', () => {
       )) as typeof setTimeout;
     globalThis.setTimeout = spy;
     try {
-      await request.run('request-1', () => runDetached(() => limiter.consume('person-1', 1)));
+      await request.run('request-1', () => limiter.consume('person-1', 1));
       await new Promise((resolve) => realSetTimeout(resolve, 50));
     } finally {
       globalThis.setTimeout = realSetTimeout;
