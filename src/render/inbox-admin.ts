@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { RouteOutcome } from '../core/inbox/inbox-admin.js';
 import type { InboxRoute, RouteReplyPolicy, SharedLine } from '../domain/inbox.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { codeSpan, slackDate, slackMention } from './format.js';
@@ -92,21 +93,7 @@ export const renderNotify = (state: {
   );
 
 /** The answer to `/sms-sessions route …` (admins). Pure. */
-export const renderRouteOutcome = (
-  outcome:
-    | { readonly kind: 'routed'; readonly route: InboxRoute; readonly previousChannelId?: string }
-    | {
-        readonly kind: 'line-not-found';
-        readonly typed: string;
-        readonly known: readonly SharedLine[];
-      }
-    | {
-        readonly kind: 'line-ambiguous';
-        readonly typed: string;
-        readonly candidates: readonly SharedLine[];
-      }
-    | { readonly kind: 'channel-unusable'; readonly channelId: string; readonly code: string },
-): RenderedMessage => {
+export const renderRouteOutcome = (outcome: RouteOutcome): RenderedMessage => {
   switch (outcome.kind) {
     case 'routed': {
       const { route } = outcome;
