@@ -12,7 +12,11 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: production dependencies and compiled JavaScript only, as the unprivileged user.
 FROM node:20-bookworm-slim AS runtime
+# NODE_OPTIONS bounds the heap V8 keeps: without a cap it sizes itself from the machine's memory
+# and holds four times the live heap after a burst (docs/benchmarks.md, "Why resident memory…").
+# package.json's `start` passes the same flags; in the container, set NODE_OPTIONS to change them.
 ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-old-space-size=512 --max-semi-space-size=8" \
     DATABASE_PATH=/data/sms-sessions.db \
     PORT=3000
 WORKDIR /app

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '../test/helpers/free-port.js';
 import type { AppRuntime } from './options.js';
 import { type ProcessSample, sampleProcess } from './proc-stat.js';
+import { productionNodeFlags } from './production-flags.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, BENCH_ZOOM_CREDENTIALS } from './workload.js';
 
 /** The checkout's root, where `dist/`, `src/` and `node_modules/` are. */
@@ -209,8 +210,8 @@ export interface AppTargetOptions {
 }
 
 /**
- * Starts the app as production does (`node dist/index.js`, or `src/index.ts` under tsx) in HTTP
- * mode, configured only through its environment, with `NODE_ENV=production` and `LOG_LEVEL=info`
+ * Starts the app as production does (`node dist/index.js`, or `src/index.ts` under tsx, with the
+ * Dockerfile's Node flags: {@link productionNodeFlags}) in HTTP mode, configured only through its environment, with `NODE_ENV=production` and `LOG_LEVEL=info`
  * (logs go to a file, as they would go to a collector). Resolves once `/healthz` answers.
  */
 export const startAppProcess = async (options: AppTargetOptions): Promise<TargetProcess> => {
@@ -223,7 +224,9 @@ export const startAppProcess = async (options: AppTargetOptions): Promise<Target
   return spawnTarget({
     name: options.instance,
     ...(npm ? { command: 'npm' } : {}),
-    args: npm ? ['start', '--silent'] : [...profile, ...HEAP_PROBE, ...entry],
+    args: npm
+      ? ['start', '--silent']
+      : [...productionNodeFlags(REPO_ROOT), ...profile, ...HEAP_PROBE, ...entry],
     port,
     logPath: join(options.workDir, `${options.instance}.log`),
     env: {

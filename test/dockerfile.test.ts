@@ -3,8 +3,10 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { productionNodeFlags } from '../bench/production-flags.js';
 import { freePort } from './helpers/free-port.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -61,6 +63,15 @@ describe('Dockerfile', () => {
 
   it('starts with CMD in exec form, so node gets SIGTERM directly', () => {
     expect(execForm(last('CMD')?.args)).toEqual(['node', 'dist/index.js']);
+  });
+
+  it('caps the heap V8 keeps with the same Node flags as `npm start` and the bench', () => {
+    const flags = productionNodeFlags(fileURLToPath(new URL('..', import.meta.url)));
+    expect(flags).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/)]),
+    );
+    const start = JSON.parse(read('package.json')).scripts.start as string;
+    expect(start).toContain(`node ${flags.join(' ')} dist/index.js`);
   });
 
   it('ships no dev dependencies or sources in the final stage', () => {
