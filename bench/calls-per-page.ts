@@ -80,6 +80,8 @@ export const probeCallsPerPage = async (options: PageProbeOptions): Promise<Page
         secret: BENCH_SIGNING_SECRET,
       });
       if (!ack.ok) throw new Error(`the app answered HTTP ${ack.status}`);
+      const immediate = await ack.text();
+      if (immediate !== '') slack.recordImmediate(id, immediate);
       const deadline = Date.now() + ANSWER_TIMEOUT_MS;
       while (slack.answers.get(id)?.body === undefined) {
         if (Date.now() > deadline) throw new Error(`no page within ${ANSWER_TIMEOUT_MS} ms`);

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { BLOCK_IDS } from '../src/surface/ids.js';
 import { BENCH_TIME_ZONE, type BenchPerson } from './workload.js';
 
-/** What arrived at one `response_url` (a record exists once anything was posted there). */
+/** What arrived at one `response_url`, or in its command's ack (a record exists once anything did). */
 export interface AnswerRecord {
   /** `performance.now()` of the first post that was a page of sessions (it has the pager). */
   pageAtMs: number | undefined;
@@ -24,6 +24,11 @@ export interface BenchSlack {
   readonly answers: ReadonlyMap<string, AnswerRecord>;
   /** Keep the body of the page posted to `id`, to read its buttons. */
   keepBody(id: string): void;
+  /**
+   * Records a command's immediate response (a message in its ack, which the driver read) as the
+   * answer on `response_url` `id`, arrived now: the person sees it in the same place.
+   */
+  recordImmediate(id: string, body: string): void;
   close(): Promise<void>;
 }
 
@@ -58,15 +63,19 @@ export const startBenchSlack = async (people: readonly BenchPerson[]): Promise<B
   const answers = new Map<string, AnswerRecord>();
   const kept = new Set<string>();
 
-  const answer = (id: string, body: string, response: ServerResponse) => {
+  const record = (id: string, body: string) => {
     const at = performance.now();
     const isPage = body.includes(BLOCK_IDS.pager);
-    const record = answers.get(id) ?? { pageAtMs: undefined, body: undefined };
-    if (isPage && record.pageAtMs === undefined) {
-      record.pageAtMs = at;
-      if (kept.has(id)) record.body = body;
+    const answer = answers.get(id) ?? { pageAtMs: undefined, body: undefined };
+    if (isPage && answer.pageAtMs === undefined) {
+      answer.pageAtMs = at;
+      if (kept.has(id)) answer.body = body;
     }
-    answers.set(id, record);
+    answers.set(id, answer);
+  };
+
+  const answer = (id: string, body: string, response: ServerResponse) => {
+    record(id, body);
     response.writeHead(200, { 'content-type': 'text/plain', 'content-length': 2 });
     response.end('ok');
   };
@@ -129,6 +138,7 @@ export const startBenchSlack = async (people: readonly BenchPerson[]): Promise<B
     totalCalls: () => [...calls.values()].reduce((sum, count) => sum + count, 0),
     answers,
     keepBody: (id) => kept.add(id),
+    recordImmediate: record,
     close: async () => {
       server.closeAllConnections();
       server.close();

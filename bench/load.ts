@@ -59,6 +59,8 @@ export interface LoadDriverOptions {
   readonly responseUrl: (id: string) => string;
   /** The command with this running number (counted across steps). */
   readonly command: (index: number) => BenchCommand;
+  /** Receives an ack that has a body: a command answered in its ack (an immediate response). */
+  readonly onAckBody: (id: string, body: string) => void;
 }
 
 /**
@@ -102,8 +104,10 @@ export const createLoadDriver = (options: LoadDriverOptions): LoadDriver => {
         },
       },
       (incoming) => {
-        incoming.resume();
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('end', () => {
+          if (chunks.length > 0) options.onAckBody(id, Buffer.concat(chunks).toString('utf8'));
           sent.ackMs = performance.now() - sentAtMs;
           sent.status = incoming.statusCode;
           finish();

@@ -60,7 +60,7 @@ const loadSection = ({ app, bare, plan }: BenchResults): string => {
         ['commands sent', count(c.sent), count(a.sent), count(b.sent), '', ''],
         ['acked (HTTP 200 within 3 s)', count(c.acked), count(a.acked), count(b.acked), '', ''],
         [
-          'answered with a page at `response_url`',
+          'answered with a page (in the ack or at `response_url`)',
           count(c.answered),
           count(a.answered),
           '—',
@@ -169,7 +169,7 @@ const answerSection = ({ app, plan }: BenchResults): string => {
       ['', ...header],
       [
         [
-          'from sending the command to its page arriving at `response_url`',
+          'from sending the command to its page arriving (in the ack or at `response_url`)',
           ...steps.flatMap((step) => [ms(step.answer.p50), ms(step.answer.p99)]),
         ],
         [

@@ -60,7 +60,7 @@ export interface ScenarioOptions {
   readonly people: readonly BenchPerson[];
   /** The command texts of the two workloads (bench/workload.ts). */
   readonly texts: { readonly cached: string; readonly fresh: string };
-  /** The app: answers through `response_url`, and gets the page probe. */
+  /** The app: answers (in the ack or through `response_url`), and gets the page probe. */
   readonly isApp: boolean;
   readonly progress: (line: string) => void;
 }
@@ -71,6 +71,7 @@ const stepContext = (options: ScenarioOptions): StepContext => ({
     eventsUrl: options.target.eventsUrl,
     responseUrl: options.slack.responseUrl,
     command: commandFor(options.people, options.texts.fresh),
+    onAckBody: options.slack.recordImmediate,
   }),
   slack: options.slack,
   zoom: options.zoom,
@@ -157,7 +158,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<TargetResul
 /** What the memory run needs: a freshly started process and a rate it sustains. */
 export interface MemoryRunOptions extends Omit<ScenarioOptions, 'isApp'> {
   readonly ratePerSecond: number;
-  /** Whether the process answers through `response_url` (the app) or only acks (bare Bolt). */
+  /** Whether the process answers (in the ack or through `response_url`: the app) or only acks. */
   readonly answers: boolean;
   /** Where to write heap snapshots after half the commands and after all; none when absent. */
   readonly snapshotDir?: string;

@@ -37,7 +37,7 @@ export interface StepResult {
   /** HTTP 200 within Slack's 3 seconds. */
   readonly acked: number;
   readonly ackedWithinLimit: number;
-  /** A page of sessions arrived at the command's `response_url`. */
+  /** A page of sessions arrived, in the ack or at the command's `response_url`. */
   readonly answered: number;
   readonly answeredWithinLimit: number;
   /** Something else arrived there and no page did (an error message). */
@@ -61,7 +61,7 @@ export interface StepContext {
   readonly driver: LoadDriver;
   readonly slack: BenchSlack;
   readonly zoom: DemoZoom;
-  /** Whether the target answers through `response_url` (the app) or only acks (bare Bolt). */
+  /** Whether the target answers (in the ack or through `response_url`: the app) or only acks. */
   readonly answers: boolean;
   /** How long the bench waits without any new answer before the missing ones count as lost. */
   readonly answerDrainTimeoutMs: number;

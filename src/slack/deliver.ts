@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import { type AppError, toAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { reportAnswered, reportOutcome } from '../ops/request-context.js';
+import { NOT_READY, readyNow } from '../process/ready-now.js';
 import { type ErrorRecovery, renderError } from '../render/error-message.js';
 import type { RenderContext, RenderedMessage, ViewerModel } from '../render/types.js';
 import { createInterimAnswers } from './interim-answer.js';
@@ -79,20 +80,23 @@ export const errorContext = async (delivery: {
   return viewer === undefined ? ctx : { ...ctx, viewer };
 };
 
+/** A finished answer and how it lands. */
+interface Answer {
+  readonly message: RenderedMessage;
+  /** Replace the message the request came from (or the interim note), rather than post anew. */
+  readonly replace: boolean;
+}
+
 /**
- * Runs the work that follows an `ack()` and always answers: Bolt hands an error thrown after the
- * ack to `app.error`, and the person would otherwise see nothing at all. Failures are rendered as
- * one friendly message per error code; a `response_url` that refuses the answer (expired after 30
- * minutes or 5 uses) is logged, since there is nobody left to tell. The outcome code and whether
- * Slack took the answer go to the request's `request handled` line (see `ops/observe-receiver`).
- * A long wait for Zoom gets an interim "queued" note first (src/slack/interim-answer.ts), which
- * the answer then replaces.
- * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+ * Runs the work and always comes back with an answer: Bolt hands an error thrown after the ack to
+ * `app.error`, and the person would otherwise see nothing at all. Failures are rendered as one
+ * friendly message per error code. A long wait for Zoom gets an interim "queued" note first
+ * (src/slack/interim-answer.ts), which the answer then replaces.
  */
-export const deliver = async (
+const produce = async (
   delivery: Delivery,
   work: () => Promise<RenderedMessage>,
-): Promise<void> => {
+): Promise<Answer> => {
   let message: RenderedMessage;
   let failed = false;
   const replaceOriginal = () =>
@@ -115,13 +119,26 @@ export const deliver = async (
   const interimShown = await interim.settled();
   const replace =
     interimShown || (replaceOriginal() && !(failed && delivery.keepOriginalOnError === true));
+  return { message, replace };
+};
+
+const ephemeral = (answer: Answer) =>
+  ({
+    response_type: 'ephemeral',
+    replace_original: answer.replace,
+    text: answer.message.text,
+    blocks: answer.message.blocks,
+  }) as const;
+
+/**
+ * Answers through `response_url`; one that refuses the answer (expired after 30 minutes or 5
+ * uses) is logged, since there is nobody left to tell. Whether Slack took it goes to the
+ * request's `request handled` line (see `ops/observe-receiver`).
+ * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+ */
+const send = async (delivery: Delivery, answer: Answer): Promise<void> => {
   try {
-    await delivery.respond({
-      response_type: 'ephemeral',
-      replace_original: replace,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await delivery.respond(ephemeral(answer));
     reportAnswered(true);
   } catch (error) {
     reportAnswered(false);
@@ -130,4 +147,47 @@ export const deliver = async (
       'response_url refused the answer',
     );
   }
+};
+
+/**
+ * Runs the work that follows an `ack()` and always answers, through `response_url` (see
+ * {@link produce} and {@link send}); the outcome code goes to the request's log line and metrics.
+ */
+export const deliver = async (
+  delivery: Delivery,
+  work: () => Promise<RenderedMessage>,
+): Promise<void> => send(delivery, await produce(delivery, work));
+
+/** A command's answer in its acknowledgement (Slack's "immediate response"). */
+export interface CommandAnswer {
+  readonly response_type: 'ephemeral';
+  readonly text: string;
+  readonly blocks: RenderedMessage['blocks'];
+}
+
+/**
+ * A command's answer, in its acknowledgement when it is ready at once (every part of it came from
+ * the cache or the local store, or the text had a typo: {@link readyNow}): the person sees it as
+ * soon as Slack has the ack, and no `response_url` request is made. Anything that must wait
+ * (Zoom, Slack's Web API, Redis) is acked empty at once and answered as {@link deliver} does. A
+ * command's immediate response is ephemeral like a `response_url` one; `ack` seals its buttons.
+ * https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
+ */
+export const deliverCommand = async (
+  delivery: Delivery & {
+    /** The command's `ack`, not yet called; it seals the answer it is given (`sealAck`). */
+    readonly ack: (answer?: CommandAnswer) => Promise<void>;
+  },
+  work: () => Promise<RenderedMessage>,
+): Promise<void> => {
+  const answering = produce(delivery, work);
+  const ready = await readyNow(answering).catch((): typeof NOT_READY => NOT_READY);
+  if (ready !== NOT_READY && !ready.replace) {
+    const { message } = ready;
+    await delivery.ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+    reportAnswered(true);
+    return;
+  }
+  await delivery.ack();
+  await send(delivery, await answering);
 };

@@ -62,6 +62,8 @@ export interface RecordedMessage {
 export interface RecordedResponse {
   id: string;
   body: Record<string, unknown>;
+  /** How it came: posted to the `response_url`, or as the command's ack (an immediate response). */
+  via?: 'ack';
 }
 
 const POLL_INTERVAL_MS = 20;
@@ -384,6 +386,14 @@ export const startFakeSlack = async (options: {
     setMembers: (channelId: string, slackUserIds: string[]) => members.set(channelId, slackUserIds),
     /** A fresh `response_url` for one command or click. */
     responseUrl: (id: string) => `${base}/response/${id}`,
+    /**
+     * Records a command's immediate response (a message in its HTTP ack) as the answer on
+     * `response_url` `id`, as the person sees it: the same place in Slack, without the request.
+     */
+    recordAck: (id: string, body: Record<string, unknown>) => {
+      responses.push({ id, body, via: 'ack' });
+      notify();
+    },
     /** Makes a `response_url` answer 404 as an expired one does. */
     expireResponseUrl: (id: string) => expiredResponseUrls.add(id),
     setUser: (user: FakeSlackUser) => users.set(user.id, user),

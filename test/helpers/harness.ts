@@ -137,7 +137,11 @@ export const startHarness = async (options: HarnessOptions) => {
       if (opened === undefined) throw new Error('not a value the app sealed');
       return opened;
     },
-    /** Sends `/sms-sessions text` as `userId`; returns the HTTP ack and the response_url id. */
+    /**
+     * Sends `/sms-sessions text` as `userId`; returns the HTTP ack and the response_url id. An
+     * answer that came in the ack is recorded as that response_url's (`via: 'ack'`), so
+     * `slack.nextResponse(id)` finds the answer wherever the app gave it.
+     */
     command: async (userId: string, text: string, signOptions: Partial<SignOptions> = {}) => {
       const id = randomUUID();
       const ack = await postSigned(
@@ -145,6 +149,8 @@ export const startHarness = async (options: HarnessOptions) => {
         commandBody({ user_id: userId, text, response_url: slack.responseUrl(id) }),
         sign(signOptions),
       );
+      const immediate = ack.status === 200 ? await ack.clone().text() : '';
+      if (immediate !== '') slack.recordAck(id, JSON.parse(immediate) as Record<string, unknown>);
       return { ack, id };
     },
     /** Clicks a button (action id + value) as `userId`. */

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { ListingStart } from '../../core/sessions.js';
 import { renderHelp } from '../../render/help.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
-import { deliver } from '../deliver.js';
+import { deliverCommand } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
@@ -20,19 +20,20 @@ const isInboxCommand = (parsed: { readonly kind: string }): parsed is InboxComma
 export const SLASH_COMMAND = '/sms-sessions';
 
 /**
- * `/sms-sessions [target] [from:DATE] …`: ack at once (Slack allows 3 seconds), then parse, ask
- * the core for page 1 and answer ephemerally through the command's `response_url`. The identity
+ * `/sms-sessions [target] [from:DATE] …`: parse, ask the core for page 1 and answer ephemerally,
+ * in the ack when the answer is ready at once, otherwise through the command's `response_url`
+ * after an empty ack (Slack allows 3 seconds; see {@link deliverCommand}). The identity
  * subcommands (`link`, `unlink`, `who`, `whoami`, `audit`) go to {@link runIdentityCommand}.
  * https://docs.slack.dev/interactivity/implementing-slash-commands
  */
 export const registerSmsSessionsCommand = (app: App, deps: SlackDeps): void => {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
-    await ack();
     const actor = command.user_id;
     const logger = deps.logger.child({ kind: 'command', user: actor });
     let start: ListingStart | undefined;
-    await deliver(
+    await deliverCommand(
       {
+        ack: (answer) => ack(answer === undefined ? undefined : deps.sealAck(answer)),
         respond,
         logger,
         replaceOriginal: false,
