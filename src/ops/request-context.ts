@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ErrorCode } from '../errors.js';
+import { defineSlot } from '../process/async-scope.js';
 
 /**
  * How a handled request ended: `OK`, the {@link ErrorCode} the person was shown, or `NO_ACK`
@@ -23,25 +23,26 @@ export interface RequestObservation {
   zoomCalls: number;
 }
 
-const storage = new AsyncLocalStorage<RequestObservation>();
+const slot = defineSlot<RequestObservation>('request');
 
 /**
  * The observation of the request whose handling is running now, or `undefined` outside one
- * (start-up, readiness probes). Node's AsyncLocalStorage carries it across every `await`, so
- * listeners need not pass it along. https://nodejs.org/api/async_context.html
+ * (start-up, readiness probes). The app's one async scope (src/process/async-scope.ts, Node's
+ * AsyncLocalStorage) carries it across every `await`, so listeners need not pass it along.
+ * https://nodejs.org/api/async_context.html
  */
-export const currentRequest = (): RequestObservation | undefined => storage.getStore();
+export const currentRequest = (): RequestObservation | undefined => slot.get();
 
 /** Runs `work` with `observation` as the {@link currentRequest} of everything it starts. */
 export const runObserved = <T>(observation: RequestObservation, work: () => T): T =>
-  storage.run(observation, work);
+  slot.run(observation, work);
 
 /**
  * Records how the current request ended for its log line and metrics; the first report wins, so
  * an error shown to the person is not overwritten by a later, smaller step. No-op outside one.
  */
 export const reportOutcome = (outcome: RequestOutcome): void => {
-  const observation = storage.getStore();
+  const observation = slot.get();
   if (observation !== undefined && observation.outcome === undefined) {
     observation.outcome = outcome;
   }
@@ -49,13 +50,13 @@ export const reportOutcome = (outcome: RequestOutcome): void => {
 
 /** Records whether Slack accepted the answer to the current request. No-op outside one. */
 export const reportAnswered = (answered: boolean): void => {
-  const observation = storage.getStore();
+  const observation = slot.get();
   if (observation !== undefined) observation.answered = answered;
 };
 
 /** Adds one Zoom attempt's duration to the current request. No-op outside one. */
 export const reportZoomTime = (durationMs: number): void => {
-  const observation = storage.getStore();
+  const observation = slot.get();
   if (observation === undefined) return;
   observation.zoomMs += durationMs;
   observation.zoomCalls += 1;

@@ -2,7 +2,9 @@ import { AsyncResource } from 'node:async_hooks';
 
 /**
  * An async context made when this module loaded, before any request: it carries no request's
- * stores (request id, logger, notice listener, Zoom caller).
+ * stores, so no slot of the app's async scope (src/process/async-scope.ts: the request and its
+ * id in log lines, notice listener, Zoom caller, deadline) and nothing of any other
+ * AsyncLocalStorage.
  */
 const outsideRequests = new AsyncResource('sms-sessions.detached');
 

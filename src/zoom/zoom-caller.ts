@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { defineSlot } from '../process/async-scope.js';
 
 /**
  * Who a Zoom request is made for: the person whose allowance it spends and whose lane it waits
@@ -20,7 +20,7 @@ export interface ZoomCaller {
   charged: boolean;
 }
 
-const storage = new AsyncLocalStorage<ZoomCaller>();
+const slot = defineSlot<ZoomCaller>('Zoom caller');
 
 /**
  * A {@link ZoomCaller} for `key`; `privileged` is called at most once, on first need, so a
@@ -43,11 +43,11 @@ export const createZoomCaller = (
 
 /**
  * Runs `work` with `caller` as the {@link currentZoomCaller} of every Zoom request it starts.
- * Node's AsyncLocalStorage carries it across every `await`, so the Zoom adapter learns who asked
- * without `ZoomApi` growing a parameter. https://nodejs.org/api/async_context.html
+ * The app's one async scope (src/process/async-scope.ts, Node's AsyncLocalStorage) carries it
+ * across every `await`, so the Zoom adapter learns who asked without `ZoomApi` growing a
+ * parameter. https://nodejs.org/api/async_context.html
  */
-export const runAsZoomCaller = <T>(caller: ZoomCaller, work: () => T): T =>
-  storage.run(caller, work);
+export const runAsZoomCaller = <T>(caller: ZoomCaller, work: () => T): T => slot.run(caller, work);
 
 /** The caller of the work running now; `undefined` outside a person's request (the app's own). */
-export const currentZoomCaller = (): ZoomCaller | undefined => storage.getStore();
+export const currentZoomCaller = (): ZoomCaller | undefined => slot.get();
