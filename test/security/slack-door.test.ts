@@ -128,6 +128,24 @@ describe('the door: bodies, clocks and replays (issue 18, part 2)', () => {
     expect(response.headers.get('connection')).toBe('close');
   });
 
+  it.each([
+    ['the endpoint', ''],
+    ['the endpoint with a query string', '?retry=1'],
+    ['the endpoint with a fragment', '#x'],
+  ])(
+    'refuses a mis-signed command sent to %s: the door is the only signature check (Bolt’s is off)',
+    async (_, suffix) => {
+      const id = randomUUID();
+      const response = await postSigned(
+        `${h.eventsUrl}${suffix}`,
+        commandBody({ user_id: ALICE, text: '', response_url: h.slack.responseUrl(id) }),
+        { secret: 'not-the-signing-secret' },
+      );
+      expect(response.status).toBe(401);
+      await expect(h.slack.nextResponse(id, 300)).rejects.toThrow();
+    },
+  );
+
   it("answers Slack's unsigned ssl_check, and nothing else unsigned", async () => {
     const check = await fetch(h.eventsUrl, {
       method: 'POST',
