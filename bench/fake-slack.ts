@@ -11,6 +11,8 @@ export interface AnswerRecord {
   pageAtMs: number | undefined;
   /** The page's raw JSON, kept only for ids passed to {@link BenchSlack.keepBody}. */
   body: string | undefined;
+  /** The page came in the command's ack (an immediate response), not at `response_url`. */
+  inAck: boolean;
 }
 
 /** The fake Slack of the bench: Web API under `/api/`, `response_url`s under `/response/:id`. */
@@ -63,19 +65,20 @@ export const startBenchSlack = async (people: readonly BenchPerson[]): Promise<B
   const answers = new Map<string, AnswerRecord>();
   const kept = new Set<string>();
 
-  const record = (id: string, body: string) => {
+  const record = (id: string, body: string, inAck: boolean) => {
     const at = performance.now();
     const isPage = body.includes(BLOCK_IDS.pager);
-    const answer = answers.get(id) ?? { pageAtMs: undefined, body: undefined };
+    const answer = answers.get(id) ?? { pageAtMs: undefined, body: undefined, inAck: false };
     if (isPage && answer.pageAtMs === undefined) {
       answer.pageAtMs = at;
+      answer.inAck = inAck;
       if (kept.has(id)) answer.body = body;
     }
     answers.set(id, answer);
   };
 
   const answer = (id: string, body: string, response: ServerResponse) => {
-    record(id, body);
+    record(id, body, false);
     response.writeHead(200, { 'content-type': 'text/plain', 'content-length': 2 });
     response.end('ok');
   };
@@ -138,7 +141,7 @@ export const startBenchSlack = async (people: readonly BenchPerson[]): Promise<B
     totalCalls: () => [...calls.values()].reduce((sum, count) => sum + count, 0),
     answers,
     keepBody: (id) => kept.add(id),
-    recordImmediate: record,
+    recordImmediate: (id, body) => record(id, body, true),
     close: async () => {
       server.closeAllConnections();
       server.close();

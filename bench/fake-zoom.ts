@@ -9,8 +9,12 @@ import {
 } from '../src/demo-zoom/index.js';
 import { BENCH_ZOOM_CREDENTIALS, type BenchPerson, SESSIONS_PER_PERSON } from './workload.js';
 
-/** How long before the run the newest session of each person was active. */
-const NEWEST_SESSION_AGE_MS = 60_000;
+/**
+ * How long before the run the newest session of each person was active: two days, so every
+ * session (an hour apart) is inside both workloads' windows, the past 30 days up to now and the
+ * 30 whole days up to yesterday (bench/workload.ts).
+ */
+const NEWEST_SESSION_AGE_MS = 2 * 86_400_000;
 
 /** The demo Zoom of the bench, listening, and where. */
 export interface BenchZoom {

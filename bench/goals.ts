@@ -2,6 +2,7 @@ import { count, mib, ms, perPage, ratio, table, us } from './format.js';
 import {
   type BenchResults,
   bareCpuPerAckMs,
+  callsPerPage,
   cpuPerAnswerMs,
   lightLoadStep,
   overheadMs,
@@ -38,6 +39,7 @@ export const checkGoals = (results: BenchResults): GoalCheck[] => {
   const light = lightLoadStep(app);
   const overhead = overheadMs(app.load.answer.p50, plan.zoomLatencyMs);
   const steady = steadyCallsPerPage(app);
+  const cached = callsPerPage(app.loadCached);
   const repeats = app.pageCalls?.slice(2) ?? [];
   const repeatZoomCalls = repeats.map((view) =>
     view.calls === undefined ? Number.NaN : view.calls.zoomList + view.calls.zoomToken,
@@ -71,6 +73,11 @@ export const checkGoals = (results: BenchResults): GoalCheck[] => {
       goal: `overhead (time to answer minus Zoom's latency) p50 under ${OVERHEAD_P50_GOAL_MS} ms at ${rate}`,
       measured: `${ms(overhead)}; under light load (${light === undefined ? '—' : `${count(light.ratePerSecond)}/s`}) ${ms(overheadMs(light?.answer.p50, plan.zoomLatencyMs))}`,
       met: overhead !== undefined && overhead < OVERHEAD_P50_GOAL_MS,
+    },
+    {
+      goal: 'cached pages: no Zoom call (every page from the cache)',
+      measured: `${perPage(cached.zoomList)} list calls per page`,
+      met: cached.zoomList === 0 && cached.zoomToken === 0,
     },
     {
       goal: 'at most one Zoom list call and no token or lookup call per page (steady state)',

@@ -3,6 +3,7 @@ import { renderGoals } from './goals.js';
 import {
   type BenchResults,
   bareCpuPerAckMs,
+  callsPerPage,
   cpuPerAnswerMs,
   lightLoadStep,
   overheadMs,
@@ -63,6 +64,14 @@ const loadSection = ({ app, bare, plan }: BenchResults): string => {
           'answered with a page (in the ack or at `response_url`)',
           count(c.answered),
           count(a.answered),
+          '—',
+          '',
+          '',
+        ],
+        [
+          '… of which in the ack itself (ready at once: no `response_url` request)',
+          count(c.answeredInAck),
+          count(a.answeredInAck),
           '—',
           '',
           '',
@@ -200,6 +209,10 @@ const callsSection = ({ app }: BenchResults): string => {
         row(
           `steady state: the load step, per page answered (${count(app.load.answered)} pages)`,
           steady,
+        ),
+        row(
+          `cached pages: that step, per page answered (${count(app.loadCached.answered)} pages)`,
+          callsPerPage(app.loadCached),
         ),
         ...(app.pageCalls ?? []).map((view) =>
           view.calls === undefined

@@ -33,10 +33,10 @@ export const bareCpuPerAckMs = (bare: TargetResult): number | undefined =>
 export const overheadMs = (answerMs: number | undefined, zoomLatencyMs: number) =>
   answerMs === undefined ? undefined : answerMs - zoomLatencyMs;
 
-/** The steady-state per-page calls: the load step's calls divided by its pages. */
-export const steadyCallsPerPage = (app: TargetResult) => {
-  const pages = Math.max(1, app.load.answered);
-  const { calls } = app.load;
+/** The calls one step made, per page it answered. */
+export const callsPerPage = (step: StepResult) => {
+  const pages = Math.max(1, step.answered);
+  const { calls } = step;
   return {
     zoomToken: calls.zoomToken / pages,
     zoomList: calls.zoomList / pages,
@@ -45,6 +45,9 @@ export const steadyCallsPerPage = (app: TargetResult) => {
     slackWebApi: calls.slackWebApi / pages,
   };
 };
+
+/** The steady-state per-page calls: the load step's calls divided by its pages. */
+export const steadyCallsPerPage = (app: TargetResult) => callsPerPage(app.load);
 
 /** The saturation search's first, lowest-rate step: the app's numbers under light load. */
 export const lightLoadStep = (target: TargetResult): StepResult | undefined =>

@@ -37,6 +37,8 @@ export interface StepResult {
   /** HTTP 200 within Slack's 3 seconds. */
   readonly acked: number;
   readonly ackedWithinLimit: number;
+  /** Of those answered with a page, how many in the ack itself (an immediate response). */
+  readonly answeredInAck: number;
   /** A page of sessions arrived, in the ack or at the command's `response_url`. */
   readonly answered: number;
   readonly answeredWithinLimit: number;
@@ -126,10 +128,12 @@ export const runStep = async (context: StepContext, step: LoadStep): Promise<Ste
   const acked = ackTimes.filter(Number.isFinite);
   const answerTimes: number[] = [];
   let answeredOtherwise = 0;
+  let answeredInAck = 0;
   for (const command of sent) {
     const record = slack.answers.get(command.id);
     if (record?.pageAtMs !== undefined) answerTimes.push(record.pageAtMs - command.sentAtMs);
     else if (record !== undefined) answeredOtherwise += 1;
+    if (record?.pageAtMs !== undefined && record.inAck) answeredInAck += 1;
   }
   return {
     label: step.label,
@@ -142,6 +146,7 @@ export const runStep = async (context: StepContext, step: LoadStep): Promise<Ste
       (ms) => ms <= context.zoomLatencyMs + SATURATION_ANSWER_OVERHEAD_LIMIT_MS,
     ).length,
     answeredOtherwise,
+    answeredInAck,
     ack: spread(ackTimes),
     answer: spread(answerTimes),
     driverLagP99Ms: spread(sent.map((command) => command.lagMs)).p99,

@@ -48,14 +48,15 @@ const DAY_MS = 86_400_000;
  * The command text of a workload. `fresh`: `/sms-sessions` with no arguments (what people type
  * most), which asks for the past 30 days up to the current second, so two commands are the same
  * Zoom question only when one person sends both within a second: every answer is a page fetched
- * from Zoom. `cached`: the same window written as whole days (`from:… to:…`, fixed for the run),
- * so once a person's page is cached, their next commands within the cache's 30 s are answered
- * from it: the common burst of many people asking for the same few pages.
+ * from Zoom. `cached`: the 30 whole days up to yesterday (`from:… to:…`, fixed for the run; a
+ * `to:` of today would end at the current second, a new question every second), so once a
+ * person's page is cached, their next commands within the cache's 30 s are answered from it: the
+ * common burst of many people asking for the same few pages.
  */
 export const commandText = (workload: Workload, now: Date): string => {
   if (workload === 'fresh') return '';
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return `from:${day(now.getTime() - 29 * DAY_MS)} to:${day(now.getTime())}`;
+  return `from:${day(now.getTime() - 30 * DAY_MS)} to:${day(now.getTime() - DAY_MS)}`;
 };
 
 /** The workload's commands: by each person in turn, all with the same text. */
