@@ -1,4 +1,6 @@
 import { Agent, type Dispatcher, interceptors, request } from 'undici';
+import { LightResponse } from './light-response.js';
+import { requestHeaderRecord } from './request-headers.js';
 
 /** Redirects followed, as `fetch` would (its limit is 20). */
 export const MAX_REDIRECTIONS = 20;
@@ -6,7 +8,7 @@ export const MAX_REDIRECTIONS = 20;
 /** Idle keep-alive sockets are closed after this long (Slack and Zoom close theirs near 60 s). */
 export const KEEP_ALIVE_TIMEOUT_MS = 30_000;
 
-/** Statuses whose `Response` must have no body (the constructor throws otherwise). */
+/** Statuses whose answer has no body (a `Response` constructor throws if given one). */
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 type FetchInput = Parameters<typeof fetch>[0];
@@ -27,23 +29,6 @@ const plainBody = (
   return undefined;
 };
 
-const headerRecord = (headers: FetchInit['headers']): Record<string, string> => {
-  const record: Record<string, string> = {};
-  if (headers === undefined) return record;
-  for (const [name, value] of new Headers(headers)) record[name] = value;
-  return record;
-};
-
-const responseHeaders = (raw: Record<string, string | string[] | undefined>): Headers => {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-    else headers.append(name, value);
-  }
-  return headers;
-};
-
 const urlOf = (input: FetchInput): string | undefined =>
   typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
 
@@ -61,14 +46,17 @@ export const createPooledDispatcher = (): Dispatcher =>
 
 /**
  * A `fetch` for the app's calls to Slack and Zoom, built on undici's `request()` over a
- * keep-alive pool: the same `Response` its callers (Bolt's `respond()`, the Web API client,
- * ofetch) already read, at about a quarter of the CPU. Node's `fetch` streams every body through
- * WHATWG streams; measured on this app's answers (a 3 KB JSON post and its reply, client and
- * server in one process), it cost 1.5 ms of CPU a request against 0.4 ms here, and every answered
- * command makes one or two such requests. Bodies are read whole: Slack's and Zoom's answers are
- * small JSON. Requests it does not handle itself (a `Request` object, a stream, a form or a Blob
- * body, `redirect: 'manual'` or `'error'`) go to `fallback` unchanged, so behaviour never differs,
- * only cost. It asks for no compression (`Accept-Encoding: identity`), so none has to be undone.
+ * keep-alive pool: an answer that reads as the `Response` its callers (Bolt's `respond()`, the
+ * Web API client, ofetch) expect, at about a quarter of the CPU. Node's `fetch` streams every body
+ * through WHATWG streams; measured on this app's answers (a 3 KB JSON post and its reply, client
+ * and server in one process), it cost 1.5 ms of CPU a request against 0.4 ms here, and every
+ * answered command makes one or two such requests. Bodies are read whole (Slack's and Zoom's
+ * answers are small JSON) and answered as a {@link LightResponse}: no WHATWG `Response`, `Headers`
+ * or stream is built unless a caller reads one. Request headers written as an object literal are
+ * read as they are, not copied through a `Headers`. Requests it does not handle itself (a
+ * `Request` object, a stream, a form or a Blob body, `redirect: 'manual'` or `'error'`) go to
+ * `fallback` unchanged, so behaviour never differs, only cost. It asks for no compression
+ * (`Accept-Encoding: identity`), so none has to be undone.
  * https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
  */
 export const createPooledFetch = (
@@ -84,7 +72,7 @@ export const createPooledFetch = (
     }
     const signal = init?.signal ?? undefined;
     signal?.throwIfAborted();
-    const headers = headerRecord(init?.headers);
+    const headers = requestHeaderRecord(init?.headers);
     if (body.type !== undefined && headers['content-type'] === undefined) {
       headers['content-type'] = body.type;
     }
@@ -98,10 +86,12 @@ export const createPooledFetch = (
         ...(signal === undefined ? {} : { signal }),
       });
       const bytes = await answer.body.arrayBuffer();
-      return new Response(NULL_BODY_STATUSES.has(answer.statusCode) ? null : bytes, {
-        status: answer.statusCode,
-        headers: responseHeaders(answer.headers),
-      });
+      const status = answer.statusCode;
+      return new LightResponse(
+        status,
+        answer.headers,
+        NULL_BODY_STATUSES.has(status) ? null : bytes,
+      );
     } catch (error) {
       throw asFetchError(error, signal);
     }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRespond } from '@slack/bolt/dist/context/create-respond.js';
+import { FetchError, ofetch } from 'ofetch';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPooledDispatcher, createPooledFetch } from '../../src/http/pooled-fetch.js';
 
 interface Seen {
@@ -34,6 +36,11 @@ beforeAll(async () => {
       } else if (req.url === '/cookies') {
         res.setHeader('set-cookie', ['a=1', 'b=2']);
         res.end('ok');
+      } else if (req.url === '/headers') {
+        res.setHeader('X-Request-Id', 'r-1');
+        res.setHeader('Vary', ['accept', 'origin']);
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end('\ufeffhello');
       } else if (req.url === '/refused') {
         res.writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' });
         res.end('{"code":429,"message":"busy"}');
@@ -54,6 +61,25 @@ afterAll(async () => {
   await dispatcher.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Counts what is constructed of `Response`, `Headers` and `ReadableStream` from here on. */
+const countWebObjects = (): string[] => {
+  const built: string[] = [];
+  for (const [name, original] of Object.entries({ Response, Headers, ReadableStream })) {
+    const counting = new Proxy(original, {
+      construct: (target, args, newTarget) => {
+        built.push(name);
+        return Reflect.construct(target, args, newTarget);
+      },
+    });
+    vi.stubGlobal(name, counting);
+  }
+  return built;
+};
 
 const last = (): Seen => {
   const entry = seen.at(-1);
@@ -122,10 +148,75 @@ describe('the pooled fetch', () => {
     expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
   });
 
-  it('follows a redirect', async () => {
-    const response = await pooledFetch(`${base}/moved`);
+  it('follows a redirect, reporting url and redirected as the Response it replaces did', async () => {
+    const response = await pooledFetch(`${base}/moved`, { method: 'POST', body: '{"a":1}' });
     expect(response.status).toBe(200);
-    expect(last().url).toBe('/json');
+    expect(last()).toMatchObject({ method: 'GET', url: '/json', body: '' });
+    expect(await response.json()).toEqual({ ok: true, echoed: '' });
+    expect(response.url).toBe('');
+    expect(response.redirected).toBe(false);
+  });
+
+  it('reads headers by any case, repeated ones joined, and the body once, as fetch does', async () => {
+    const response = await pooledFetch(`${base}/headers`);
+    expect(response.headers.get('x-request-id')).toBe('r-1');
+    expect(response.headers.get('X-REQUEST-ID')).toBe('r-1');
+    expect(response.headers.has('Vary')).toBe(true);
+    expect(response.headers.get('vary')).toBe('accept, origin');
+    expect([...response.headers.keys()]).toEqual([...response.headers.keys()].sort());
+    expect(response.statusText).toBe('');
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.text()).toBe('hello');
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toBeInstanceOf(TypeError);
+    await expect(response.json()).rejects.toBeInstanceOf(TypeError);
+    const bytes = await pooledFetch(`${base}/refused`).then((r) => r.arrayBuffer());
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual({ code: 429, message: 'busy' });
+  });
+
+  it('has no body for a 204', async () => {
+    const empty = await pooledFetch(`${base}/empty`);
+    expect(empty.body).toBeNull();
+    expect(await empty.arrayBuffer()).toEqual(new ArrayBuffer(0));
+  });
+
+  it('builds no Response, Headers or stream to post, read a header and parse the answer', async () => {
+    const built = countWebObjects();
+    const response = await pooledFetch(`${base}/json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"text":"hi"}',
+    });
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ ok: true, echoed: '{"text":"hi"}' });
+    expect(built).toEqual([]);
+  });
+
+  it("answers ofetch as Zoom's client and token provider read it", async () => {
+    const http = ofetch.create({ retry: 0 }, { fetch: pooledFetch });
+    expect(await http(`${base}/json`, { method: 'POST', body: { a: 1 } })).toEqual({
+      ok: true,
+      echoed: '{"a":1}',
+    });
+    const raw = await http.raw<string, 'text'>(`${base}/json`, { responseType: 'text' });
+    expect(raw._data).toBe('{"ok":true,"echoed":""}');
+    expect(raw.ok).toBe(true);
+    const refusal = await http(`${base}/refused`).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(FetchError);
+    expect(refusal).toMatchObject({ status: 429, data: { code: 429, message: 'busy' } });
+    expect((refusal as FetchError).response?.headers.get('retry-after')).toBe('3');
+  });
+
+  it("answers Bolt's respond(), which reads only ok and status", async () => {
+    const built = countWebObjects();
+    const answered = await createRespond(pooledFetch, `${base}/json`)({ text: 'hi' });
+    expect(built).toEqual([]);
+    expect(last()).toMatchObject({ body: '{"text":"hi"}' });
+    expect(answered).toBeDefined();
+    await expect(createRespond(pooledFetch, `${base}/refused`)('hi')).rejects.toMatchObject({
+      code: 'slack_bolt_respond_error',
+      statusCode: 429,
+    });
   });
 
   it('reuses one connection for requests one after another', async () => {

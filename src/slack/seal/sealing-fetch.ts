@@ -1,11 +1,12 @@
+import { requestHeader } from '../../http/request-headers.js';
 import { type SealPolicy, sealOutgoing } from './seal-surfaces.js';
 
 /** Web API arguments that carry Block Kit (sent as JSON strings inside a form). */
 const BLOCK_ARGUMENTS = ['blocks', 'view', 'attachments'];
 
+/** The request's media type, read without copying its headers into a `Headers` per request. */
 const contentTypeOf = (headers: RequestInit['headers']): string => {
-  if (headers === undefined) return '';
-  const value = new Headers(headers).get('content-type') ?? '';
+  const value = requestHeader(headers, 'content-type') ?? '';
   return value.split(';')[0]?.trim().toLowerCase() ?? '';
 };
 
