@@ -11,6 +11,14 @@ export const KEEP_ALIVE_TIMEOUT_MS = 30_000;
 /** Statuses whose answer has no body (a `Response` constructor throws if given one). */
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
+/** Statuses fetch treats as redirects: `redirect: 'error'` refuses an answer with one. */
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+/** `request()`'s options, and how many redirects the pool's redirect interceptor may follow. */
+type RequestOptions = NonNullable<Parameters<typeof request>[1]> & {
+  readonly maxRedirections?: number;
+};
+
 type FetchInput = Parameters<typeof fetch>[0];
 type FetchInit = NonNullable<Parameters<typeof fetch>[1]>;
 
@@ -53,10 +61,12 @@ export const createPooledDispatcher = (): Dispatcher =>
  * answered command makes one or two such requests. Bodies are read whole (Slack's and Zoom's
  * answers are small JSON) and answered as a {@link LightResponse}: no WHATWG `Response`, `Headers`
  * or stream is built unless a caller reads one. Request headers written as an object literal are
- * read as they are, not copied through a `Headers`. Requests it does not handle itself (a
- * `Request` object, a stream, a form or a Blob body, `redirect: 'manual'` or `'error'`) go to
- * `fallback` unchanged, so behaviour never differs, only cost. It asks for no compression
- * (`Accept-Encoding: identity`), so none has to be undone.
+ * read as they are, not copied through a `Headers`. `redirect: 'error'` (the Web API client asks
+ * for it on every call) is handled here too: the pool follows no redirect for it, and a redirect
+ * rejects as fetch rejects it. Requests it does not handle itself (a `Request` object, a stream,
+ * a form or a Blob body, `redirect: 'manual'`) go to `fallback` unchanged, so behaviour never
+ * differs, only cost. It asks for no compression (`Accept-Encoding: identity`), so none has to be
+ * undone.
  * https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
  */
 export const createPooledFetch = (
@@ -67,7 +77,7 @@ export const createPooledFetch = (
     const url = urlOf(input);
     const body = plainBody(init?.body);
     const redirect = init?.redirect ?? 'follow';
-    if (url === undefined || body === undefined || redirect !== 'follow') {
+    if (url === undefined || body === undefined || redirect === 'manual') {
       return fallback(input, init);
     }
     const signal = init?.signal ?? undefined;
@@ -78,15 +88,21 @@ export const createPooledFetch = (
     }
     headers['accept-encoding'] ??= 'identity';
     try {
-      const answer = await request(url, {
+      const options: RequestOptions = {
         dispatcher,
         method: (init?.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
         headers,
         body: body.body,
         ...(signal === undefined ? {} : { signal }),
-      });
+        ...(redirect === 'error' ? { maxRedirections: 0 } : {}),
+      };
+      const answer = await request(url, options);
       const bytes = await answer.body.arrayBuffer();
       const status = answer.statusCode;
+      // What fetch rejects with (as the cause of its 'fetch failed') for a refused redirect.
+      if (redirect === 'error' && REDIRECT_STATUSES.has(status)) {
+        throw new Error('unexpected redirect');
+      }
       return new LightResponse(
         status,
         answer.headers,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRespond } from '@slack/bolt/dist/context/create-respond.js';
+import { WebClient } from '@slack/web-api';
 import { FetchError, ofetch } from 'ofetch';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPooledDispatcher, createPooledFetch } from '../../src/http/pooled-fetch.js';
@@ -41,6 +42,10 @@ beforeAll(async () => {
         res.setHeader('Vary', ['accept', 'origin']);
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.end('\ufeffhello');
+      } else if (req.url === '/api/chat.postMessage') {
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.setHeader('x-oauth-scopes', 'chat:write, commands');
+        res.end(JSON.stringify({ ok: true, channel: 'C1', echoed: body }));
       } else if (req.url === '/refused') {
         res.writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' });
         res.end('{"code":429,"message":"busy"}');
@@ -205,6 +210,43 @@ describe('the pooled fetch', () => {
     expect(refusal).toBeInstanceOf(FetchError);
     expect(refusal).toMatchObject({ status: 429, data: { code: 429, message: 'busy' } });
     expect((refusal as FetchError).response?.headers.get('retry-after')).toBe('3');
+  });
+
+  it("refuses a redirect when asked to, with fetch's rejection, and follows none", async () => {
+    const before = seen.length;
+    const refusals: unknown[] = [];
+    for (const fetchImpl of [pooledFetch, fetch]) {
+      refusals.push(await fetchImpl(`${base}/moved`, { redirect: 'error' }).catch((e) => e));
+    }
+    for (const refusal of refusals) {
+      expect(refusal).toBeInstanceOf(TypeError);
+      expect(refusal).toMatchObject({
+        message: 'fetch failed',
+        cause: { message: 'unexpected redirect' },
+      });
+    }
+    expect(seen.slice(before).map((one) => one.url)).toEqual(['/moved', '/moved']);
+    const answer = await pooledFetch(`${base}/json`, { redirect: 'error' });
+    expect(await answer.json()).toEqual({ ok: true, echoed: '' });
+  });
+
+  it('answers the Web API client, which asks for no redirects, without the fallback', async () => {
+    fallback.mockClear();
+    const client = new WebClient('xoxb-test', {
+      slackApiUrl: `${base}/api/`,
+      fetch: pooledFetch,
+      retryConfig: { retries: 0 },
+    });
+    const result = await client.chat.postMessage({ channel: 'C1', text: 'hi' });
+    expect(result).toMatchObject({
+      ok: true,
+      channel: 'C1',
+      response_metadata: { scopes: ['chat:write', 'commands'] },
+    });
+    const echoed = 'echoed' in result ? String(result.echoed) : '';
+    expect(new URLSearchParams(echoed).get('text')).toBe('hi');
+    expect(last().headers.authorization).toBe('Bearer xoxb-test');
+    expect(fallback).not.toHaveBeenCalled();
   });
 
   it("answers Bolt's respond(), which reads only ok and status", async () => {
