@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { isCalendarDay } from '../query/calendar-day.js';
 import { normalizePhoneNumber } from '../query/phone.js';
-import { dayjs } from '../query/time-zone.js';
 import { FILTER_TYPES, type ListArgs, SESSION_TYPES } from '../query/types.js';
 
 /** Characters of a phone number as typed in the Filters… modal (the input's `max_length`). */
 export const PHONE_INPUT_MAX_CHARS = 40;
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
-
-const isCalendarDay = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs.utc(value, 'YYYY-MM-DD', true).isValid();
 
 /**
  * The filters of a person's App Home tab, as they chose them, kept between visits. Read back

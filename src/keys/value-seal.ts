@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { type BoundedMemo, createBoundedMemo } from '../bounded-memo.js';
 
 /** Base64url characters of a seal's tag: 84 bits of HMAC-SHA256, ample against forgery. */
 const TAG_CHARS = 14;
@@ -26,14 +27,25 @@ const tagOf = (key: Buffer, value: string): string =>
   createHmac('sha256', key).update(value).digest('base64url').slice(0, TAG_CHARS);
 
 /**
+ * Tags remembered for values sealed lately: a page served again seals the same cursors (its
+ * Next, its Open buttons), and an HMAC costs more than a lookup. A few hundred bytes each.
+ */
+export const SEAL_TAGS_MAX = 2_048;
+
+/**
  * A {@link ValueSeal} over `keys`, current first (`AppKeys.buttons`): every key verifies, only the
  * first signs, so values sealed before a rotation keep working while the previous secret is set.
+ * `tags` remembers the current key's tags of values it sealed (never of values it was shown).
  */
-export const createValueSeal = (keys: readonly Buffer[]): ValueSeal => {
+export const createValueSeal = (
+  keys: readonly Buffer[],
+  tags: BoundedMemo<string, string> = createBoundedMemo(SEAL_TAGS_MAX),
+): ValueSeal => {
   const [current] = keys;
   if (current === undefined) throw new Error('a value seal needs a key');
+  const sign = (value: string) => tagOf(current, value);
   return {
-    seal: (value) => `${value}${SEPARATOR}${tagOf(current, value)}`,
+    seal: (value) => `${value}${SEPARATOR}${tags.get(value, sign)}`,
     unseal: (sealed) => {
       const at = sealed.lastIndexOf(SEPARATOR);
       if (at < 0 || sealed.length - at - 1 !== TAG_CHARS) return undefined;

@@ -3,6 +3,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { createBoundedMemo } from '../bounded-memo.js';
+import { utcDay, utcDayMs } from './calendar-day.js';
 import type { SinceUnit } from './types.js';
 
 dayjsBase.extend(utc);
@@ -144,8 +145,8 @@ const instantAtWallClock = (wall: number, timeZone: string): number => {
  * @throws RangeError when `date` is not a real `YYYY-MM-DD` day (the grammar never lets one through).
  */
 export const startOfDayIn = (date: string, timeZone: string): Date => {
-  const wall = dayjs.utc(date, 'YYYY-MM-DD', true).valueOf();
-  if (Number.isNaN(wall)) throw new RangeError(`Not a calendar day: ${date}`);
+  const wall = utcDayMs(date);
+  if (wall === undefined) throw new RangeError(`Not a calendar day: ${date}`);
   return new Date(instantAtWallClock(wall, timeZone));
 };
 
@@ -154,7 +155,7 @@ export const startOfDayIn = (date: string, timeZone: string): Date => {
  * (see {@link startOfDayIn}).
  */
 export const calendarDayIn = (instantMs: number, timeZone: string): string =>
-  dayjs.utc(wallClockMs(instantMs, timeZone)).format('YYYY-MM-DD');
+  utcDay(wallClockMs(instantMs, timeZone));
 
 /**
  * The instant `amount` days, weeks or calendar months after `instantMs` (before, when negative)
@@ -173,10 +174,16 @@ export const shiftInZone = (
     timeZone,
   );
 
+/** What {@link zoomInstant} writes for a number that is no instant (as Day.js did). */
+export const INVALID_INSTANT = 'Invalid Date';
+
 /**
  * An instant as Zoom's `from`/`to` want it: `YYYY-MM-DDTHH:mm:ssZ` (`yyyy-MM-dd'T'HH:mm:ss'Z'`),
- * milliseconds dropped.
+ * milliseconds dropped; {@link INVALID_INSTANT} for a number that is no instant (NaN, or beyond
+ * `Date`'s range), which equals no instant Zoom writes.
  * https://developers.zoom.us/docs/api/phone/#tag/sms/GET/phone/users/{userId}/sms/sessions
  */
-export const zoomInstant = (instantMs: number): string =>
-  dayjs.utc(instantMs).format('YYYY-MM-DDTHH:mm:ss[Z]');
+export const zoomInstant = (instantMs: number): string => {
+  const at = new Date(instantMs);
+  return Number.isNaN(at.getTime()) ? INVALID_INSTANT : `${at.toISOString().slice(0, 19)}Z`;
+};

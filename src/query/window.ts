@@ -1,4 +1,5 @@
 import { invalidArgs } from '../errors.js';
+import { shiftDay } from './calendar-day.js';
 import { dayjs, safeTimeZone, shiftInZone, startOfDayIn, zoomInstant } from './time-zone.js';
 import {
   type DateArg,
@@ -41,9 +42,6 @@ export interface AskedDates {
 
 const DAY_MS = 86_400_000;
 const SECOND_MS = 1000;
-
-const shiftDay = (date: string, days: number): string =>
-  dayjs.utc(date, 'YYYY-MM-DD', true).add(days, 'day').format('YYYY-MM-DD');
 
 const startMs = (arg: DateArg, timeZone: string): number =>
   arg.kind === 'day' ? startOfDayIn(arg.date, timeZone).getTime() : Date.parse(arg.iso);

@@ -1,6 +1,7 @@
 import { invalidArgs } from '../../errors.js';
+import { isCalendarDay } from '../../query/calendar-day.js';
 import { normalizePhoneNumber } from '../../query/phone.js';
-import { dayjs } from '../../query/time-zone.js';
+import { zoomInstant } from '../../query/time-zone.js';
 import {
   type DateArg,
   FILTER_TYPES,
@@ -60,7 +61,6 @@ const SUGGESTED_WORDS: readonly string[] = [
 ];
 
 const OPTION = /^([A-Za-z][\w-]*)[:=](.*)$/s;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const SIZE = /^\d{1,3}$/;
 const SINCE = /^(\d{1,3})([a-z])$/i;
@@ -89,10 +89,8 @@ const FILTER_TYPE_WORDS: ReadonlyMap<string, FilterType> = new Map<string, Filte
 ]);
 
 const parseDate = (option: 'from' | 'to', value: string): DateArg => {
-  if (DAY.test(value) && dayjs.utc(value, 'YYYY-MM-DD', true).isValid()) {
-    return { kind: 'day', date: value };
-  }
-  if (INSTANT.test(value) && dayjs.utc(value).format('YYYY-MM-DDTHH:mm:ss[Z]') === value) {
+  if (isCalendarDay(value)) return { kind: 'day', date: value };
+  if (INSTANT.test(value) && zoomInstant(Date.parse(value)) === value) {
     return { kind: 'instant', iso: value };
   }
   throw invalidArgs('bad-date', { option, value });
