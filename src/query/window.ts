@@ -1,6 +1,6 @@
 import { invalidArgs } from '../errors.js';
 import { shiftDay } from './calendar-day.js';
-import { dayjs, safeTimeZone, shiftInZone, startOfDayIn, zoomInstant } from './time-zone.js';
+import { safeTimeZone, shiftInZone, startOfDayIn, zoomInstant } from './time-zone.js';
 import {
   type DateArg,
   DEFAULT_RANGE_DAYS,
