@@ -7,9 +7,13 @@ import { type Harness, startHarness } from '../helpers/harness.js';
 const ALICE = 'U0ALICE01';
 const alice = demoUser({ email: 'alice@example.com' });
 const now = new Date();
+const DAY_MS = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** Whole days, so the same text is the same Zoom question (and the same cached page) later. */
-const WINDOW = `from:${day(now.getTime() - 20 * 86_400_000)} to:${day(now.getTime())}`;
+/**
+ * Whole days up to yesterday, so the same text is the same Zoom question (and the same cached
+ * page) a second later: a `to:` of today ends at the current second, a new question each second.
+ */
+const WINDOW = `from:${day(now.getTime() - 20 * DAY_MS)} to:${day(now.getTime() - DAY_MS)}`;
 
 interface Answer {
   response_type?: string;
@@ -31,7 +35,7 @@ describe('answers ready at once come in the command’s ack', () => {
       users: [{ id: ALICE, email: 'alice@example.com', tz: 'UTC', name: 'Alice' }],
       dataset: buildDataset({
         users: [alice],
-        sessions: demoSessions(alice, 25, { newest: new Date(now.getTime() - 60_000) }),
+        sessions: demoSessions(alice, 25, { newest: new Date(now.getTime() - 2 * DAY_MS) }),
       }),
       env: { ZOOM_CACHE_TTL_SECONDS: '60' },
     });
