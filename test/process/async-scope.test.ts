@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { currentNoticeListener, runWithNoticeListener } from '../../src/interim-notice.js';
@@ -16,15 +15,7 @@ import {
   currentZoomCaller,
   runAsZoomCaller,
 } from '../../src/zoom/zoom-caller.js';
-
-const SRC = new URL('../../src/', import.meta.url).pathname;
-
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return filesUnder(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
+import { filesUnder, SRC } from '../helpers/source-files.js';
 
 const observation = (requestId: string): RequestObservation => ({
   requestId,
