@@ -1,16 +1,12 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { toAppError } from '../../errors.js';
-import { reportOutcome } from '../../ops/request-context.js';
 import { decodeCursor } from '../../query/cursor-wire.js';
-import { renderError } from '../../render/error-message.js';
-import { renderExportWorking, renderOutcomeModal } from '../../render/home-side-modals.js';
-import type { RenderedMessage } from '../../render/types.js';
+import { renderExportWorking } from '../../render/home-side-modals.js';
 import { HOME_ACTION_IDS } from '../../surface/home-ids.js';
-import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { exportToDirectMessage } from '../export-to-dm.js';
-import { answerInModalOrDm, openSideModal } from '../side-modal.js';
-import { errorContext } from './conversation-deliver.js';
+import { openSideModal } from '../side-modal.js';
+import { homeActionLogger } from './home-action-logger.js';
+import { finishSideAction } from './home-side-action.js';
 
 /**
  * Export CSV on the Home tab, with the Home listing's current query (the button's page cursor):
@@ -28,34 +24,13 @@ export const registerHomeExportAction = (app: App, deps: SlackDeps): void => {
     async ({ ack, body, action, client }) => {
       await ack();
       const actor = body.user.id;
-      const logger = deps.logger.child({
-        kind: 'home-action',
-        action: action.action_id,
-        user: actor,
-      });
+      const logger = homeActionLogger(deps.logger, action.action_id, actor);
       const viewId = await openSideModal(client, body.trigger_id, renderExportWorking(), logger);
-      let message: RenderedMessage;
-      try {
-        message = await exportToDirectMessage(
-          { ...deps, logger },
-          actor,
-          decodeCursor(action.value ?? ''),
-          {
-            appId: body.api_app_id,
-            teamId: body.team?.id,
-          },
-        );
-        reportOutcome('OK');
-      } catch (caught) {
-        const error = toAppError(caught);
-        logFailure(logger, error);
-        message = renderError(error, await errorContext(deps, actor));
-      }
-      await answerInModalOrDm(
-        client,
-        { viewId, actor },
-        { view: renderOutcomeModal('export', message), message },
-        logger,
+      await finishSideAction(deps, client, { kind: 'export', viewId, actor }, logger, () =>
+        exportToDirectMessage({ ...deps, logger }, actor, decodeCursor(action.value ?? ''), {
+          appId: body.api_app_id,
+          teamId: body.team?.id,
+        }),
       );
     },
   );

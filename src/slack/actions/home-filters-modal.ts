@@ -12,6 +12,7 @@ import { filterFieldErrors, renderHomeFiltersModal } from '../../render/home-fil
 import { HOME_ACTION_IDS, HOME_FILTERS_IDS } from '../../surface/home-ids.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
 /** Said beside the first field when the filters could not be checked (the store or Slack failed). */
@@ -46,15 +47,12 @@ const storedFilters = async (deps: SlackDeps, actor: string): Promise<HomeFilter
  * https://docs.slack.dev/surfaces/modals#handling_submissions
  */
 export const registerHomeFiltersModal = (app: App, deps: SlackDeps): void => {
-  const loggerFor = (action: string, actor: string) =>
-    deps.logger.child({ kind: 'home-action', action, user: actor });
-
   app.action<BlockButtonAction>(
     HOME_ACTION_IDS.openFilters,
     async ({ ack, body, action, client }) => {
       await ack();
       const actor = body.user.id;
-      const logger = loggerFor(action.action_id, actor);
+      const logger = homeActionLogger(deps.logger, action.action_id, actor);
       try {
         const view = renderHomeFiltersModal(await storedFilters(deps, actor));
         await client.views.open({ trigger_id: body.trigger_id, view });
@@ -70,7 +68,7 @@ export const registerHomeFiltersModal = (app: App, deps: SlackDeps): void => {
 
   app.view<ViewSubmitAction>(HOME_FILTERS_IDS.callbackId, async ({ ack, body, view, client }) => {
     const actor = body.user.id;
-    const logger = loggerFor(HOME_FILTERS_IDS.callbackId, actor);
+    const logger = homeActionLogger(deps.logger, HOME_FILTERS_IDS.callbackId, actor);
     const form = formOf(view);
     let filters: HomeFilters;
     try {

@@ -8,6 +8,7 @@ import {
 import { AppError } from '../../errors.js';
 import { HOME_ACTION_IDS } from '../../surface/home-ids.js';
 import type { SlackDeps } from '../deps.js';
+import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
 /** Home controls that change the filters at once, then show page 1 of the new listing. */
@@ -52,7 +53,7 @@ export const registerHomeFilterActions = (app: App, deps: SlackDeps): void => {
     app.action<BlockAction>(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const actor = body.user.id;
-      const logger = deps.logger.child({ kind: 'home-action', action: actionId, user: actor });
+      const logger = homeActionLogger(deps.logger, actionId, actor);
       await deliverHome(
         { deps, client, actor, hash: body.view?.hash, logger },
         {

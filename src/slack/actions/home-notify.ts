@@ -3,6 +3,7 @@ import { toListArgs } from '../../core/home-filters.js';
 import { HOME_NOTIFY_VALUE } from '../../render/home-notify.js';
 import { INBOX_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
+import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
 /**
@@ -16,11 +17,7 @@ export const registerHomeNotifyAction = (app: App, deps: SlackDeps): void => {
     async ({ ack, body, action, client }) => {
       await ack();
       const actor = body.user.id;
-      const logger = deps.logger.child({
-        kind: 'home-action',
-        action: action.action_id,
-        user: actor,
-      });
+      const logger = homeActionLogger(deps.logger, action.action_id, actor);
       const on = action.selected_options.some((option) => option.value === HOME_NOTIFY_VALUE);
       try {
         await deps.inbox.notify(actor, on);

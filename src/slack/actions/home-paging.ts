@@ -2,6 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { decodeCursor } from '../../query/cursor-wire.js';
 import { HOME_PAGE_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
+import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
 /**
@@ -17,7 +18,7 @@ export const registerHomePagingActions = (app: App, deps: SlackDeps): void => {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const actor = body.user.id;
-      const logger = deps.logger.child({ kind: 'home-action', action: actionId, user: actor });
+      const logger = homeActionLogger(deps.logger, actionId, actor);
       await deliverHome(
         { deps, client, actor, hash: body.view?.hash, logger },
         {

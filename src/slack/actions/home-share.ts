@@ -3,22 +3,21 @@ import { AppError, toAppError } from '../../errors.js';
 import { reportOutcome } from '../../ops/request-context.js';
 import type { PageCursor } from '../../query/cursor.js';
 import { decodeCursor, encodeCursor } from '../../query/cursor-wire.js';
-import { renderError } from '../../render/error-message.js';
 import {
-  renderOutcomeModal,
   renderShareConfirm,
   renderSharePick,
   renderShareWorking,
   renderSideError,
 } from '../../render/home-side-modals.js';
 import { renderShareReceipt } from '../../render/share-receipt.js';
-import type { RenderedMessage } from '../../render/types.js';
 import { HOME_ACTION_IDS, HOME_SHARE_IDS } from '../../surface/home-ids.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { sharedPagePoster } from '../post-shared-page.js';
-import { answerInModalOrDm, openSideModal } from '../side-modal.js';
+import { openSideModal } from '../side-modal.js';
 import { errorContext } from './conversation-deliver.js';
+import { homeActionLogger } from './home-action-logger.js';
+import { finishSideAction } from './home-side-action.js';
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
@@ -56,14 +55,12 @@ const readConfirmMetadata = (text: string): { cursor: PageCursor; channel: strin
  * https://docs.slack.dev/surfaces/modals#handling_submissions
  */
 export const registerHomeShareActions = (app: App, deps: SlackDeps): void => {
-  const loggerFor = (action: string, actor: string) =>
-    deps.logger.child({ kind: 'home-action', action, user: actor });
   const mask = () => deps.sharing.policy.maskNumbers;
 
   app.action<BlockButtonAction>(HOME_ACTION_IDS.share, async ({ ack, body, action, client }) => {
     await ack();
     const actor = body.user.id;
-    const logger = loggerFor(action.action_id, actor);
+    const logger = homeActionLogger(deps.logger, action.action_id, actor);
     try {
       const cursor = decodeCursor(action.value ?? '');
       await openSideModal(
@@ -112,24 +109,18 @@ export const registerHomeShareActions = (app: App, deps: SlackDeps): void => {
     HOME_SHARE_IDS.confirmCallbackId,
     async ({ ack, body, view, client }) => {
       const actor = body.user.id;
-      const logger = loggerFor(HOME_SHARE_IDS.confirmCallbackId, actor);
+      const logger = homeActionLogger(deps.logger, HOME_SHARE_IDS.confirmCallbackId, actor);
       await ack({ response_action: 'update', view: renderShareWorking() });
-      let message: RenderedMessage;
-      try {
-        const { cursor, channel } = readConfirmMetadata(view.private_metadata);
-        await deps.sharing.share(actor, cursor, channel, sharedPagePoster(client, channel));
-        message = renderShareReceipt(channel);
-        reportOutcome('OK');
-      } catch (caught) {
-        const error = toAppError(caught);
-        logFailure(logger, error);
-        message = renderError(error, await errorContext(deps, actor));
-      }
-      await answerInModalOrDm(
+      await finishSideAction(
+        deps,
         client,
-        { viewId: view.id, actor },
-        { view: renderOutcomeModal('share', message), message },
+        { kind: 'share', viewId: view.id, actor },
         logger,
+        async () => {
+          const { cursor, channel } = readConfirmMetadata(view.private_metadata);
+          await deps.sharing.share(actor, cursor, channel, sharedPagePoster(client, channel));
+          return renderShareReceipt(channel);
+        },
       );
     },
   );
