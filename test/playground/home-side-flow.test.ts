@@ -3,7 +3,7 @@ import type { PageEvent } from '../../src/playground/page-protocol.js';
 import type { TimelineMessage } from '../../src/playground/timeline.js';
 import { PLAYGROUND_WORKSPACE } from '../../src/playground/workspace.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS, HOME_SHARE_IDS } from '../../src/surface/ids.js';
-import { openEventStream, postJson, startTestPlayground } from './playground-harness.js';
+import { openEventStream, postForAnswer, startTestPlayground } from './playground-harness.js';
 
 type Started = Awaited<ReturnType<typeof startTestPlayground>>;
 type ModalsEvent = Extract<PageEvent, { type: 'modals' }>;
@@ -42,8 +42,7 @@ describe('playground: Export and Share from the Home tab', () => {
     await started?.playground.stop();
   });
 
-  const post = async (path: string, body: unknown) =>
-    (await (await postJson(started.origin, path, body)).json()) as { ok: boolean; error?: string };
+  const post = (path: string, body: unknown) => postForAnswer(started.origin, path, body);
 
   const press = (actionId: string) =>
     post('/playground/action', {

@@ -93,3 +93,7 @@ export const postJson = (origin: string, path: string, body: unknown, headers = 
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
+
+/** POSTs JSON to the playground as the page does and reads its `{ ok, error }` answer. */
+export const postForAnswer = async (origin: string, path: string, body: unknown) =>
+  (await (await postJson(origin, path, body)).json()) as { ok: boolean; error?: string };

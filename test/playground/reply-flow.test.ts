@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageEvent } from '../../src/playground/page-protocol.js';
 import type { TimelineMessage } from '../../src/playground/timeline.js';
 import { INBOX_ACTION_IDS, REPLY_IDS } from '../../src/surface/ids.js';
-import { openEventStream, postJson, startTestPlayground } from './playground-harness.js';
+import { openEventStream, postForAnswer, startTestPlayground } from './playground-harness.js';
 
 type Started = Awaited<ReturnType<typeof startTestPlayground>>;
 type ModalsEvent = Extract<PageEvent, { type: 'modals' }>;
@@ -44,8 +44,7 @@ describe('playground: a customer texts, the person replies', () => {
     await started?.playground.stop();
   });
 
-  const post = async (path: string, body: unknown) =>
-    (await (await postJson(started.origin, path, body)).json()) as { ok: boolean; error?: string };
+  const post = (path: string, body: unknown) => postForAnswer(started.origin, path, body);
 
   it('delivers the text, takes the reply through the modal, and shows it in the thread', async () => {
     const session = (await (await fetch(`${started.origin}/playground/session`)).json()) as {

@@ -7,7 +7,12 @@ import {
   SESSION_ACTION_IDS,
   SESSION_BLOCK_IDS,
 } from '../../src/surface/ids.js';
-import { openEventStream, postJson, startTestPlayground } from './playground-harness.js';
+import {
+  openEventStream,
+  postForAnswer,
+  postJson,
+  startTestPlayground,
+} from './playground-harness.js';
 
 type Started = Awaited<ReturnType<typeof startTestPlayground>>;
 type MessageEvent = { type: 'message'; message: TimelineMessage };
@@ -39,8 +44,7 @@ describe('playground: Zoom trouble', () => {
     await started?.playground.stop();
   });
 
-  const post = async (path: string, body: unknown) =>
-    (await (await postJson(started.origin, path, body)).json()) as { ok: boolean; error?: string };
+  const post = (path: string, body: unknown) => postForAnswer(started.origin, path, body);
 
   it('shows an export and a failed Next in the listing the visitor is reading', async () => {
     const stream = await openEventStream(started.origin);
