@@ -1,9 +1,10 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { decodeAuditRequest } from '../../core/audit-request.js';
 import { renderAuditEntries } from '../../render/audit-entries.js';
 import { AUDIT_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { viewerModel } from '../viewer.js';
 
 /**
@@ -12,7 +13,7 @@ import { viewerModel } from '../viewer.js';
  * each entry's raw record.
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
-export const registerAuditDetailsAction = (app: App, deps: SlackDeps): void => {
+export const registerAuditDetailsAction = (app: Listeners, deps: SlackDeps): void => {
   app.action<BlockButtonAction>(
     AUDIT_ACTION_IDS.details,
     async ({ ack, body, action, respond }) => {

@@ -1,6 +1,7 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { CONVERSATION_PAGE_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { modalOf, showConversation } from './conversation-deliver.js';
 
 /**
@@ -9,7 +10,7 @@ import { modalOf, showConversation } from './conversation-deliver.js';
  * passing the view's `hash` so a slow answer cannot overwrite a newer one.
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
-export const registerConversationPagingActions = (app: App, deps: SlackDeps): void => {
+export const registerConversationPagingActions = (app: Listeners, deps: SlackDeps): void => {
   for (const actionId of CONVERSATION_PAGE_ACTION_IDS) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, client }) => {
       await ack();

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { type AppError, toAppError } from '../../errors.js';
 import type { PageCursor } from '../../query/cursor.js';
 import { decodeCursor } from '../../query/cursor-wire.js';
@@ -8,6 +8,7 @@ import { SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { deliver, logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
 import { uploadExport } from '../export-to-dm.js';
+import type { Listeners } from '../listener-table.js';
 import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
 import { createExportProgress } from './export-progress.js';
@@ -21,7 +22,7 @@ import { createExportProgress } from './export-progress.js';
  * cannot be shown again, the news comes as small ephemerals of their own, as before.
  * https://docs.slack.dev/messaging/working-with-files#uploading_files
  */
-export const registerExportCsvAction = (app: App, deps: SlackDeps): void => {
+export const registerExportCsvAction = (app: Listeners, deps: SlackDeps): void => {
   app.action<BlockButtonAction>(
     SESSION_ACTION_IDS.exportCsv,
     async ({ ack, body, action, respond }) => {

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import type { ListingStart } from '../../core/sessions.js';
 import type { ListArgs } from '../../query/types.js';
 import { renderHelpSyntax } from '../../render/help-syntax.js';
@@ -6,6 +6,7 @@ import { renderSessionsPage } from '../../render/sessions-page.js';
 import { HELP_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
 
@@ -20,7 +21,7 @@ const OWN_DEFAULT_LISTING: ListArgs = { target: { kind: 'self' } };
  * `block_actions` payload is only acknowledged, so Slack shows no error beside it.
  * https://docs.slack.dev/reference/block-kit/block-elements/button-element
  */
-export const registerHelpActions = (app: App, deps: SlackDeps): void => {
+export const registerHelpActions = (app: Listeners, deps: SlackDeps): void => {
   app.action<BlockButtonAction>(HELP_ACTION_IDS.listMine, async ({ ack, body, respond }) => {
     await ack();
     const actor = body.user.id;

@@ -1,9 +1,10 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { decodeCursor } from '../../query/cursor-wire.js';
 import { renderExportWorking } from '../../render/home-side-modals.js';
 import { HOME_ACTION_IDS } from '../../surface/home-ids.js';
 import type { SlackDeps } from '../deps.js';
 import { exportToDirectMessage } from '../export-to-dm.js';
+import type { Listeners } from '../listener-table.js';
 import { openSideModal } from '../side-modal.js';
 import { homeActionLogger } from './home-action-logger.js';
 import { finishSideAction } from './home-side-action.js';
@@ -18,7 +19,7 @@ import { finishSideAction } from './home-side-action.js';
  * message instead.
  * https://docs.slack.dev/messaging/working-with-files#uploading_files
  */
-export const registerHomeExportAction = (app: App, deps: SlackDeps): void => {
+export const registerHomeExportAction = (app: Listeners, deps: SlackDeps): void => {
   app.action<BlockButtonAction>(
     HOME_ACTION_IDS.exportCsv,
     async ({ ack, body, action, client }) => {

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction, ViewOutput, ViewSubmitAction } from '@slack/bolt';
+import type { BlockButtonAction, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import {
   applyFiltersForm,
   filtersForViewer,
@@ -12,6 +12,7 @@ import { filterFieldErrors, renderHomeFiltersModal } from '../../render/home-fil
 import { HOME_ACTION_IDS, HOME_FILTERS_IDS } from '../../surface/home-ids.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
@@ -46,7 +47,7 @@ const storedFilters = async (deps: SlackDeps, actor: string): Promise<HomeFilter
  * Otherwise the modal closes, the filters are saved and page 1 of the new listing is published.
  * https://docs.slack.dev/surfaces/modals#handling_submissions
  */
-export const registerHomeFiltersModal = (app: App, deps: SlackDeps): void => {
+export const registerHomeFiltersModal = (app: Listeners, deps: SlackDeps): void => {
   app.action<BlockButtonAction>(
     HOME_ACTION_IDS.openFilters,
     async ({ ack, body, action, client }) => {

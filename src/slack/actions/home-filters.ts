@@ -1,4 +1,4 @@
-import type { App, BlockAction, BlockElementAction } from '@slack/bolt';
+import type { BlockAction, BlockElementAction } from '@slack/bolt';
 import {
   applyFilterChange,
   clearFilters,
@@ -8,6 +8,7 @@ import {
 import { AppError } from '../../errors.js';
 import { HOME_ACTION_IDS } from '../../surface/home-ids.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
@@ -48,7 +49,7 @@ const filtersAfter = (action: BlockElementAction, stored: HomeFilters): HomeFilt
  * (src/slack/actions/home-filters-modal.ts).
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
-export const registerHomeFilterActions = (app: App, deps: SlackDeps): void => {
+export const registerHomeFilterActions = (app: Listeners, deps: SlackDeps): void => {
   for (const actionId of FILTER_ACTION_IDS) {
     app.action<BlockAction>(actionId, async ({ ack, body, action, client }) => {
       await ack();

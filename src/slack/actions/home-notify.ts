@@ -1,8 +1,9 @@
-import type { App, BlockCheckboxesAction } from '@slack/bolt';
+import type { BlockCheckboxesAction } from '@slack/bolt';
 import { toListArgs } from '../../core/home-filters.js';
 import { HOME_NOTIFY_VALUE } from '../../render/home-notify.js';
 import { INBOX_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
@@ -11,7 +12,7 @@ import { deliverHome } from './home-deliver.js';
  * payload but the ticked option), then publish the tab again with the switch as saved and the
  * same listing. https://docs.slack.dev/reference/block-kit/block-elements/checkboxes-element
  */
-export const registerHomeNotifyAction = (app: App, deps: SlackDeps): void => {
+export const registerHomeNotifyAction = (app: Listeners, deps: SlackDeps): void => {
   app.action<BlockCheckboxesAction>(
     INBOX_ACTION_IDS.homeNotify,
     async ({ ack, body, action, client }) => {

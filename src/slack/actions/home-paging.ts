@@ -1,7 +1,8 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { decodeCursor } from '../../query/cursor-wire.js';
 import { HOME_PAGE_ACTION_IDS } from '../../surface/ids.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
@@ -13,7 +14,7 @@ import { deliverHome } from './home-deliver.js';
  * ones.
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
-export const registerHomePagingActions = (app: App, deps: SlackDeps): void => {
+export const registerHomePagingActions = (app: Listeners, deps: SlackDeps): void => {
   for (const actionId of HOME_PAGE_ACTION_IDS) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, client }) => {
       await ack();

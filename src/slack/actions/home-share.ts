@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import { AppError, toAppError } from '../../errors.js';
 import { reportOutcome } from '../../ops/request-context.js';
 import type { PageCursor } from '../../query/cursor.js';
@@ -13,6 +13,7 @@ import { renderShareReceipt } from '../../render/share-receipt.js';
 import { HOME_ACTION_IDS, HOME_SHARE_IDS } from '../../surface/home-ids.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { sharedPagePoster } from '../post-shared-page.js';
 import { openSideModal } from '../side-modal.js';
 import { errorContext } from './conversation-deliver.js';
@@ -54,7 +55,7 @@ const readConfirmMetadata = (text: string): { cursor: PageCursor; channel: strin
  * rides in the modal's sealed `private_metadata` and is checked again at each step.
  * https://docs.slack.dev/surfaces/modals#handling_submissions
  */
-export const registerHomeShareActions = (app: App, deps: SlackDeps): void => {
+export const registerHomeShareActions = (app: Listeners, deps: SlackDeps): void => {
   const mask = () => deps.sharing.policy.maskNumbers;
 
   app.action<BlockButtonAction>(HOME_ACTION_IDS.share, async ({ ack, body, action, client }) => {

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { decodeLinkChoice } from '../../core/link-choice.js';
 import {
   renderLinkCancelled,
@@ -9,6 +9,7 @@ import type { RenderedMessage } from '../../render/types.js';
 import { LINK_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { viewerModel } from '../viewer.js';
 
 type LinkWork = (value: string, actor: string) => Promise<RenderedMessage>;
@@ -21,7 +22,7 @@ type LinkWork = (value: string, actor: string) => Promise<RenderedMessage>;
  * and writes the audit trail.
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
-export const registerLinkChoiceActions = (app: App, deps: SlackDeps): void => {
+export const registerLinkChoiceActions = (app: Listeners, deps: SlackDeps): void => {
   const on = (actionId: string, work: LinkWork) =>
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
       await ack();

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
+import type { BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { toAppError } from '../../errors.js';
@@ -11,6 +11,7 @@ import { renderConversationLoading } from '../../render/conversation-view.js';
 import { OPEN_ACTION_ID_PATTERN, SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { errorContext, fillModal, modalOf, showConversation } from './conversation-deliver.js';
 
 /**
@@ -46,7 +47,7 @@ const showLoadingModal = async (
  * untrusted: the cores re-check that the clicker may see its subject, and that an opened session
  * is that subject's. https://docs.slack.dev/surfaces/modals#opening_modals
  */
-export const registerOpenSessionActions = (app: App, deps: SlackDeps): void => {
+export const registerOpenSessionActions = (app: Listeners, deps: SlackDeps): void => {
   const loggerFor = (actionId: string, actor: string) =>
     deps.logger.child({ kind: 'action', action: actionId, user: actor });
 

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { pageBeforeNext } from '../../core/page-before.js';
 import type { SessionsPageResult } from '../../core/sessions.js';
 import { AppError, toAppError } from '../../errors.js';
@@ -9,6 +9,7 @@ import { renderSessionsPage } from '../../render/sessions-page.js';
 import { ACTION_IDS, PAGE_ACTION_IDS } from '../../surface/ids.js';
 import { deliver, logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
 
@@ -64,7 +65,7 @@ const keptPage = async (
  *
  * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
-export const registerPagingActions = (app: App, deps: SlackDeps): void => {
+export const registerPagingActions = (app: Listeners, deps: SlackDeps): void => {
   for (const actionId of PAGE_ACTION_IDS) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
       await ack();

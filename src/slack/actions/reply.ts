@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { AppError, toAppError } from '../../errors.js';
@@ -24,6 +24,7 @@ import {
 import { SMS_MAX_CHARS, smsLength } from '../../zoom/send-sms.js';
 import { logFailure } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { errorContext, fillModal } from './conversation-deliver.js';
 
 /** Errors after which the form comes back with the text kept, to fix or try again. */
@@ -89,7 +90,7 @@ const openModal = async (
  * modal is gone. Who may reply is decided by the core at submit time, never by who saw the button.
  * https://docs.slack.dev/surfaces/modals#handling_submissions
  */
-export const registerReplyActions = (app: App, deps: SlackDeps): void => {
+export const registerReplyActions = (app: Listeners, deps: SlackDeps): void => {
   const loggerFor = (name: string, actor: string) =>
     deps.logger.child({ kind: 'reply', action: name, user: actor });
 

@@ -1,10 +1,11 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../../query/cursor-wire.js';
 import { renderShareReceipt } from '../../render/share-receipt.js';
 import { SESSION_ACTION_IDS } from '../../surface/ids.js';
 import { deliver } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { sharedPagePoster } from '../post-shared-page.js';
 import { viewerModel } from '../viewer.js';
 
@@ -15,7 +16,7 @@ import { viewerModel } from '../viewer.js';
  * The copy has no buttons; the sharer gets an ephemeral receipt beside their own page, or why
  * nothing was posted. https://docs.slack.dev/reference/methods/chat.postMessage
  */
-export const registerShareAction = (app: App, deps: SlackDeps): void => {
+export const registerShareAction = (app: Listeners, deps: SlackDeps): void => {
   app.action<BlockButtonAction>(
     SESSION_ACTION_IDS.share,
     async ({ ack, body, action, respond, client }) => {

@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt';
 import type { ListingStart } from '../../core/sessions.js';
 import { renderHelp } from '../../render/help.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
 import { deliverCommand } from '../deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 import { listingOptions } from '../listing-options.js';
 import { viewerModel } from '../viewer.js';
 import { parseCommand } from './grammar.js';
@@ -26,7 +26,7 @@ export const SLASH_COMMAND = '/sms-sessions';
  * subcommands (`link`, `unlink`, `who`, `whoami`, `audit`) go to {@link runIdentityCommand}.
  * https://docs.slack.dev/interactivity/implementing-slash-commands
  */
-export const registerSmsSessionsCommand = (app: App, deps: SlackDeps): void => {
+export const registerSmsSessionsCommand = (app: Listeners, deps: SlackDeps): void => {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     const actor = command.user_id;
     const logger = deps.logger.child({ kind: 'command', user: actor });

@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { toListArgs } from '../../core/home-filters.js';
 import { deliverHome } from '../actions/home-deliver.js';
 import type { SlackDeps } from '../deps.js';
+import type { Listeners } from '../listener-table.js';
 
 const viewWithHash = z.object({ hash: z.string().min(1) });
 
@@ -19,7 +19,7 @@ const viewHash = (view: unknown): string | undefined => {
  * the filters they chose last time. The Messages tab is ignored.
  * https://docs.slack.dev/reference/events/app_home_opened
  */
-export const registerAppHomeOpened = (app: App, deps: SlackDeps): void => {
+export const registerAppHomeOpened = (app: Listeners, deps: SlackDeps): void => {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     const actor = event.user;
