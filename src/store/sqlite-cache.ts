@@ -1,34 +1,26 @@
 import type Database from 'better-sqlite3';
 import { cacheExpiryMs, encodeJson, logUnreadable, parseJsonOrUndefined } from './codec.js';
 import { createShortLivedCache, SHORT_LIVED_MAX_TTL_MS } from './short-lived-cache.js';
+import type { ExpiringRows } from './sqlite-sweeper.js';
 import type { Store, StoreDeps } from './types.js';
-
-/** How often expired cache rows are deleted. */
-export const CACHE_SWEEP_INTERVAL_MS = 1_000;
-
-/**
- * The most expired cache rows one sweep deletes, so a sweep never holds the event loop for long
- * (about 0.2 ms); at this rate it keeps up with 250 cached pages a second.
- */
-export const CACHE_SWEEP_BATCH = 250;
 
 interface CacheRow {
   value: string;
   expires_at_ms: number;
 }
 
-/** The SQLite store's cache: its three methods, and `stop` for its sweeper. */
+/** The SQLite store's cache: its three methods, and its rows for the store's sweeper. */
 export interface SqliteCache {
   readonly methods: Pick<Store, 'cacheGet' | 'cacheSet' | 'cacheDelete'>;
-  stop(): void;
+  readonly expiring: ExpiringRows;
 }
 
 /**
  * The cache of the SQLite store. Entries that live at most {@link SHORT_LIVED_MAX_TTL_MS} stay in
  * memory ({@link createShortLivedCache}): one process owns the file, so nothing else could read
  * them there, and a page cached for 30 seconds is not worth a commit. Longer-lived ones are rows
- * of the `cache` table; expired rows are swept on a timer ({@link CACHE_SWEEP_INTERVAL_MS}, at
- * most {@link CACHE_SWEEP_BATCH} a time, by the expiry index), never on the request path.
+ * of the `cache` table; expired rows are swept by the store's sweeper (src/store/sqlite-sweeper.ts),
+ * never on the request path.
  */
 export const createSqliteCache = (db: Database.Database, deps: StoreDeps): SqliteCache => {
   const { clock, logger } = deps;
@@ -47,17 +39,6 @@ export const createSqliteCache = (db: Database.Database, deps: StoreDeps): Sqlit
   const deleteCacheRow = db.prepare<[string, string]>(
     'DELETE FROM cache WHERE namespace = ? AND key = ?',
   );
-  const sweep = () => {
-    try {
-      deleteExpiredCache.run(clock.now().getTime(), CACHE_SWEEP_BATCH);
-    } catch (error) {
-      logger.warn(
-        { err: error instanceof Error ? error.message : String(error) },
-        'Expired cache rows could not be deleted',
-      );
-    }
-  };
-  const sweeper = setInterval(sweep, CACHE_SWEEP_INTERVAL_MS).unref();
   const shortLived = createShortLivedCache();
   const memoryKey = (namespace: string, key: string): string => `${namespace}\u0000${key}`;
   const readCache = (namespace: string, key: string): string | undefined => {
@@ -93,6 +74,11 @@ export const createSqliteCache = (db: Database.Database, deps: StoreDeps): Sqlit
         deleteCacheRow.run(namespace, key);
       },
     },
-    stop: () => clearInterval(sweeper),
+    expiring: {
+      what: 'cache rows',
+      deleteExpired: (nowMs, limit) => {
+        deleteExpiredCache.run(nowMs, limit);
+      },
+    },
   };
 };

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import { cacheExpiryMs, encodeJson, parseJsonOrUndefined } from './codec.js';
 import { decodeRoute, decodeThread, encodeRoute, encodeThread, sortRoutes } from './inbox-codec.js';
+import type { ExpiringRows } from './sqlite-sweeper.js';
 import type { InboxQueueStore, LeasedJob, QueuedJob } from './types.js';
 
 interface JobRow {
@@ -37,29 +38,36 @@ const toJob = (row: JobRow): QueuedJob => ({
   enqueuedAt: new Date(row.enqueued_at_ms).toISOString(),
 });
 
+/** The inbox half of the SQLite store: its methods, and its claims for the store's sweeper. */
+export interface SqliteInbox {
+  readonly methods: InboxQueueStore;
+  readonly expiring: ExpiringRows;
+}
+
 /**
- * The inbox half of the SQLite store, on the tables of migration 2. Every method is one
- * transaction, so two processes sharing the file (a restart overlapping the old process) never
- * lease the same lane or claim the same key twice.
+ * The inbox half of the SQLite store, on the tables of migration 2. Every method is one statement
+ * or one transaction, so two processes sharing the file (a restart overlapping the old process)
+ * never lease the same lane or claim the same key twice.
  */
-export const createSqliteInbox = (db: Database.Database, clock: Clock): InboxQueueStore => {
+export const createSqliteInbox = (db: Database.Database, clock: Clock): SqliteInbox => {
   const nowMs = () => clock.now().getTime();
-  const selectClaim = db.prepare<[string], { expires_at_ms: number }>(
-    'SELECT expires_at_ms FROM claims WHERE key = ?',
-  );
-  const upsertClaim = db.prepare<[string, number]>(
+  /**
+   * One statement, so one step of the B-tree and no transaction: a new key is inserted, an expired
+   * one taken over, a held one left alone (`changes` 0). Expired claims are deleted by the store's
+   * sweeper ({@link SqliteInbox.expiring}), not here.
+   */
+  const claimStatement = db.prepare<[string, number, number]>(
     `INSERT INTO claims (key, expires_at_ms) VALUES (?, ?)
-     ON CONFLICT (key) DO UPDATE SET expires_at_ms = excluded.expires_at_ms`,
+     ON CONFLICT (key) DO UPDATE SET expires_at_ms = excluded.expires_at_ms
+     WHERE claims.expires_at_ms <= ?`,
   );
-  const deleteExpiredClaims = db.prepare<[number]>('DELETE FROM claims WHERE expires_at_ms <= ?');
+  const deleteExpiredClaims = db.prepare<[number, number]>(
+    `DELETE FROM claims WHERE key IN
+       (SELECT key FROM claims WHERE expires_at_ms <= ? LIMIT ?)`,
+  );
   const deleteClaim = db.prepare<[string]>('DELETE FROM claims WHERE key = ?');
-  const claim = db.transaction((key: string, expiresAtMs: number, atMs: number): boolean => {
-    const held = selectClaim.get(key);
-    if (held !== undefined && held.expires_at_ms > atMs) return false;
-    deleteExpiredClaims.run(atMs);
-    upsertClaim.run(key, expiresAtMs);
-    return true;
-  });
+  const claim = (key: string, expiresAtMs: number, atMs: number): boolean =>
+    claimStatement.run(key, expiresAtMs, atMs).changes > 0;
 
   const upsertRoute = db.prepare<[string, string]>(
     `INSERT INTO inbox_routes (line_id, value) VALUES (?, ?)
@@ -164,7 +172,7 @@ export const createSqliteInbox = (db: Database.Database, clock: Clock): InboxQue
     return true;
   });
 
-  return {
+  const methods: InboxQueueStore = {
     claimOnce: async (key, ttlMs, now) => claim(key, cacheExpiryMs(now, ttlMs), now.getTime()),
     releaseClaim: async (key) => {
       deleteClaim.run(key);
@@ -214,5 +222,14 @@ export const createSqliteInbox = (db: Database.Database, clock: Clock): InboxQue
     completeJob: async (job, laneReadyAt) => complete(job, laneReadyAt.getTime()),
     retryJob: async (job, retryAt) => retry(job, retryAt.getTime()),
     countJobs: async () => countAll.get()?.n ?? 0,
+  };
+  return {
+    methods,
+    expiring: {
+      what: 'claims',
+      deleteExpired: (nowMs, limit) => {
+        deleteExpiredClaims.run(nowMs, limit);
+      },
+    },
   };
 };

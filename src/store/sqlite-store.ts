@@ -14,6 +14,7 @@ import { createSqliteCache } from './sqlite-cache.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { createSqliteInbox } from './sqlite-inbox.js';
 import { applyMigrations } from './sqlite-migrations.js';
+import { startSweeper } from './sqlite-sweeper.js';
 import type { AuditEntry, AuditEntryInput, Link, Store, StoreDeps } from './types.js';
 
 /** Where the database lives when configuration does not say. */
@@ -76,12 +77,15 @@ export interface SqliteStoreOptions {
  * The default {@link Store}: one SQLite file (better-sqlite3), for a single replica. Every
  * method resolves only after its transaction committed, so a link set is on disk once
  * `setLink` resolves. Its cache is {@link createSqliteCache} (short-lived entries in memory);
+ * expired cache rows and claims are deleted on a timer ({@link startSweeper});
  * its checkpoints run in a worker thread ({@link startCheckpointer}).
  */
 export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps): Store => {
   const { clock, logger } = deps;
   const db = openSqliteDatabase(options.path);
   const cache = createSqliteCache(db, deps);
+  const inbox = createSqliteInbox(db, clock);
+  const stopSweeper = startSweeper([cache.expiring, inbox.expiring], deps);
   const checkpointer =
     options.path === ':memory:'
       ? undefined
@@ -156,7 +160,7 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
   };
 
   return {
-    ...createSqliteInbox(db, clock),
+    ...inbox.methods,
     ...cache.methods,
     ...createSqliteActivity(db),
     getLink: async (slackUserId) => {
@@ -212,7 +216,7 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
       db.prepare('SELECT 1').get();
     },
     close: async () => {
-      cache.stop();
+      stopSweeper();
       await checkpointer?.stop();
       if (db.open) db.close();
     },

@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SHORT_LIVED_MAX_TTL_MS } from '../../src/store/short-lived-cache.js';
-import { CACHE_SWEEP_BATCH, CACHE_SWEEP_INTERVAL_MS } from '../../src/store/sqlite-cache.js';
 import { applyMigrations, migrations } from '../../src/store/sqlite-migrations.js';
 import { createSqliteStore, openSqliteDatabase } from '../../src/store/sqlite-store.js';
+import { SWEEP_BATCH, SWEEP_INTERVAL_MS } from '../../src/store/sqlite-sweeper.js';
 import type { StoreDeps } from '../../src/store/types.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 import { describeStoreContract } from './contract.js';
@@ -209,16 +209,42 @@ describe('createSqliteStore', () => {
       const store = createSqliteStore({ path }, { clock, logger: silentLogger });
       const raw = new Database(path);
       const keys = () => (raw.prepare('SELECT count(*) AS n FROM cache').get() as { n: number }).n;
-      for (let i = 0; i < CACHE_SWEEP_BATCH + 5; i += 1) {
+      for (let i = 0; i < SWEEP_BATCH + 5; i += 1) {
         await store.cacheSet('filters', `k${i}`, i, ON_DISK_TTL_MS);
       }
       clock.advance(ON_DISK_TTL_MS);
       await store.cacheSet('filters', 'fresh', 'x', 2 * ON_DISK_TTL_MS);
-      expect(keys()).toBe(CACHE_SWEEP_BATCH + 6);
-      await vi.advanceTimersByTimeAsync(CACHE_SWEEP_INTERVAL_MS);
+      expect(keys()).toBe(SWEEP_BATCH + 6);
+      await vi.advanceTimersByTimeAsync(SWEEP_INTERVAL_MS);
       expect(keys()).toBe(6);
-      await vi.advanceTimersByTimeAsync(CACHE_SWEEP_INTERVAL_MS);
+      await vi.advanceTimersByTimeAsync(SWEEP_INTERVAL_MS);
       expect(raw.prepare('SELECT key FROM cache').all()).toStrictEqual([{ key: 'fresh' }]);
+      raw.close();
+      await store.close();
+    });
+
+    it('go with expired claims, which a claim itself never deletes', async () => {
+      const path = freshPath();
+      const clock = createFakeClock();
+      const store = createSqliteStore({ path }, { clock, logger: silentLogger });
+      const raw = new Database(path);
+      const claims = () =>
+        (raw.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
+      for (let i = 0; i < SWEEP_BATCH + 5; i += 1) {
+        expect(await store.claimOnce(`slack-request:${i}`, 60_000, clock.now())).toBe(true);
+      }
+      clock.advance(60_000);
+      expect(await store.claimOnce('slack-request:new', 60_000, clock.now())).toBe(true);
+      expect(await store.claimOnce('slack-request:0', 60_000, clock.now())).toBe(true);
+      expect(await store.claimOnce('slack-request:0', 60_000, clock.now())).toBe(false);
+      expect(claims()).toBe(SWEEP_BATCH + 6);
+      await vi.advanceTimersByTimeAsync(SWEEP_INTERVAL_MS);
+      expect(claims()).toBe(6);
+      await vi.advanceTimersByTimeAsync(SWEEP_INTERVAL_MS);
+      expect(raw.prepare('SELECT key FROM claims ORDER BY key').all()).toStrictEqual([
+        { key: 'slack-request:0' },
+        { key: 'slack-request:new' },
+      ]);
       raw.close();
       await store.close();
     });
