@@ -11,7 +11,7 @@ import { currentZoomCaller } from './zoom-caller.js';
 export const DAILY_RETRY_AFTER_THRESHOLD_MS = 60_000;
 
 /**
- * What the Zoom client asks before and after every HTTP attempt (src/zoom/client.ts, option
+ * What the Zoom client asks before and after every HTTP attempt (src/zoom/zoom-call.ts, option
  * `governor`), so that retries, 401 refreshes and first tries alike wait their turn and respect
  * the call's time budget.
  */

@@ -5,13 +5,14 @@ import { DEFAULT_REDIS_KEY_PREFIX } from '../store/redis-store.js';
 import { createAttemptGovernor } from './attempt-governor.js';
 import { type CachedZoomOptions, createCachedZoom, type ZoomCacheMetrics } from './cached-zoom.js';
 import { currentDeadlineMs, runWithDeadline } from './call-budget.js';
-import { createZoomClient, DEFAULT_ZOOM_RETRY_POLICY, type ZoomClientOptions } from './client.js';
+import { createZoomClient } from './client.js';
 import { decorateZoomApi } from './decorate.js';
 import { createPersonAllowance, type PersonAllowancePolicy } from './person-allowance.js';
 import { createRateBudget } from './rate-budget.js';
 import { createZoomRateLimiter, DEFAULT_RATE_LIMIT_PAUSE_MS } from './rate-limiter.js';
 import type { ZoomApi } from './types.js';
 import { createRedisWaitLine } from './wait-line.js';
+import { DEFAULT_ZOOM_RETRY_POLICY, type ZoomClientOptions } from './zoom-request.js';
 
 /**
  * 429s waited out in one call before the person hears "Zoom is busy". Each wait pauses every
@@ -112,7 +113,7 @@ const withTimeBudget = (zoom: ZoomApi, budgetMs: number, clock: Clock): ZoomApi 
  *    requests cost one Zoom call;
  * 2. a time budget per call (`ZOOM_TIME_BUDGET_SECONDS`, src/zoom/call-budget.ts), or the
  *    caller's nearer deadline;
- * 3. the raw client (src/zoom/client.ts) whose every attempt waits its turn in the rate
+ * 3. the raw client (src/zoom/client.ts, sending through src/zoom/zoom-call.ts) whose every attempt waits its turn in the rate
  *    limiter (src/zoom/rate-limiter.ts), in the lane of the person it is made for
  *    (src/zoom/zoom-caller.ts) and within their allowance (src/zoom/person-allowance.ts), for
  *    the account's budget (src/zoom/rate-budget.ts),

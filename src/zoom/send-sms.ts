@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Instant, PhoneNumber } from '../domain/sms.js';
 import { AppError } from '../errors.js';
-import type { ZoomRequest } from './client.js';
 import { mapZoomError, type ZoomErrorContext } from './map-error.js';
+import type { ZoomRequest } from './zoom-request.js';
 
 /**
  * Zoom's cap on one text: "Maximum length is 500 characters" (`message` of `POST

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RoutableLineKind, SharedLine, SharedLinesPage } from '../domain/inbox.js';
-import type { ZoomRequest } from './client.js';
+import type { ZoomRequest } from './zoom-request.js';
 
 /** Lines asked for a page: Zoom's most (`page_size` maximum 100 for both operations). */
 export const SHARED_LINES_PAGE_SIZE = 100;

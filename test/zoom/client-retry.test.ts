@@ -1,8 +1,9 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionQuery } from '../../src/query/types.js';
-import { createZoomClient, type ZoomClientOptions } from '../../src/zoom/client.js';
+import { createZoomClient } from '../../src/zoom/client.js';
 import { createTokenProvider } from '../../src/zoom/token-provider.js';
+import type { ZoomClientOptions } from '../../src/zoom/zoom-request.js';
 import invalidAccessToken from '../fixtures/zoom/error-invalid-access-token.json' with {
   type: 'json',
 };
