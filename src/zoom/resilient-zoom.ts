@@ -113,10 +113,10 @@ const withTimeBudget = (zoom: ZoomApi, budgetMs: number, clock: Clock): ZoomApi 
  *    requests cost one Zoom call;
  * 2. a time budget per call (`ZOOM_TIME_BUDGET_SECONDS`, src/zoom/call-budget.ts), or the
  *    caller's nearer deadline;
- * 3. the raw client (src/zoom/client.ts, sending through src/zoom/zoom-call.ts) whose every attempt waits its turn in the rate
- *    limiter (src/zoom/rate-limiter.ts), in the lane of the person it is made for
- *    (src/zoom/zoom-caller.ts) and within their allowance (src/zoom/person-allowance.ts), for
- *    the account's budget (src/zoom/rate-budget.ts),
+ * 3. the raw client (src/zoom/client.ts, sending through src/zoom/zoom-call.ts), whose every
+ *    attempt waits its turn in the rate limiter (src/zoom/rate-limiter.ts), in the lane of the
+ *    person it is made for (src/zoom/zoom-caller.ts) and within their allowance
+ *    (src/zoom/person-allowance.ts), for the account's budget (src/zoom/rate-budget.ts),
  *    shared by every replica through Redis when `redis` is set; a 429 backs the whole limiter
  *    off for as long as Zoom says, and the call itself waits it out only when it is at most
  *    {@link MAX_RATE_LIMIT_WAIT_MS}.
