@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configSchema, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { configSchema } from '../src/config-schema.js';
 
 const minimal = {
   SLACK_BOT_TOKEN: 'xoxb-1-abc',
