@@ -12,7 +12,8 @@ import type { ZoomApi } from '../zoom/types.js';
 import { type AuditPruner, createAuditPruner } from './audit-pruner.js';
 import { type AuditTrail, createAuditTrail } from './audit-trail.js';
 import { AUDIT_BATCH } from './audit-writer.js';
-import { createIdentityCore, type IdentityCore } from './identity.js';
+import { createIdentityCore } from './identity.js';
+import type { IdentityCore } from './identity-types.js';
 
 /** Who is whom and who may see what, built once for the app. */
 export interface IdentityServices {

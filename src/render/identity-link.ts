@@ -1,5 +1,5 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { LinkOutcome, UnlinkOutcome } from '../core/identity.js';
+import type { LinkOutcome, UnlinkOutcome } from '../core/identity-types.js';
 import { encodeLinkChoice, type LinkChoice } from '../core/link-choice.js';
 import { LINK_ACTION_IDS, LINK_BLOCK_ID } from '../surface/ids.js';
 import { truncate, zoomText } from './escape.js';

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { ConversationCore } from '../core/conversation.js';
 import type { ExportCore } from '../core/export.js';
 import type { HomeState } from '../core/home-state.js';
-import type { IdentityCore } from '../core/identity.js';
+import type { IdentityCore } from '../core/identity-types.js';
 import type { InboxAdmin } from '../core/inbox/inbox-admin.js';
 import type { FindUnanswered } from '../core/inbox/unanswered.js';
 import type { ReplyCore } from '../core/reply/reply-core.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkOutcome, UnlinkOutcome } from '../../src/core/identity.js';
+import type { LinkOutcome, UnlinkOutcome } from '../../src/core/identity-types.js';
 import { decodeLinkChoice } from '../../src/core/link-choice.js';
 import { renderLinkOutcome, renderUnlinkOutcome } from '../../src/render/identity-link.js';
 import type { RenderContext } from '../../src/render/types.js';
