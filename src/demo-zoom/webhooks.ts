@@ -8,8 +8,11 @@ export const DEMO_ACCOUNT_ID = 'demo-account-0001';
 
 /** One text for {@link buildSmsEvent}: who owns the line, who wrote, and what. */
 export interface DemoSmsEventInput {
-  /** `received`: the contact wrote to the line; `sent`: the line wrote to the contact. */
-  readonly kind: 'received' | 'sent';
+  /**
+   * `received`: the contact wrote to the line; `sent`: the line wrote to the contact; `failed`:
+   * the line wrote to the contact and Zoom could not send it (`phone.sms_sent_failed`).
+   */
+  readonly kind: 'received' | 'sent' | 'failed';
   /** The user or shared line (call queue, auto receptionist) the session belongs to. */
   readonly owner: DemoUser | DemoLine;
   /** For a shared line: the member who received (or sent) the text. */
@@ -23,7 +26,10 @@ export interface DemoSmsEventInput {
   readonly text: string;
   readonly attachments?: readonly DemoAttachment[];
   readonly accountId?: string;
-  /** `phone.sms_sent` only: why the send failed. */
+  /**
+   * `sent` and `failed` only: why the send failed. A `sent` event always carries the field (`''`
+   * when nothing failed); a `failed` one only when given, as the spec makes it optional there.
+   */
   readonly failureReason?: string;
 }
 
@@ -33,11 +39,26 @@ const OWNER_TYPES = { call_queue: 'callQueue', auto_receptionist: 'autoReception
 
 const digits = (phoneNumber: string): string => phoneNumber.replace(/\D/g, '');
 
+const EVENT_NAMES = {
+  received: 'phone.sms_received',
+  sent: 'phone.sms_sent',
+  failed: 'phone.sms_sent_failed',
+} as const;
+
+/** The `failure_reason` of each kind: always on `sent`, when given on `failed`, never on `received`. */
+const failureReasonOf = (input: DemoSmsEventInput): { failure_reason?: string } => {
+  if (input.kind === 'sent') return { failure_reason: input.failureReason ?? '' };
+  return input.kind === 'failed' && input.failureReason !== undefined
+    ? { failure_reason: input.failureReason }
+    : {};
+};
+
 /**
- * A `phone.sms_received` or `phone.sms_sent` body exactly as Zoom's Phone webhook reference
- * shapes it (spec/zoom/phone-sms-events-and-send.json; a test holds it to the spec): numbers as
- * digits with a country code, `owner.team_id` for a shared line's received text and
- * `owner.sms_sender_user_id` for its sent one. https://developers.zoom.us/docs/api/phone/events/
+ * A `phone.sms_received`, `phone.sms_sent` or `phone.sms_sent_failed` body exactly as Zoom's
+ * Phone webhook reference shapes it (spec/zoom/phone-sms-events-and-send.json; a test holds it
+ * to the spec): numbers as digits with a country code, `owner.team_id` for a shared line's
+ * received text and `owner.sms_sender_user_id` for its sent (or failed) one.
+ * https://developers.zoom.us/docs/api/phone/events/
  */
 export const buildSmsEvent = (input: DemoSmsEventInput): Record<string, unknown> => {
   const line = isLine(input.owner) ? input.owner : undefined;
@@ -64,12 +85,12 @@ export const buildSmsEvent = (input: DemoSmsEventInput): Record<string, unknown>
             ...(input.member === undefined ? {} : { sms_sender_user_id: input.member.id }),
           };
   return {
-    event: received ? 'phone.sms_received' : 'phone.sms_sent',
+    event: EVENT_NAMES[input.kind],
     event_ts: Date.parse(input.at),
     payload: {
       account_id: input.accountId ?? DEMO_ACCOUNT_ID,
       object: {
-        ...(received ? {} : { failure_reason: input.failureReason ?? '' }),
+        ...failureReasonOf(input),
         sender: received ? contact : sentBy,
         to_members: [received ? { ...sentBy, is_message_owner: true } : contact],
         owner,

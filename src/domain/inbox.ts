@@ -77,13 +77,26 @@ export interface InboxOwner {
   readonly senderZoomUserId?: string;
 }
 
-/** One text Zoom reported: received from a contact, or sent from the account. */
+/**
+ * What Zoom reported of a text: `received` from a contact, `sent` from the account, or `failed`:
+ * a text the account sent (from Slack or the Zoom client) that Zoom could not send. A failure
+ * carries the message id of the text it is about, which Zoom (or a reply from Slack) may already
+ * have reported as sent.
+ */
+export type InboxEventKind = 'received' | 'sent' | 'failed';
+
+/** One text Zoom reported: received from a contact, sent from the account, or failed to send. */
 export interface InboxEvent {
-  readonly kind: 'received' | 'sent';
+  readonly kind: InboxEventKind;
   /** The message, numbers in E.164. Its text is held in memory only, never stored or logged. */
   readonly message: SmsMessage & { readonly id: string; readonly sessionId: string };
   readonly accountId: string;
   readonly owner: InboxOwner;
+  /**
+   * Zoom's reason for a `failed` text, when it gave one (third-party text: escape before
+   * display). Held in memory with the text, never stored or logged.
+   */
+  readonly failureReason?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Button, KnownBlock } from '@slack/types';
+import type { InboxEventKind } from '../domain/inbox.js';
 import type { Attachment, DeliveryStatus, Participant } from '../domain/sms.js';
 import { formatPhoneNumber } from '../query/phone.js';
 import {
@@ -24,8 +25,11 @@ export const INBOX_ATTACHMENT_BUTTONS_MAX = 3;
 
 /** One delivered text, as the renderer needs it: no Zoom or Slack wire names. */
 export interface InboxMessageModel {
-  /** `received`: a contact wrote; `sent`: the account's line wrote (from Zoom or from Slack). */
-  readonly kind: 'received' | 'sent';
+  /**
+   * `received`: a contact wrote; `sent`: the account's line wrote (from Zoom or from Slack);
+   * `failed`: what the line wrote could not be sent (rendered by `renderInboxSendFailed`).
+   */
+  readonly kind: InboxEventKind;
   /** The first post of the session here (starts the thread) or a reply in the thread. */
   readonly position: 'first' | 'thread';
   readonly sessionId: string;
@@ -48,6 +52,8 @@ export interface InboxMessageModel {
   readonly maskNumbers: boolean;
   /** The conversation cursor the Open button carries; no button when absent. */
   readonly openValue?: string;
+  /** Zoom's reason a `failed` text was not sent, when it gave one (third-party text). */
+  readonly failureReason?: string;
 }
 
 const KIND_LABELS: Readonly<Record<Attachment['kind'], string>> = {
@@ -69,20 +75,25 @@ const numberLabel = (phoneNumber: string | undefined, mask: boolean): string | u
   return escapeMrkdwn(mask ? maskPhoneNumber(phoneNumber) : formatPhoneNumber(phoneNumber));
 };
 
-const nameLabel = (party: Participant | undefined): string | undefined => {
+/** A participant's name for `mrkdwn`, escaped, one line, at most {@link INBOX_NAME_MAX_CHARS}. */
+export const nameLabel = (party: Participant | undefined): string | undefined => {
   const name = party?.name?.trim();
   return name ? truncate(escapeMrkdwn(name.replace(/\s+/g, ' ')), INBOX_NAME_MAX_CHARS) : undefined;
 };
 
-/** "Dana Whitfield (+1 810 800 1001)", "+1 810 800 1001" or "an unknown number". */
-const partyLabel = (party: Participant | undefined, mask: boolean): string => {
+/**
+ * "*Dana Whitfield* (+1 810 800 1001)", "+1 810 800 1001" or "an unknown number", for `mrkdwn`:
+ * the number formatted, or masked when `mask` (channel posts with `SHARE_MASK_NUMBERS`).
+ */
+export const partyLabel = (party: Participant | undefined, mask: boolean): string => {
   const name = nameLabel(party);
   const number = numberLabel(party?.phoneNumber, mask);
   if (name !== undefined && number !== undefined) return `*${name}* (${number})`;
   return name === undefined ? (number ?? 'an unknown number') : `*${name}*`;
 };
 
-const plainParty = (party: Participant | undefined, mask: boolean): string => {
+/** The number (formatted or masked), else the name, for a notification's top-level `text`. */
+export const plainParty = (party: Participant | undefined, mask: boolean): string => {
   const number =
     party?.phoneNumber === undefined
       ? undefined
@@ -112,7 +123,11 @@ const heading = (model: InboxMessageModel): string => {
   return `*${author}* → ${partyLabel(model.contact, model.maskNumbers)}${failed}`;
 };
 
-const bodyBlocks = (model: InboxMessageModel): KnownBlock[] => {
+/**
+ * The text itself, verbatim as `plain_text` (a stranger's words: nothing in it is formatted), or
+ * a pointer to the conversation when this replica no longer holds it; nothing when hidden.
+ */
+export const inboxBodyBlocks = (model: InboxMessageModel): KnownBlock[] => {
   if (!model.textKnown) {
     return [
       {
@@ -132,7 +147,8 @@ const bodyBlocks = (model: InboxMessageModel): KnownBlock[] => {
     : [];
 };
 
-const buttons = (model: InboxMessageModel): Button[] => {
+/** **Open** and **Reply** on a thread's first post, then **Open in Zoom** per attachment. */
+const inboxButtons = (model: InboxMessageModel): Button[] => {
   const list: Button[] = [];
   if (model.position === 'first' && model.openValue !== undefined) {
     list.push({
@@ -165,6 +181,14 @@ const buttons = (model: InboxMessageModel): Button[] => {
   return list;
 };
 
+/** The actions block of {@link inboxButtons}, or nothing when there is no button. */
+export const inboxActionBlocks = (model: InboxMessageModel): KnownBlock[] => {
+  const elements = inboxButtons(model);
+  return elements.length === 0
+    ? []
+    : [{ type: 'actions', block_id: INBOX_BLOCK_IDS.actions, elements }];
+};
+
 const notificationText = (model: InboxMessageModel): string => {
   const who = plainParty(model.contact, model.maskNumbers);
   const lead = model.kind === 'received' ? `New text from ${who}` : `Text sent to ${who}`;
@@ -173,36 +197,49 @@ const notificationText = (model: InboxMessageModel): string => {
   return `${lead}: ${truncate(escapeMrkdwn(text), INBOX_PREVIEW_MAX_CHARS)}`;
 };
 
+/** The text's time as a Slack date token (each reader sees their own zone), or "unknown time". */
+const inboxWhen = (model: InboxMessageModel, ctx: RenderContext): string =>
+  (model.sentAt === undefined ? undefined : slackDate(model.sentAt, 'dateTime', ctx.timeZone)) ??
+  'unknown time';
+
+/** The attachments in one grey line (kind, name, size), or nothing. */
+export const inboxAttachmentBlocks = (model: InboxMessageModel): KnownBlock[] =>
+  model.attachments.length === 0
+    ? []
+    : [
+        {
+          type: 'context',
+          elements: [
+            {
+              type: 'mrkdwn',
+              text: truncate(
+                `:paperclip: ${model.attachments.map(attachmentLine).join(', ')}`,
+                TEXT_MAX_CHARS,
+              ),
+            },
+          ],
+        },
+      ];
+
 /**
  * A text Zoom reported, as a Slack message: the first of a session starts a thread (who wrote,
  * their number, the text, the time as a Slack date token, **Open** for the whole conversation and
  * **Reply**); later texts of the session, either direction, are replies in that thread. The text
  * is a stranger's: shown verbatim as `plain_text` (no formatting, links or mentions), escaped in
  * the notification text. Attachments are described (kind, name, size) with **Open in Zoom**,
- * never fetched. Pure. https://docs.slack.dev/messaging/formatting-message-text#escaping
+ * never fetched. A `failed` text has its own message (`renderInboxSendFailed`). Pure.
+ * https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
 export const renderInboxMessage = (
   model: InboxMessageModel,
   ctx: RenderContext,
 ): RenderedMessage => {
-  const when =
-    (model.sentAt === undefined ? undefined : slackDate(model.sentAt, 'dateTime', ctx.timeZone)) ??
-    'unknown time';
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: truncate(heading(model), TEXT_MAX_CHARS) } },
-    ...bodyBlocks(model),
+    ...inboxBodyBlocks(model),
+    ...inboxAttachmentBlocks(model),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: inboxWhen(model, ctx) }] },
+    ...inboxActionBlocks(model),
   ];
-  if (model.attachments.length > 0) {
-    const list = `:paperclip: ${model.attachments.map(attachmentLine).join(', ')}`;
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: truncate(list, TEXT_MAX_CHARS) }],
-    });
-  }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: when }] });
-  const elements = buttons(model);
-  if (elements.length > 0) {
-    blocks.push({ type: 'actions', block_id: INBOX_BLOCK_IDS.actions, elements });
-  }
   return { text: notificationText(model), blocks };
 };

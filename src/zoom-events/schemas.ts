@@ -47,7 +47,10 @@ export const zoomSmsEventAttachmentSchema = z.object({
   download_url: z.string(),
 });
 
-/** `payload.object` of `phone.sms_received` and `phone.sms_sent` (the spec's required fields). */
+/**
+ * `payload.object` of `phone.sms_received`, `phone.sms_sent` and `phone.sms_sent_failed`: the
+ * three declare the same required fields, so one schema reads them all.
+ */
 export const zoomSmsEventObjectSchema = z.object({
   sender: zoomSmsEventPartySchema,
   to_members: z.array(zoomSmsEventPartySchema),
@@ -58,14 +61,31 @@ export const zoomSmsEventObjectSchema = z.object({
   message_id: z.string().min(1),
   message_type: z.number().int(),
   date_time: z.string(),
-  /** `phone.sms_sent` only; empty when the send succeeded. */
+  /**
+   * `phone.sms_sent` (empty when the send succeeded) and `phone.sms_sent_failed` (Zoom's reason,
+   * e.g. `1101-phone message error send`; optional even there). Third-party text.
+   */
   failure_reason: z.string().optional(),
 });
 
-/** The SMS events the inbox subscribes to. */
-export const ZOOM_SMS_EVENTS = ['phone.sms_received', 'phone.sms_sent'] as const;
+/**
+ * The SMS events the inbox handles, which are the spec's three: every place that names them for
+ * people (the README, `doctor`) lists all of them (tests hold both to this list).
+ */
+export const ZOOM_SMS_EVENTS = [
+  'phone.sms_received',
+  'phone.sms_sent',
+  'phone.sms_sent_failed',
+] as const;
 
-/** `phone.sms_received` / `phone.sms_sent`. */
+/** One of {@link ZOOM_SMS_EVENTS}. */
+export type ZoomSmsEventName = (typeof ZOOM_SMS_EVENTS)[number];
+
+/** Whether an envelope's `event` is one the inbox handles (anything else is answered and ignored). */
+export const isZoomSmsEvent = (event: string): event is ZoomSmsEventName =>
+  (ZOOM_SMS_EVENTS as readonly string[]).includes(event);
+
+/** `phone.sms_received` / `phone.sms_sent` / `phone.sms_sent_failed`. */
 export const zoomSmsEventSchema = z.object({
   event: z.enum(ZOOM_SMS_EVENTS),
   event_ts: z.number().int(),

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { InboxEvent, InboxOwner } from '../domain/inbox.js';
+import type { InboxEvent, InboxEventKind, InboxOwner } from '../domain/inbox.js';
 import type { Attachment, LineKind, Participant, PhoneNumber } from '../domain/sms.js';
 import type { ZoomSmsEvent, ZoomSmsEventAttachment, ZoomSmsEventParty } from './schemas.js';
 
@@ -74,19 +74,30 @@ const ownerOf = (event: ZoomSmsEvent): InboxOwner => {
   };
 };
 
+const KINDS: Readonly<Record<ZoomSmsEvent['event'], InboxEventKind>> = {
+  'phone.sms_received': 'received',
+  'phone.sms_sent': 'sent',
+  'phone.sms_sent_failed': 'failed',
+};
+
 /**
- * A verified `phone.sms_received` / `phone.sms_sent` as the app's {@link InboxEvent}: numbers in
- * E.164, Zoom's line types as the domain's, attachments described (never fetched). Which party is
+ * A verified `phone.sms_received` / `phone.sms_sent` / `phone.sms_sent_failed` as the app's
+ * {@link InboxEvent}: numbers in E.164, Zoom's line types as the domain's, attachments described
+ * (never fetched), a failure's reason kept (trimmed; absent when Zoom gave none). Which party is
  * the account's own: the recipient flagged `is_message_owner` (or every recipient) of a received
- * text, the sender of a sent one.
+ * text, the sender of a sent or failed one (Zoom's own example of a failure flags its recipient,
+ * which says nothing about whose number it is).
  */
 export const toInboxEvent = (event: ZoomSmsEvent): InboxEvent => {
   const object = event.payload.object;
-  const received = event.event === 'phone.sms_received';
+  const kind = KINDS[event.event];
+  const received = kind === 'received';
   const flagged = object.to_members.some((member) => member.is_message_owner === true);
-  const failed = !received && (object.failure_reason ?? '') !== '';
+  const reason = object.failure_reason?.trim() ?? '';
+  const failed = kind === 'failed' || (!received && reason !== '');
   return {
-    kind: received ? 'received' : 'sent',
+    kind,
+    ...(kind === 'failed' && reason !== '' ? { failureReason: reason } : {}),
     accountId: event.payload.account_id,
     owner: ownerOf(event),
     message: {
@@ -96,6 +107,7 @@ export const toInboxEvent = (event: ZoomSmsEvent): InboxEvent => {
       direction: received ? 'in' : 'out',
       text: object.message,
       status: received ? 'received' : failed ? 'failed' : 'sent',
+      ...(kind === 'failed' ? { failure: 'send' as const } : {}),
       isGroup: object.to_members.length > 1,
       sender: participant(object.sender, !received),
       recipients: object.to_members.map((member) =>

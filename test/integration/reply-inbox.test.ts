@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSmsEvent } from '../../src/demo-zoom/index.js';
 import { decodeInboxReplyValue, INBOX_ACTION_IDS } from '../../src/surface/ids.js';
-import { findButtons } from '../helpers/block-kit.js';
+import { findButtons, visibleText } from '../helpers/block-kit.js';
 import type { RecordedMessage } from '../helpers/fake-slack.js';
 import { postZoomEvent, WEBHOOK_SECRET } from './inbox-helpers.js';
 import {
@@ -20,7 +20,8 @@ const nowZoom = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 /**
  * The whole loop of issue 13's "done when": a customer's text reaches the owner's DM thread, the
  * owner replies from Slack, Zoom's echo of that reply (`phone.sms_sent`, same message id) is
- * dropped, and the customer's next text lands in the same thread.
+ * dropped, and the customer's next text lands in the same thread; and when Zoom then reports a
+ * reply as failed (`phone.sms_sent_failed`, same message id), the thread says so.
  */
 describe('a text, a reply from Slack, and the next text, in one thread', () => {
   let h: ReplyHarness;
@@ -37,7 +38,12 @@ describe('a text, a reply from Slack, and the next text, in one thread', () => {
     await h?.close();
   });
 
-  const emit = async (kind: 'received' | 'sent', messageId: string, text: string) => {
+  const emit = async (
+    kind: 'received' | 'sent' | 'failed',
+    messageId: string,
+    text: string,
+    failureReason?: string,
+  ) => {
     const event = buildSmsEvent({
       kind,
       owner: alice,
@@ -46,6 +52,7 @@ describe('a text, a reply from Slack, and the next text, in one thread', () => {
       messageId,
       at: nowZoom(),
       text,
+      ...(failureReason === undefined ? {} : { failureReason }),
     });
     const { status } = await postZoomEvent(h, JSON.stringify(event));
     expect(status).toBe(200);
@@ -83,5 +90,28 @@ describe('a text, a reply from Slack, and the next text, in one thread', () => {
     expect(posts).toHaveLength(3);
     expect(posts[2]?.args.thread_ts).toBe(first.ts);
     expect(JSON.stringify(posts[2]?.args.blocks)).toContain('Great, see you');
+  });
+
+  it('tells the thread when Zoom could not send a reply it had already shown as sent', async () => {
+    const first = dmPosts()[0] as RecordedMessage;
+    const target = { sessionId: aliceChat.id, channelId: first.channel };
+    const before = dmPosts().length;
+    const modal = await clickReply(h, ALICE, target);
+    await submitReply(h, ALICE, modal, 'See you at 6 instead');
+    await h.slack.waitFor(() => dmPosts().length === before + 1, 'the reply in the thread');
+    const sent = h.zoom.sent.at(-1);
+    expect(sent?.text).toBe('See you at 6 instead');
+    await emit('sent', sent?.messageId ?? '', 'See you at 6 instead');
+    await emit('failed', sent?.messageId ?? '', 'See you at 6 instead', 'Carrier <rejected> it');
+    await h.slack.waitFor(() => dmPosts().length === before + 2, 'the failure in the thread');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(dmPosts()).toHaveLength(before + 2);
+    const warning = dmPosts().at(-1) as RecordedMessage;
+    expect(warning.args.thread_ts).toBe(first.ts);
+    const text = visibleText({ blocks: warning.args.blocks as never[] });
+    expect(text).toContain('Not delivered');
+    expect(text).toContain('See you at 6 instead');
+    expect(text).toContain("Zoom's reason: Carrier <rejected> it");
+    expect(JSON.stringify(warning.args.blocks)).toContain('Carrier &lt;rejected&gt; it');
   });
 });

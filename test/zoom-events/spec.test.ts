@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSmsEvent, demoLine, demoUser } from '../../src/demo-zoom/index.js';
-import { zoomSmsEventSchema } from '../../src/zoom-events/schemas.js';
+import { ZOOM_SMS_EVENTS, zoomSmsEventSchema } from '../../src/zoom-events/schemas.js';
 import { toInboxEvent } from '../../src/zoom-events/to-inbox-event.js';
 
 const SPEC_URL = new URL('../../spec/zoom/phone-sms-events-and-send.json', import.meta.url);
@@ -89,10 +89,27 @@ const DEMO_EVENTS = {
     member: alice,
     ...common,
   }),
+  'a failed text from a user, with Zoom’s reason': buildSmsEvent({
+    kind: 'failed',
+    owner: alice,
+    ...common,
+    failureReason: '1101-phone message error send',
+  }),
+  'a failed MMS from a call queue member, with no reason': buildSmsEvent({
+    kind: 'failed',
+    owner: queue,
+    member: alice,
+    ...common,
+    attachments,
+  }),
 };
 
 describe('the SMS webhook schema', () => {
-  it.each(['phone.sms_received', 'phone.sms_sent'])('reads Zoom’s own example of %s', (event) => {
+  it('subscribes to exactly the SMS events the spec declares', () => {
+    expect([...ZOOM_SMS_EVENTS].sort()).toStrictEqual(Object.keys(spec.webhooks).sort());
+  });
+
+  it.each([...ZOOM_SMS_EVENTS])('reads Zoom’s own example of %s', (event) => {
     const example = JSON.parse(body(event).examples['json-example']?.value ?? '{}');
     expect(departures(example, body(event).schema)).toStrictEqual([]);
     expect(zoomSmsEventSchema.safeParse(example).error).toBeUndefined();
@@ -108,6 +125,42 @@ describe('the SMS webhook schema', () => {
     });
     expect(event.message.sender?.phoneNumber).toBe('+12132822256');
     expect(event.message.attachments[0]).toMatchObject({ kind: 'image', sizeBytes: 10692 });
+  });
+
+  it('maps Zoom’s example of a failure: its own kind, the reason, the sender the line’s', () => {
+    const example = JSON.parse(
+      body('phone.sms_sent_failed').examples['json-example']?.value ?? '{}',
+    );
+    const event = toInboxEvent(zoomSmsEventSchema.parse(example));
+    expect(event.kind).toBe('failed');
+    expect(event.failureReason).toBe('1101-phone message error send');
+    expect(event.owner).toStrictEqual({ kind: 'call_queue', lineId: '29QVgYBGRmOM5VlC0DmLgg' });
+    expect(event.message).toMatchObject({
+      id: '72abd192-97ee-4ddb-b498-85048f4c34d7',
+      direction: 'out',
+      status: 'failed',
+      failure: 'send',
+    });
+    expect(event.message.sender).toMatchObject({ phoneNumber: '+12132822256', isOwner: true });
+    expect(event.message.recipients).toStrictEqual([
+      { phoneNumber: '+12132792348', isOwner: false },
+    ]);
+  });
+
+  it('reads a failure without failure_reason (optional) and refuses one without message_id', () => {
+    const example = JSON.parse(
+      body('phone.sms_sent_failed').examples['json-example']?.value ?? '{}',
+    );
+    const { failure_reason: _reason, ...object } = example.payload.object;
+    const bare = { ...example, payload: { ...example.payload, object } };
+    expect(departures(bare, body('phone.sms_sent_failed').schema)).toStrictEqual([]);
+    expect(toInboxEvent(zoomSmsEventSchema.parse(bare)).failureReason).toBeUndefined();
+    const { message_id: _id, ...withoutId } = object;
+    const broken = { ...example, payload: { ...example.payload, object: withoutId } };
+    expect(departures(broken, body('phone.sms_sent_failed').schema)).toStrictEqual([
+      '$.payload.object.message_id missing',
+    ]);
+    expect(zoomSmsEventSchema.safeParse(broken).success).toBe(false);
   });
 });
 

@@ -99,7 +99,7 @@ export const createInbox = (deps: InboxDeps): Inbox => {
       outcome = await route(job);
     } catch (error) {
       if (leased.attempts + 1 < DELIVERY_MAX_ATTEMPTS) throw error;
-      texts.forget(job.messageId);
+      texts.forget(job);
       logger.error(
         {
           kind: job.kind,
@@ -112,7 +112,7 @@ export const createInbox = (deps: InboxDeps): Inbox => {
       return { kind: 'done' };
     }
     if (outcome.kind === 'skipped') {
-      texts.forget(job.messageId);
+      texts.forget(job);
       deps.metrics?.inboxSkipped(outcome.reason);
       logger.debug({ reason: outcome.reason, kind: job.kind }, 'text not delivered');
     } else {

@@ -1,10 +1,11 @@
 import type { Clock } from '../../clock.js';
 import type { InboxEvent } from '../../domain/inbox.js';
-import type { Participant } from '../../domain/sms.js';
+import type { DeliveryStatus, Participant } from '../../domain/sms.js';
 import type { Subject } from '../../domain/subject.js';
 import type { AppLogger } from '../../logger.js';
 import { encodeConversationCursor, openingCursor } from '../../query/conversation-cursor.js';
 import { type InboxMessageModel, renderInboxMessage } from '../../render/inbox-message.js';
+import { renderInboxSendFailed } from '../../render/inbox-send-failed.js';
 import type { Store } from '../../store/types.js';
 import type { ZoomApi } from '../../zoom/types.js';
 import type { AuditTrail } from '../audit-trail.js';
@@ -52,6 +53,13 @@ export interface DelivererDeps {
   readonly onOutcome?: (destination: DeliverJob['destination'], outcome: DeliveryOutcome) => void;
 }
 
+/** What a text's status is when neither this replica nor Zoom can tell it. */
+const STATUS_OF_KIND: Readonly<Record<DeliverJob['kind'], DeliveryStatus>> = {
+  received: 'received',
+  sent: 'sent',
+  failed: 'failed',
+};
+
 const contactOf = (event: InboxEvent | undefined): Participant | undefined => {
   if (event === undefined) return undefined;
   const { message } = event;
@@ -63,11 +71,13 @@ const contactOf = (event: InboxEvent | undefined): Participant | undefined => {
 /**
  * Posts one queued text to its channel: the session's first post there starts a thread (whose
  * `ts` the store keeps, shared by replicas), later ones reply in it; a sent text with no thread
- * here is left out (nobody was told of the session yet). Slack's answers decide what follows:
- * `rate_limited` waits `Retry-After` and keeps the job first in its lane (nothing dropped, order
- * kept); a permanent error (archived, not in channel, app removed) is recorded on the route,
- * logged once and the post dropped; anything else is retried with backoff. Every delivery is
- * audited: who was told of whose session, never the text.
+ * here is left out (nobody was told of the session yet), but a text that failed to send starts
+ * one (someone must learn it did not go, with **Reply** at hand), and is rendered as such
+ * (`renderInboxSendFailed`). Slack's answers decide what follows: `rate_limited` waits
+ * `Retry-After` and keeps the job first in its lane (nothing dropped, order kept); a permanent
+ * error (archived, not in channel, app removed) is recorded on the route, logged once and the
+ * post dropped; anything else is retried with backoff. Every delivery is audited: who was told
+ * of whose session, never the text.
  */
 export const createDeliverer = (deps: DelivererDeps) => {
   const { store, clock, logger } = deps;
@@ -88,7 +98,7 @@ export const createDeliverer = (deps: DelivererDeps) => {
    * /phone/sms/sessions/{id}` around the text's time): the queue never holds a text.
    */
   const recall = async (job: DeliverJob): Promise<InboxEvent | undefined> => {
-    const held = deps.texts.recall(job.messageId);
+    const held = deps.texts.recall(job);
     if (held !== undefined || job.sentAt === undefined) return held;
     const at = Date.parse(job.sentAt);
     if (!Number.isFinite(at)) return undefined;
@@ -130,7 +140,8 @@ export const createDeliverer = (deps: DelivererDeps) => {
         ? undefined
         : encodeConversationCursor(openingCursor(job.sessionId, subject, job.sentAt, clock.now()));
     const contact = contactOf(event);
-    const author = event?.kind === 'sent' ? event.message.sender : undefined;
+    const author =
+      event !== undefined && event.kind !== 'received' ? event.message.sender : undefined;
     return {
       kind: job.kind,
       position,
@@ -142,10 +153,11 @@ export const createDeliverer = (deps: DelivererDeps) => {
       ...(deps.showText && event?.message.text !== undefined ? { text: event.message.text } : {}),
       textKnown: event !== undefined,
       ...(job.sentAt === undefined ? {} : { sentAt: job.sentAt }),
-      status: event?.message.status ?? (job.kind === 'received' ? 'received' : 'sent'),
+      status: event?.message.status ?? STATUS_OF_KIND[job.kind],
       attachments: event?.message.attachments ?? [],
       maskNumbers: job.destination === 'channel' && deps.maskNumbersInChannels,
       ...(openValue === undefined ? {} : { openValue }),
+      ...(event?.failureReason === undefined ? {} : { failureReason: event.failureReason }),
     };
   };
 
@@ -190,16 +202,14 @@ export const createDeliverer = (deps: DelivererDeps) => {
     const thread = await store.getThread(job.sessionId, job.channelId);
     if (job.kind === 'sent' && thread === undefined) {
       report(job, 'skipped');
-      deps.texts.forget(job.messageId);
+      deps.texts.forget(job);
       return { kind: 'done' };
     }
-    const rendered = renderInboxMessage(
-      await model(job, thread === undefined ? 'first' : 'thread'),
-      {
-        now: clock.now(),
-        timeZone: deps.timeZone ?? 'UTC',
-      },
-    );
+    const render = job.kind === 'failed' ? renderInboxSendFailed : renderInboxMessage;
+    const rendered = render(await model(job, thread === undefined ? 'first' : 'thread'), {
+      now: clock.now(),
+      timeZone: deps.timeZone ?? 'UTC',
+    });
     try {
       const posted = await deps.slack.postMessage({
         channel: job.channelId,
@@ -216,7 +226,7 @@ export const createDeliverer = (deps: DelivererDeps) => {
           ...(job.lineId === undefined ? {} : { lineId: job.lineId }),
         });
       }
-      deps.texts.forget(job.messageId);
+      deps.texts.forget(job);
       report(job, 'delivered');
       await audit(job, true);
       return { kind: 'done', laneReadyAt: new Date(clock.now().getTime() + deps.channelPaceMs) };
@@ -234,7 +244,7 @@ export const createDeliverer = (deps: DelivererDeps) => {
       if (error.permanent) {
         await recordPermanent(job, error.code);
         report(job, 'failed');
-        deps.texts.forget(job.messageId);
+        deps.texts.forget(job);
         await audit(job, false, error.code);
         return { kind: 'done' };
       }
@@ -244,7 +254,7 @@ export const createDeliverer = (deps: DelivererDeps) => {
           'a text notification failed too many times and was given up',
         );
         report(job, 'failed');
-        deps.texts.forget(job.messageId);
+        deps.texts.forget(job);
         await audit(job, false, error.code);
         return { kind: 'done' };
       }

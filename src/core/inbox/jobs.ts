@@ -5,7 +5,8 @@ import type { InboxEvent } from '../../domain/inbox.js';
  * The inbox's two kinds of queued work, as stored: ids and routing facts only, never a message's
  * text, a name or a number (those stay in memory, {@link MessageTexts}).
  *
- * - `event` (lane `event:<sessionId>`): a text Zoom reported; working it out finds where it goes.
+ * - `event` (lane `event:<sessionId>`): a text Zoom reported (received, sent, or failed to send);
+ *   working it out finds where it goes.
  *   One lane per session keeps a session's texts in order.
  * - `deliver` (lane `slack:<channelId>`): one post to one Slack channel. One lane per channel
  *   keeps Slack's pace per channel and a session's texts in order in it.
@@ -18,7 +19,7 @@ const ownerSchema = z.object({
 });
 
 const common = {
-  kind: z.enum(['received', 'sent']),
+  kind: z.enum(['received', 'sent', 'failed']),
   messageId: z.string(),
   sessionId: z.string(),
   sentAt: z.string().optional(),

@@ -32,7 +32,9 @@ export interface TextActivityLog {
 export const textActivityOf = (event: InboxEvent, now: Date): TextActivity | undefined => {
   const { owner, message } = event;
   if (owner.kind !== 'user' || owner.zoomUserId === undefined) return undefined;
-  if (event.kind === 'sent' && message.status === 'failed') return undefined;
+  if (event.kind === 'failed' || (event.kind === 'sent' && message.status === 'failed')) {
+    return undefined;
+  }
   const at =
     message.sentAt !== undefined && Number.isFinite(Date.parse(message.sentAt))
       ? message.sentAt
