@@ -50,7 +50,10 @@ export interface DemoApi {
   expireTokens(): void;
   /** Every text the send operation accepted, oldest first. */
   readonly sent: readonly DemoSentText[];
-  /** Calls `listener` after each accepted text (the playground's `phone.sms_sent`); returns an unsubscribe. */
+  /**
+   * Calls `listener` after each accepted text (the playground's `phone.sms_sent`, or
+   * `phone.sms_sent_failed` for one with a `failureReason`); returns an unsubscribe.
+   */
   onSent(listener: (text: DemoSentText) => void): () => void;
   /** The dataset as it stands, texts sent since included. */
   readonly index: DatasetIndex;

@@ -33,7 +33,11 @@ export type { DemoRateLimit } from './rate-limiter.js';
 export type { DemoInboundText } from './receive-text.js';
 export type { RouteKind } from './router.js';
 export type { DemoCredentials } from './routes/oauth-token.js';
-export type { DemoSentText } from './routes/send-sms.js';
+export {
+  DEMO_UNREACHABLE_NUMBER,
+  DEMO_UNREACHABLE_REASON,
+  type DemoSentText,
+} from './routes/send-sms.js';
 export { DEFAULT_GRANTED_SCOPES } from './scopes.js';
 export type * from './types.js';
 export {

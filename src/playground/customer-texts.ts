@@ -4,17 +4,33 @@ import {
   DEMO_CALL_QUEUES,
   DEMO_USERS,
 } from '../demo-zoom/dataset/demo-people.js';
-import type { DemoContact, DemoLine, DemoUser, DemoZoom } from '../demo-zoom/index.js';
+import {
+  DEMO_UNREACHABLE_NUMBER,
+  type DemoContact,
+  type DemoLine,
+  type DemoUser,
+  type DemoZoom,
+} from '../demo-zoom/index.js';
 import { emitSmsEvent } from '../demo-zoom/webhooks.js';
 import type { AppLogger } from '../logger.js';
 import type { PlaygroundPerson } from './people.js';
 
-/** The customers a visitor can text as ("a customer texts …"): fictional 555-01xx numbers. */
+/**
+ * The customers a visitor can text as ("a customer texts …"): fictional 555-01xx numbers, and
+ * one the demo Zoom cannot text back ({@link DEMO_UNREACHABLE_NUMBER}), to see a failed reply.
+ */
 export const PLAYGROUND_CUSTOMERS: readonly DemoContact[] = [
   { name: 'Dana Whitfield', phoneNumber: '12025550143' },
   { name: 'Marco Rossi', phoneNumber: '13125550187' },
   { phoneNumber: '16175550164' },
+  { name: 'Sam Keller', phoneNumber: DEMO_UNREACHABLE_NUMBER },
 ];
+
+/** A customer as the page's picker names them; the unreachable one says replies will fail. */
+export const customerLabel = (customer: DemoContact): string => {
+  const label = customer.name ?? customer.phoneNumber;
+  return customer.phoneNumber === DEMO_UNREACHABLE_NUMBER ? `${label} (replies fail)` : label;
+};
 
 /** The most characters a visitor's customer text may have (Zoom's own cap on one text). */
 export const CUSTOMER_TEXT_MAX_CHARS = 500;
@@ -28,7 +44,7 @@ export type CustomerTextResult =
 export interface CustomerTexts {
   /** A customer (`customer`: an index into {@link PLAYGROUND_CUSTOMERS}) texts `personId`'s number. */
   send(personId: string, customer: number, text: string): Promise<CustomerTextResult>;
-  /** Stops echoing the demo Zoom's sends as `phone.sms_sent`. */
+  /** Stops echoing the demo Zoom's sends as `phone.sms_sent` / `phone.sms_sent_failed`. */
   stop(): void;
 }
 
@@ -55,7 +71,9 @@ const lineOwners: readonly (DemoUser | DemoLine)[] = [
  * conversation with that customer and posts Zoom's signed `phone.sms_received` to the app, exactly
  * as Zoom's webhook would; the app delivers it to the person's DM thread. Every text the demo
  * Zoom accepts from `POST /phone/sms/messages` (a reply from Slack) is echoed as Zoom echoes it,
- * `phone.sms_sent` with the same message id, which the app must recognise as already shown.
+ * `phone.sms_sent` with the same message id, which the app must recognise as already shown; a
+ * reply the demo Zoom could not send (to {@link DEMO_UNREACHABLE_NUMBER}) is echoed instead as
+ * `phone.sms_sent_failed` with its reason, which the app must tell the thread.
  */
 export const createCustomerTexts = (deps: CustomerTextsDeps): CustomerTexts => {
   const emit = async (input: Parameters<typeof emitSmsEvent>[1]) => {
@@ -78,7 +96,8 @@ export const createCustomerTexts = (deps: CustomerTextsDeps): CustomerTexts => {
       PLAYGROUND_CUSTOMERS.find((customer) => customer.phoneNumber === recipient) ??
       ({ phoneNumber: recipient } satisfies DemoContact);
     emit({
-      kind: 'sent',
+      kind: sent.failureReason === undefined ? 'sent' : 'failed',
+      ...(sent.failureReason === undefined ? {} : { failureReason: sent.failureReason }),
       owner,
       contact,
       sessionId: sent.sessionId,

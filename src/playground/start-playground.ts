@@ -9,7 +9,12 @@ import { loadConfig } from '../config.js';
 import { createDemoDataset, createDemoZoom } from '../demo-zoom/index.js';
 import type { AppLogger } from '../logger.js';
 import { type AppLink, createAppLink } from './app-link.js';
-import { type CustomerTexts, createCustomerTexts, PLAYGROUND_CUSTOMERS } from './customer-texts.js';
+import {
+  type CustomerTexts,
+  createCustomerTexts,
+  customerLabel,
+  PLAYGROUND_CUSTOMERS,
+} from './customer-texts.js';
 import { createEventStream } from './event-stream.js';
 import { createFiles } from './files.js';
 import { createHomeViews } from './home-views.js';
@@ -103,10 +108,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<RunningPlay
       channel: PLAYGROUND_WORKSPACE.channel,
       command: PLAYGROUND_WORKSPACE.command,
       appName: PLAYGROUND_WORKSPACE.botName,
-      customers:
-        zoom === 'demo'
-          ? PLAYGROUND_CUSTOMERS.map((customer) => customer.name ?? customer.phoneNumber)
-          : [],
+      customers: zoom === 'demo' ? PLAYGROUND_CUSTOMERS.map(customerLabel) : [],
     };
     let customerTexts: CustomerTexts | undefined;
     let zoomTrouble: ((trouble: ZoomTrouble) => void) | undefined;

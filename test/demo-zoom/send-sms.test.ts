@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDataset, demoLine, demoSession, demoUser } from '../../src/demo-zoom/index.js';
+import {
+  buildDataset,
+  DEMO_UNREACHABLE_NUMBER,
+  DEMO_UNREACHABLE_REASON,
+  demoLine,
+  demoSession,
+  demoUser,
+} from '../../src/demo-zoom/index.js';
 import { DEFAULT_GRANTED_SCOPES } from '../../src/demo-zoom/scopes.js';
 import {
   CREDENTIALS,
@@ -103,6 +110,32 @@ describe('createDemoZoom: POST /phone/sms/messages', () => {
     const sessionId = (answer.body as { session_id: string }).session_id;
     expect(sessionId).toMatch(/^[0-9a-f]{32}$/);
     expect(harness.zoom.sent[0]?.owner).toEqual({ type: 'call_queue', id: queue.id });
+  });
+
+  it('accepts a text to the number it treats as unreachable, then records it as failed with a reason', async () => {
+    const harness = await startDemoZoom({ dataset });
+    const answer = await post(harness, {
+      sender: { phone_number: e164(alice.phoneNumber ?? '') },
+      to_members: [{ phone_number: e164(DEMO_UNREACHABLE_NUMBER) }],
+      message: 'Are you there?',
+    });
+    expect(answer.status).toBe(201);
+    expect(createdSchema(answer.body), JSON.stringify(createdSchema.errors)).toBe(true);
+    const sessionId = (answer.body as { session_id: string }).session_id;
+    expect(harness.zoom.sent).toEqual([
+      expect.objectContaining({
+        sessionId,
+        recipientNumbers: [DEMO_UNREACHABLE_NUMBER],
+        failureReason: DEMO_UNREACHABLE_REASON,
+      }),
+    ]);
+    const details = await harness.get(`/phone/sms/sessions/${sessionId}`, { sort: '2' });
+    expect(zoomSmsSessionDetailsSchema.parse(details.body).sms_histories?.[0]).toMatchObject({
+      message: 'Are you there?',
+      delivery_status: 'failed_to_send',
+    });
+    expect((await post(harness, valid())).status).toBe(201);
+    expect(harness.zoom.sent[1]?.failureReason).toBeUndefined();
   });
 
   it.each([

@@ -16,6 +16,17 @@ const ATTACHMENT_TYPES = ['PNG', 'JPEG', 'JPG', 'GIF', 'PDF'];
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 
+/**
+ * The number the demo Zoom cannot text (digits, as every demo number; area code 555 is none of
+ * the demo contacts', so no demo conversation has it): a send to it is accepted (201, as Zoom
+ * accepts a send before the carrier has its say) and then fails, so the playground can show
+ * `phone.sms_sent_failed`.
+ */
+export const DEMO_UNREACHABLE_NUMBER = '15555550199';
+
+/** Why a send to {@link DEMO_UNREACHABLE_NUMBER} failed, as the demo's `failure_reason`. */
+export const DEMO_UNREACHABLE_REASON = "The recipient's number cannot receive text messages.";
+
 /** One text the demo accepted, as a test or the playground wants to see it. */
 export interface DemoSentText {
   readonly messageId: string;
@@ -27,6 +38,8 @@ export interface DemoSentText {
   readonly at: string;
   /** The user, call queue or auto receptionist the sender number belongs to. */
   readonly owner: { readonly type: DemoSession['type']; readonly id: string };
+  /** Set when the text could not be sent (a recipient is {@link DEMO_UNREACHABLE_NUMBER}). */
+  readonly failureReason?: string;
 }
 
 /** What `POST /phone/sms/messages` works with. */
@@ -158,7 +171,9 @@ const conversation = (
  * 500 characters; the sender a number of the account, a user's with Zoom Phone, a call queue's or
  * an auto receptionist's (else 7001 "Phone number is not valid."). The text joins the session
  * between that sender and exactly those recipients (a new one when there is none); a `session_id`
- * naming another session is refused. 201 `{ date_time, message_id, session_id }`.
+ * naming another session is refused. 201 `{ date_time, message_id, session_id }`. A text to
+ * {@link DEMO_UNREACHABLE_NUMBER} is accepted too, recorded as `failed_to_send`, and reported
+ * with its `failureReason` (the playground then sends `phone.sms_sent_failed`).
  */
 export const sendSms = (
   context: SendSmsContext,
@@ -173,13 +188,14 @@ export const sendSms = (
   if (found !== undefined && 'status' in found) return { response: found };
   const at = toZoomTime(Math.floor(context.nowMs / 1000) * 1000);
   const sessionId = found?.session.id ?? newSessionId(owner.id, send.recipients);
+  const unreachable = send.recipients.includes(DEMO_UNREACHABLE_NUMBER);
   const message: DemoMessage = {
     id: messageId(context.sequence, sessionId),
     direction: 'out',
     at,
     text: send.text,
     senderNumber: send.sender,
-    status: 'sent',
+    status: unreachable ? 'failed_to_send' : 'sent',
   };
   const session: DemoSession = found?.session ?? {
     id: sessionId,
@@ -202,6 +218,7 @@ export const sendSms = (
       text: send.text,
       at,
       owner,
+      ...(unreachable ? { failureReason: DEMO_UNREACHABLE_REASON } : {}),
     },
   };
 };
