@@ -1,5 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Participant, SmsSession } from '../domain/sms.js';
+import { parseZoomNumber } from '../query/phone.js';
 import { dayjs, safeTimeZone } from '../query/time-zone.js';
 import { toCsv, UTF8_BOM } from './csv.js';
 
@@ -16,9 +16,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-
  */
 export const toE164 = (phoneNumber: string | undefined): string => {
   const trimmed = phoneNumber?.trim() ?? '';
-  if (!/^\+?\d{6,15}$/.test(trimmed)) return trimmed;
-  const parsed = parsePhoneNumberFromString(trimmed.startsWith('+') ? trimmed : `+${trimmed}`);
-  return parsed?.isPossible() ? parsed.formatInternational() : trimmed;
+  return parseZoomNumber(trimmed)?.formatInternational() ?? trimmed;
 };
 
 const utc = (iso: string | undefined): string => {

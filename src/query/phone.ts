@@ -1,4 +1,8 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  type CountryCode,
+  type PhoneNumber as ParsedPhoneNumber,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js';
 import { createBoundedMemo } from '../bounded-memo.js';
 import { invalidArgs } from '../errors.js';
 
@@ -31,18 +35,28 @@ export const normalizePhoneNumber = (
   return parsed.number.slice(1);
 };
 
+/**
+ * A number as Zoom writes it — digits with a country code (`14155550100`), or E.164
+ * (`+14155550100`) — parsed, when it is a possible number; `undefined` for anything else. The
+ * one reading of Zoom's numbers: for display, for E.164 (what Zoom's send API wants) and for
+ * exports.
+ * https://www.itu.int/rec/T-REC-E.164
+ */
+export const parseZoomNumber = (zoomNumber: string): ParsedPhoneNumber | undefined => {
+  const trimmed = zoomNumber.trim();
+  if (!/^\+?\d{6,15}$/.test(trimmed)) return undefined;
+  const parsed = parsePhoneNumberFromString(trimmed.startsWith('+') ? trimmed : `+${trimmed}`);
+  return parsed?.isPossible() ? parsed : undefined;
+};
+
 /** How many formatted numbers are remembered (oldest forgotten first: bounded memory). */
 export const FORMATTED_NUMBERS_MAX = 10_000;
 
 /** The remembered answers of {@link formatPhoneNumber}; exported so a test can see the bound. */
 export const formattedNumbers = createBoundedMemo<string, string>(FORMATTED_NUMBERS_MAX);
 
-const format = (zoomNumber: string): string => {
-  const parsed = /^\+?\d{6,15}$/.test(zoomNumber)
-    ? parsePhoneNumberFromString(zoomNumber.startsWith('+') ? zoomNumber : `+${zoomNumber}`)
-    : undefined;
-  return parsed?.isPossible() ? parsed.formatInternational() : zoomNumber;
-};
+const format = (zoomNumber: string): string =>
+  parseZoomNumber(zoomNumber)?.formatInternational() ?? zoomNumber;
 
 /**
  * A readable form of a number Zoom returned (`18108001001` → `+1 810 800 1001`). Zoom's numbers

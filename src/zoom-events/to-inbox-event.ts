@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { InboxEvent, InboxEventKind, InboxOwner } from '../domain/inbox.js';
 import type { Attachment, LineKind, Participant, PhoneNumber } from '../domain/sms.js';
+import { parseZoomNumber } from '../query/phone.js';
 import type { ZoomSmsEvent, ZoomSmsEventAttachment, ZoomSmsEventParty } from './schemas.js';
 
 const LINE_KINDS: Readonly<Record<string, LineKind>> = {
@@ -17,12 +17,8 @@ const lineKind = (type: string | undefined): LineKind =>
  * Zoom's digits with a country code (`12132822256`) as E.164 (`+12132822256`); `undefined` for
  * anything that is not a possible number. Zoom's webhooks carry digits, its send API wants E.164.
  */
-export const toE164 = (zoomNumber: string): PhoneNumber | undefined => {
-  const digits = zoomNumber.trim().replace(/^\+/, '');
-  if (!/^\d{6,15}$/.test(digits)) return undefined;
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
-  return parsed?.isPossible() ? parsed.number : undefined;
-};
+export const toE164 = (zoomNumber: string): PhoneNumber | undefined =>
+  parseZoomNumber(zoomNumber)?.number;
 
 const participant = (party: ZoomSmsEventParty, isOwner: boolean): Participant => {
   const phoneNumber = toE164(party.phone_number);

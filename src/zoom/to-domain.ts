@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { AccountUser, PhoneProfile } from '../domain/account.js';
 import type {
   Attachment,
@@ -15,6 +14,7 @@ import type {
   SmsSession,
   SmsSessionsPage,
 } from '../domain/sms.js';
+import { parseZoomNumber } from '../query/phone.js';
 import type {
   ZoomParticipant,
   ZoomPhoneUser,
@@ -32,12 +32,8 @@ export const E164_MEMO_MAX = 10_000;
 
 const e164Memo = new Map<string, PhoneNumber>();
 
-const convert = (zoomNumber: string): PhoneNumber => {
-  const trimmed = zoomNumber.trim();
-  if (!/^\+?\d{6,15}$/.test(trimmed)) return zoomNumber;
-  const parsed = parsePhoneNumberFromString(trimmed.startsWith('+') ? trimmed : `+${trimmed}`);
-  return parsed?.isPossible() ? parsed.number : zoomNumber;
-};
+const convert = (zoomNumber: string): PhoneNumber =>
+  parseZoomNumber(zoomNumber)?.number ?? zoomNumber;
 
 /**
  * A Zoom number (digits with country code, `14155550100`) in E.164 (`+14155550100`). Zoom marks
