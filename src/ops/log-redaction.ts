@@ -102,8 +102,9 @@ export const createLogRedactor = (options: LogRedactionOptions = {}): LogRedacto
         return input.slice(0, MAX_LOG_ARRAY_ITEMS).map((item) => walk(item, depth + 1, seen));
       }
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(input)) {
-        out[key] = SECRET_KEY.test(key) ? REDACTED : walk(item, depth + 1, seen);
+      const record = input as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        out[key] = SECRET_KEY.test(key) ? REDACTED : walk(record[key], depth + 1, seen);
       }
       return out;
     } finally {

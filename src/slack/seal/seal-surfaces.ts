@@ -30,7 +30,7 @@ export const sealOutgoing = (node: unknown, policy: SealPolicy): unknown => {
   if (Array.isArray(node)) return node.map((item) => sealOutgoing(item, policy));
   if (!isRecord(node)) return node;
   const copy: Json = {};
-  for (const [key, value] of Object.entries(node)) copy[key] = sealOutgoing(value, policy);
+  for (const key of Object.keys(node)) copy[key] = sealOutgoing(node[key], policy);
   const { seal } = policy;
   if (node.type === 'button' && typeof node.value === 'string') copy.value = seal.seal(node.value);
   if (typeof node.action_id === 'string' && policy.sealedSelects.has(node.action_id)) {
