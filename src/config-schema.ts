@@ -35,6 +35,14 @@ const percent = z.coerce
   .min(0.01, { error: 'must be at least 0.01 (percent)' })
   .max(100, { error: 'must be at most 100 (percent)' });
 
+/** `PORT`: where the app (or the playground) listens, 3000 unless set. */
+export const portNumber = z.coerce
+  .number({ error: 'must be a port number' })
+  .int()
+  .min(0)
+  .max(65535, { error: 'must be a port number (0–65535)' })
+  .default(3000);
+
 /**
  * The environment the app reads, as one zod schema. Names and defaults are a contract with
  * deployments and the README's table (a test keeps them in step). Empty strings count as unset,
@@ -90,12 +98,7 @@ export const configSchema = z.object({
     .min(1, { error: 'must be at least 1 day' })
     .max(3650, { error: 'must be at most 3650 days (ten years)' })
     .default(90),
-  PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int()
-    .min(0)
-    .max(65535, { error: 'must be a port number (0–65535)' })
-    .default(3000),
+  PORT: portNumber,
   DATABASE_PATH: z.string().default('./data/sms-sessions.db'),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })

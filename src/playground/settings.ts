@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portNumber } from '../config-schema.js';
 
 /**
  * The playground's own environment. `PORT` (where the page listens) and `LOG_LEVEL` read as they
@@ -7,12 +8,7 @@ import { z } from 'zod';
  * used: the playground is its own Slack. Empty values count as unset, as in `src/config.ts`.
  */
 export const playgroundEnvSchema = z.object({
-  PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int()
-    .min(0)
-    .max(65535, { error: 'must be a port number (0–65535)' })
-    .default(3000),
+  PORT: portNumber,
   PLAYGROUND_HOST: z.string().default('127.0.0.1'),
   PLAYGROUND_ALLOW_SECRETS: z.stringbool({ error: 'must be true or false' }).default(false),
   PLAYGROUND_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
