@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBoundedMemo } from '../src/bounded-memo.js';
 import { formatPhoneNumber, formattedNumbers } from '../src/query/phone.js';
 import { safeTimeZone, wallClockFormatters, ZONE_FORMATTERS_MAX } from '../src/query/time-zone.js';
-import { fallbackFormatters, slackDate } from '../src/render/format.js';
+import { fallbackFormatters, slackDate } from '../src/render/slack-date.js';
 
 /** Spellings of zones Intl accepts: case does not matter to it, so there are plenty. */
 const zoneSpellings = (count: number): string[] => {

@@ -3,8 +3,9 @@ import { type AuditRequest, encodeAuditRequest } from '../core/audit-request.js'
 import { AUDIT_ACTION_IDS, AUDIT_BLOCK_ID } from '../surface/ids.js';
 import { auditOutcomeText, auditSentence } from './audit-sentence.js';
 import { escapeMrkdwn, truncate } from './escape.js';
-import { codeSpan, slackDate, slackMention } from './format.js';
+import { codeSpan, slackMention } from './format.js';
 import { MESSAGE_MAX_TEXT_CHARS } from './limits.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /** Entries `/sms-sessions audit` shows when no number is given. */

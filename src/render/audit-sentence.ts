@@ -1,8 +1,9 @@
 import type { AuditEntryView } from './audit-entries.js';
 import { errorTitle } from './error-message.js';
 import { escapeMrkdwn, truncate } from './escape.js';
-import { codeSpan, slackDate, slackMention } from './format.js';
+import { codeSpan, slackMention } from './format.js';
 import { LABEL_MAX_CHARS } from './limits.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext } from './types.js';
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {

@@ -11,9 +11,11 @@ import {
 import { formatPhoneNumber } from '../query/phone.js';
 import { CONVERSATION_CALLBACK_ID, SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { truncate, zoomText } from './escape.js';
-import { participantsLabel, phoneLabel, slackDate } from './format.js';
 import { subjectName } from './identity-subject.js';
+import { phoneLabel } from './labels.js';
 import { LABEL_MAX_CHARS, TEXT_MAX_CHARS, VIEW_MAX_BLOCKS } from './limits.js';
+import { participantsLabel } from './participants-label.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext } from './types.js';
 
 /** A modal's title: Slack allows 24 characters. https://docs.slack.dev/reference/views/modal-views */

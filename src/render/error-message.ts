@@ -5,8 +5,9 @@ import { encodeCursor } from '../query/cursor-wire.js';
 import { ACTION_IDS, BLOCK_IDS } from '../surface/ids.js';
 import { adminContact } from './admin-contact.js';
 import { truncate, zoomText } from './escape.js';
-import { codeSpan, slackDate, slackMention } from './format.js';
+import { codeSpan, slackMention } from './format.js';
 import { invalidArgsBody } from './invalid-args.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /** What a person may be offered under an error; see {@link renderError}. */

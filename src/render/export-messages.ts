@@ -4,8 +4,8 @@ import type { AppError } from '../errors.js';
 import { dayjs, safeTimeZone } from '../query/time-zone.js';
 import { explain } from './error-message.js';
 import { truncate } from './escape.js';
-import { describeQuery } from './format.js';
 import { subjectName } from './identity-subject.js';
+import { describeQuery } from './query-description.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 const count = (n: number): string => new Intl.NumberFormat('en-US').format(n);

@@ -4,7 +4,8 @@ import { normalizePhoneNumber } from '../query/phone.js';
 import { dayjs, safeTimeZone } from '../query/time-zone.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/home-ids.js';
 import { escapeMrkdwn, truncate } from './escape.js';
-import { filterTypeLabel, listingTypeLabel, phoneLabel, slackMention } from './format.js';
+import { slackMention } from './format.js';
+import { filterTypeLabel, listingTypeLabel, phoneLabel } from './labels.js';
 import { mrkdwn, SEPARATOR } from './session-list.js';
 import type { RenderContext } from './types.js';
 

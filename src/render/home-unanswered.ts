@@ -5,10 +5,10 @@ import { HOME_BLOCK_IDS } from '../surface/home-ids.js';
 import { encodeInboxReplyValue, homeReplyActionId, openActionId } from '../surface/ids.js';
 import { openValue } from './conversation-open.js';
 import { truncate } from './escape.js';
-import { slackDate } from './format.js';
 import { ACCESSIBILITY_LABEL_MAX_CHARS, ROW_NAME_MAX_CHARS } from './limits.js';
 import { mrkdwn } from './session-list.js';
 import { contactName, rowTitle } from './session-row.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext } from './types.js';
 
 /** Most conversations the section lists (the core asks the store for no more). */

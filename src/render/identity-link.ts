@@ -3,9 +3,10 @@ import type { LinkOutcome, UnlinkOutcome } from '../core/identity-types.js';
 import { encodeLinkChoice, type LinkChoice } from '../core/link-choice.js';
 import { LINK_ACTION_IDS, LINK_BLOCK_ID } from '../surface/ids.js';
 import { truncate, zoomText } from './escape.js';
-import { codeSpan, slackDate, slackMention } from './format.js';
+import { codeSpan, slackMention } from './format.js';
 import { resolutionText } from './identity-resolution.js';
 import { LABEL_MAX_CHARS } from './limits.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 const section = (text: string): KnownBlock => ({

@@ -2,7 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { AccessRole } from '../users/access.js';
 import type { Resolution } from '../users/resolve-identity.js';
 import { adminContact } from './admin-contact.js';
-import { codeSpan, slackDate, slackMention } from './format.js';
+import { codeSpan, slackMention } from './format.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 const RESOLUTION_ORDER =

@@ -2,8 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import type { RouteOutcome } from '../core/inbox/inbox-admin.js';
 import type { InboxRoute, RouteReplyPolicy, SharedLine } from '../domain/inbox.js';
 import { escapeMrkdwn, truncate } from './escape.js';
-import { codeSpan, slackDate, slackMention } from './format.js';
+import { codeSpan, slackMention } from './format.js';
 import { MESSAGE_MAX_BLOCKS, TEXT_MAX_CHARS } from './limits.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /** What `routes` shows of each route: the stored route and whether the app can post there now. */

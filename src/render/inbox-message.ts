@@ -9,9 +9,9 @@ import {
   openActionId,
 } from '../surface/ids.js';
 import { escapeMrkdwn, truncate } from './escape.js';
-import { slackDate } from './format.js';
 import { TEXT_MAX_CHARS } from './limits.js';
 import { maskPhoneNumber } from './share-mask.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /** Characters of a name shown in a delivered text. */

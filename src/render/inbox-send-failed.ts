@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, truncate, zoomText } from './escape.js';
-import { slackDate } from './format.js';
 import {
   INBOX_NAME_MAX_CHARS,
   INBOX_PREVIEW_MAX_CHARS,
@@ -13,6 +12,7 @@ import {
   plainParty,
 } from './inbox-message.js';
 import { TEXT_MAX_CHARS } from './limits.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /** Characters of Zoom's failure reason shown (Zoom's are short codes and a few words). */

@@ -1,6 +1,7 @@
 import { listingQuery } from '../query/cursor.js';
-import { codeSpan, filterTypeLabel, listingTypeLabel, phoneLabel } from './format.js';
+import { codeSpan } from './format.js';
 import { subjectName } from './identity-subject.js';
+import { filterTypeLabel, listingTypeLabel, phoneLabel } from './labels.js';
 import { positionLabel, windowLabel } from './listing-range.js';
 import { SEPARATOR } from './session-list.js';
 import type { RenderContext, SessionsPageModel, SubjectModel } from './types.js';

@@ -9,8 +9,9 @@ import {
 import { dayjs, safeTimeZone, wallClockMs } from '../query/time-zone.js';
 import { DEFAULT_RANGE_DAYS, type WindowNote } from '../query/types.js';
 import { escapeMrkdwn, truncate } from './escape.js';
-import { describeQuery, type QueryDescription, slackDate } from './format.js';
 import { subjectName } from './identity-subject.js';
+import { describeQuery, type QueryDescription } from './query-description.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, SessionsPageModel } from './types.js';
 
 /** Between the page and how much of the range is left ("June 2026, page 2 · 5 more months to go"). */

@@ -3,8 +3,9 @@ import type { PublishedReply } from '../core/reply/reply-core.js';
 import type { AppError } from '../errors.js';
 import { explain } from './error-message.js';
 import { escapeMrkdwn, truncate } from './escape.js';
-import { slackDate, slackMention } from './format.js';
+import { slackMention } from './format.js';
 import { TEXT_MAX_CHARS } from './limits.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /**

@@ -6,8 +6,9 @@ import { encodeInboxReplyValue, type InboxReplyValue, REPLY_IDS } from '../surfa
 import { SMS_MAX_CHARS } from '../zoom/send-sms.js';
 import { explain } from './error-message.js';
 import { ELLIPSIS, escapeMrkdwn, truncate } from './escape.js';
-import { phoneLabel, slackDate } from './format.js';
+import { phoneLabel } from './labels.js';
 import { TEXT_MAX_CHARS } from './limits.js';
+import { slackDate } from './slack-date.js';
 import type { RenderContext } from './types.js';
 
 /** The modal's title (Slack allows 24 characters). */

@@ -3,12 +3,13 @@ import type { LineOwner, Participant, SmsSession } from '../domain/sms.js';
 import type { Subject } from '../domain/subject.js';
 import { openButton } from './conversation-open.js';
 import { truncate, zoomText } from './escape.js';
-import { ownerKindLabel, phoneLabel, type SlackDateFormat, slackDate } from './format.js';
+import { ownerKindLabel, phoneLabel } from './labels.js';
 import {
   ACCESSIBILITY_LABEL_MAX_CHARS,
   OWNER_NAME_MAX_CHARS,
   ROW_NAME_MAX_CHARS,
 } from './limits.js';
+import { type SlackDateFormat, slackDate } from './slack-date.js';
 import type { RenderContext } from './types.js';
 
 /** Between the parts of one line of a row ("*Dana* · +1 810 800 1001 · +2 others"). */

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionQuery } from '../../src/query/types.js';
+import { codeSpan, exampleDays, slackMention } from '../../src/render/format.js';
 import {
-  codeSpan,
-  describeQuery,
-  exampleDays,
   filterTypeLabel,
   ownerKindLabel,
-  participantsLabel,
   phoneLabel,
   sessionTypeLabel,
-  slackDate,
-  slackMention,
-} from '../../src/render/format.js';
+} from '../../src/render/labels.js';
 import { ECHO_MAX_CHARS, LABEL_MAX_CHARS, PARTICIPANT_MIN_CHARS } from '../../src/render/limits.js';
+import { participantsLabel } from '../../src/render/participants-label.js';
+import { describeQuery } from '../../src/render/query-description.js';
+import { slackDate } from '../../src/render/slack-date.js';
 import { lineOwnerFromZoom, participantFromZoom } from '../../src/zoom/to-domain.js';
 
 const NEW_YORK = 'America/New_York';
