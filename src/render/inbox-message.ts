@@ -109,11 +109,15 @@ const attachmentLine = (file: Attachment): string => {
   return `${name} (${facts.join(', ')})`;
 };
 
+/** The routed line's name for `mrkdwn`, bold, escaped and cut; `undefined` for a person's own. */
+export const lineLabel = (model: InboxMessageModel): string | undefined =>
+  model.lineName === undefined
+    ? undefined
+    : `*${truncate(escapeMrkdwn(model.lineName), INBOX_NAME_MAX_CHARS)}*`;
+
 const heading = (model: InboxMessageModel): string => {
-  const to =
-    model.lineName === undefined
-      ? ''
-      : ` to *${truncate(escapeMrkdwn(model.lineName), INBOX_NAME_MAX_CHARS)}*`;
+  const line = lineLabel(model);
+  const to = line === undefined ? '' : ` to ${line}`;
   if (model.kind === 'received') {
     const lead = model.position === 'first' ? ':speech_balloon: New text from ' : '';
     return `${lead}${partyLabel(model.contact, model.maskNumbers)}${to}`;
@@ -197,10 +201,9 @@ const notificationText = (model: InboxMessageModel): string => {
   return `${lead}: ${truncate(escapeMrkdwn(text), INBOX_PREVIEW_MAX_CHARS)}`;
 };
 
-/** The text's time as a Slack date token (each reader sees their own zone), or "unknown time". */
-const inboxWhen = (model: InboxMessageModel, ctx: RenderContext): string =>
-  (model.sentAt === undefined ? undefined : slackDate(model.sentAt, 'dateTime', ctx.timeZone)) ??
-  'unknown time';
+/** The text's time as a Slack date token (each reader sees their own zone), when known. */
+export const inboxSentAt = (model: InboxMessageModel, ctx: RenderContext): string | undefined =>
+  model.sentAt === undefined ? undefined : slackDate(model.sentAt, 'dateTime', ctx.timeZone);
 
 /** The attachments in one grey line (kind, name, size), or nothing. */
 export const inboxAttachmentBlocks = (model: InboxMessageModel): KnownBlock[] =>
@@ -238,7 +241,10 @@ export const renderInboxMessage = (
     { type: 'section', text: { type: 'mrkdwn', text: truncate(heading(model), TEXT_MAX_CHARS) } },
     ...inboxBodyBlocks(model),
     ...inboxAttachmentBlocks(model),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: inboxWhen(model, ctx) }] },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: inboxSentAt(model, ctx) ?? 'unknown time' }],
+    },
     ...inboxActionBlocks(model),
   ];
   return { text: notificationText(model), blocks };

@@ -1,18 +1,18 @@
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn, truncate, zoomText } from './escape.js';
+import { truncate, zoomText } from './escape.js';
 import {
-  INBOX_NAME_MAX_CHARS,
   INBOX_PREVIEW_MAX_CHARS,
   type InboxMessageModel,
   inboxActionBlocks,
   inboxAttachmentBlocks,
   inboxBodyBlocks,
+  inboxSentAt,
+  lineLabel,
   nameLabel,
   partyLabel,
   plainParty,
 } from './inbox-message.js';
 import { TEXT_MAX_CHARS } from './limits.js';
-import { slackDate } from './slack-date.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /** Characters of Zoom's failure reason shown (Zoom's are short codes and a few words). */
@@ -21,10 +21,7 @@ export const INBOX_FAILURE_REASON_MAX_CHARS = 300;
 /** Who sent the text, for the title: the member Zoom named, else the routed line, else none. */
 const senderLabel = (model: InboxMessageModel): string | undefined => {
   const author = nameLabel(model.author);
-  if (author !== undefined) return `*${author}*`;
-  return model.lineName === undefined
-    ? undefined
-    : `*${truncate(escapeMrkdwn(model.lineName), INBOX_NAME_MAX_CHARS)}*`;
+  return author === undefined ? lineLabel(model) : `*${author}*`;
 };
 
 /** Zoom's reason, trimmed, or `undefined` when it gave none. */
@@ -35,8 +32,7 @@ const reasonOf = (model: InboxMessageModel): string | undefined => {
 
 /** One grey line: when it was sent, and Zoom's reason when it gave one. */
 const factsBlocks = (model: InboxMessageModel, ctx: RenderContext): KnownBlock[] => {
-  const when =
-    model.sentAt === undefined ? undefined : slackDate(model.sentAt, 'dateTime', ctx.timeZone);
+  const when = inboxSentAt(model, ctx);
   const reason = reasonOf(model);
   const facts = [
     when === undefined ? undefined : `Sent ${when}`,
