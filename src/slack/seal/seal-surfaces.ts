@@ -21,35 +21,70 @@ const sealOption = (option: unknown, seal: ValueSeal): unknown =>
     ? { ...option, value: seal.seal(option.value) }
     : option;
 
-/**
- * A copy of what the app sends Slack (a message, a view, a Web API call's arguments) with every
- * value a person can send back sealed (see {@link SealPolicy}), and a view's `private_metadata`.
- * `initial_option` is sealed like the option it repeats, so it still matches it.
- */
-export const sealOutgoing = (node: unknown, policy: SealPolicy): unknown => {
-  if (Array.isArray(node)) return node.map((item) => sealOutgoing(item, policy));
-  if (!isRecord(node)) return node;
-  const copy: Json = {};
-  for (const key of Object.keys(node)) copy[key] = sealOutgoing(node[key], policy);
+/** The values of this node itself that are sealed (not its children's), or `undefined`: none. */
+const sealValues = (node: Json, policy: SealPolicy): Json | undefined => {
   const { seal } = policy;
-  if (node.type === 'button' && typeof node.value === 'string') copy.value = seal.seal(node.value);
+  let values: Json | undefined;
+  if (node.type === 'button' && typeof node.value === 'string') {
+    values = { value: seal.seal(node.value) };
+  }
   if (typeof node.action_id === 'string' && policy.sealedSelects.has(node.action_id)) {
-    if (Array.isArray(node.options)) copy.options = node.options.map((o) => sealOption(o, seal));
+    values ??= {};
+    if (Array.isArray(node.options)) values.options = node.options.map((o) => sealOption(o, seal));
     if (Array.isArray(node.option_groups)) {
-      copy.option_groups = node.option_groups.map((group) =>
+      values.option_groups = node.option_groups.map((group) =>
         isRecord(group) && Array.isArray(group.options)
           ? { ...group, options: group.options.map((o) => sealOption(o, seal)) }
           : group,
       );
     }
     if (node.initial_option !== undefined) {
-      copy.initial_option = sealOption(node.initial_option, seal);
+      values.initial_option = sealOption(node.initial_option, seal);
     }
   }
   if (typeof node.private_metadata === 'string' && node.private_metadata !== '') {
-    copy.private_metadata = seal.seal(node.private_metadata);
+    values = { ...values, private_metadata: seal.seal(node.private_metadata) };
   }
-  return copy;
+  return values;
+};
+
+/** A node's children, sealed: the array itself when no item changed. */
+const sealItems = (items: readonly unknown[], policy: SealPolicy): readonly unknown[] => {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i];
+    const sealed = sealOutgoing(item, policy);
+    if (sealed !== item) {
+      copy ??= items.slice();
+      copy[i] = sealed;
+    }
+  }
+  return copy ?? items;
+};
+
+/**
+ * What the app sends Slack (a message, a view, a Web API call's arguments) with every value a
+ * person can send back sealed (see {@link SealPolicy}), and a view's `private_metadata`.
+ * `initial_option` is sealed like the option it repeats, so it still matches it. Objects on the
+ * way to a sealed value are copied; everything else is shared with `node`, which is never
+ * changed: a page's blocks are mostly text, and copying all of it on every answer was most of
+ * the cost.
+ */
+export const sealOutgoing = (node: unknown, policy: SealPolicy): unknown => {
+  if (Array.isArray(node)) return sealItems(node, policy);
+  if (!isRecord(node)) return node;
+  let copy: Json | undefined;
+  for (const key of Object.keys(node)) {
+    const child = node[key];
+    if (typeof child !== 'object' || child === null) continue;
+    const sealed = sealOutgoing(child, policy);
+    if (sealed === child) continue;
+    copy ??= { ...node };
+    copy[key] = sealed;
+  }
+  const sealedValues = sealValues(node, policy);
+  if (sealedValues === undefined) return copy ?? node;
+  return { ...(copy ?? node), ...sealedValues };
 };
 
 /** Stands for a value whose seal failed: no decoder accepts it, so listeners refuse it. */
