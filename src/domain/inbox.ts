@@ -100,25 +100,38 @@ export interface InboxEvent {
 }
 
 /**
- * One text of a person's own number, in (from a contact) or out (from the account, a reply from
- * Slack included), as the record of who is waiting for a reply takes it: times only, never the
- * text, a name or a number.
+ * Which way a text of a person's own number went, as the record of who is waiting for a reply
+ * takes it: `in` from a contact, `out` from the account (a reply from Slack included), or
+ * `failed-out`: a text the account sent that Zoom reported it could not send (the same text may
+ * have been noted as `out` before).
+ */
+export type TextDirection = 'in' | 'out' | 'failed-out';
+
+/**
+ * One text of a person's own number, as the record of who is waiting for a reply takes it: times
+ * only, never the text, a name or a number.
  */
 export interface TextActivity {
   /** The Zoom user id that owns the number (Zoom's `owner.id` of a user line). */
   readonly ownerZoomUserId: string;
   readonly sessionId: string;
-  readonly direction: 'in' | 'out';
-  /** ISO 8601 instant of the text. */
+  readonly direction: TextDirection;
+  /** ISO 8601 instant of the text (of a failed one: when it was sent, not when it failed). */
   readonly at: Instant;
 }
 
-/** When a conversation of a person's own number last had a text in, and one out. */
+/**
+ * When a conversation of a person's own number last had a text in, one out, and one out that
+ * failed. It waits for a reply when a text came in after every text that went out, or when the
+ * newest text that went out failed (`lastFailedOutboundAt` at or after `lastOutboundAt`).
+ */
 export interface ConversationActivity {
   readonly ownerZoomUserId: string;
   readonly sessionId: string;
   /** The newest text that came in; absent when none did (that the app heard of). */
   readonly lastInboundAt?: Instant;
-  /** The newest text that went out; absent when none did. */
+  /** The newest text that went out (failed or not); absent when none did. */
   readonly lastOutboundAt?: Instant;
+  /** The newest text that went out and that Zoom reported failed; absent when none did. */
+  readonly lastFailedOutboundAt?: Instant;
 }

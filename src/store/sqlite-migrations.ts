@@ -109,6 +109,10 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX text_activity_by_inbound ON text_activity (owner_zoom_user_id, last_in_ms);
     `,
   },
+  {
+    name: 'when each conversation of a person’s own number last had a text out that failed',
+    sql: 'ALTER TABLE text_activity ADD COLUMN last_failed_out_ms INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 /**

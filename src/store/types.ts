@@ -121,7 +121,8 @@ export interface InboxStore {
   /**
    * Notes one text of a person's own number: the conversation's newest inbound or outbound time
    * becomes `activity.at` when that is later (an older or repeated text changes nothing, so a
-   * redelivery or replica race is harmless). Times only: never a text, a name or a number.
+   * redelivery or replica race is harmless); a `failed-out` text moves both its newest outbound
+   * and its newest failed outbound time. Times only: never a text, a name or a number.
    * Throws `RangeError` when `at` is not an instant.
    */
   recordTextActivity(activity: TextActivity): Promise<void>;
@@ -132,8 +133,9 @@ export interface InboxStore {
   ): Promise<ConversationActivity | undefined>;
   /**
    * The conversations of `ownerZoomUserId` waiting for a reply: the newest text came in at or
-   * after `since` and nothing went out after it; newest inbound first (then by session id), at
-   * most `limit`. Throws `RangeError` when `limit` is not a positive integer.
+   * after `since`, and nothing went out after it or the newest text out failed; newest inbound
+   * first (then by session id), at most `limit`. Throws `RangeError` when `limit` is not a
+   * positive integer.
    */
   listUnanswered(
     ownerZoomUserId: string,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TextActivity } from '../../src/domain/inbox.js';
+import type { TextActivity, TextDirection } from '../../src/domain/inbox.js';
 import type { Store } from '../../src/store/types.js';
 import { createFakeClock, type FakeClock } from '../helpers/fake-clock.js';
 import type { StoreFactory } from './contract.js';
@@ -12,7 +12,7 @@ const BOB = 'zoom-bob';
 const at = (iso: string): string => new Date(iso).toISOString();
 
 const text = (
-  direction: 'in' | 'out',
+  direction: TextDirection,
   sessionId: string,
   when: string,
   owner = ALICE,
@@ -83,6 +83,69 @@ export const describeActivityContract = (name: string, factory: StoreFactory): v
       ).toStrictEqual(['s1']);
     });
 
+    it('lists a conversation again when its newest text out failed, and keeps the failed time', async () => {
+      await store.recordTextActivity(text('in', 's1', '2026-11-26T10:00:00Z'));
+      await store.recordTextActivity(text('out', 's1', '2026-11-26T10:05:00Z'));
+      expect(await store.listUnanswered(ALICE, since(), 10)).toStrictEqual([]);
+      await store.recordTextActivity(text('failed-out', 's1', '2026-11-26T10:05:00Z'));
+      const expected = {
+        ownerZoomUserId: ALICE,
+        sessionId: 's1',
+        lastInboundAt: '2026-11-26T10:00:00.000Z',
+        lastOutboundAt: '2026-11-26T10:05:00.000Z',
+        lastFailedOutboundAt: '2026-11-26T10:05:00.000Z',
+      };
+      expect(await store.listUnanswered(ALICE, since(), 10)).toStrictEqual([expected]);
+      expect(await store.getTextActivity(ALICE, 's1')).toStrictEqual(expected);
+    });
+
+    it('lists a conversation whose failure is told before or without its text out, whatever the order', async () => {
+      await store.recordTextActivity(text('in', 'first', '2026-11-26T10:00:00Z'));
+      await store.recordTextActivity(text('failed-out', 'first', '2026-11-26T10:05:00Z'));
+      await store.recordTextActivity(text('out', 'first', '2026-11-26T10:05:00Z'));
+      await store.recordTextActivity(text('in', 'only', '2026-11-26T09:00:00Z'));
+      await store.recordTextActivity(text('out', 'only', '2026-11-26T09:01:00Z'));
+      await store.recordTextActivity(text('failed-out', 'only', '2026-11-26T09:02:00Z'));
+      expect(
+        (await store.listUnanswered(ALICE, since(), 10)).map((a) => a.sessionId),
+      ).toStrictEqual(['first', 'only']);
+      expect(await store.getTextActivity(ALICE, 'only')).toMatchObject({
+        lastOutboundAt: '2026-11-26T09:02:00.000Z',
+        lastFailedOutboundAt: '2026-11-26T09:02:00.000Z',
+      });
+    });
+
+    it('clears a failed reply again once a later text goes out, and a failure of an older text never re-opens it', async () => {
+      await store.recordTextActivity(text('in', 's1', '2026-11-26T10:00:00Z'));
+      await store.recordTextActivity(text('out', 's1', '2026-11-26T10:05:00Z'));
+      await store.recordTextActivity(text('failed-out', 's1', '2026-11-26T10:05:00Z'));
+      await store.recordTextActivity(text('out', 's1', '2026-11-26T10:10:00Z'));
+      expect(await store.listUnanswered(ALICE, since(), 10)).toStrictEqual([]);
+      await store.recordTextActivity(text('failed-out', 's1', '2026-11-26T10:05:00Z'));
+      await store.recordTextActivity(text('failed-out', 's1', '2026-11-26T10:07:00Z'));
+      expect(await store.listUnanswered(ALICE, since(), 10)).toStrictEqual([]);
+      expect(await store.getTextActivity(ALICE, 's1')).toStrictEqual({
+        ownerZoomUserId: ALICE,
+        sessionId: 's1',
+        lastInboundAt: '2026-11-26T10:00:00.000Z',
+        lastOutboundAt: '2026-11-26T10:10:00.000Z',
+        lastFailedOutboundAt: '2026-11-26T10:07:00.000Z',
+      });
+    });
+
+    it('never moves a failed time back, and lists nothing for failures with no text in', async () => {
+      await store.recordTextActivity(text('failed-out', 's1', '2026-11-26T10:05:00Z'));
+      await store.recordTextActivity(text('failed-out', 's1', '2026-11-26T10:01:00Z'));
+      expect(await store.getTextActivity(ALICE, 's1')).toStrictEqual({
+        ownerZoomUserId: ALICE,
+        sessionId: 's1',
+        lastOutboundAt: '2026-11-26T10:05:00.000Z',
+        lastFailedOutboundAt: '2026-11-26T10:05:00.000Z',
+      });
+      expect(await store.listUnanswered(ALICE, since(), 10)).toStrictEqual([]);
+      expect(await store.getTextActivity(BOB, 's1')).toBeUndefined();
+    });
+
     it('lists only what came in since the given instant', async () => {
       await store.recordTextActivity(text('in', 'old', '2026-11-01T10:00:00Z'));
       await store.recordTextActivity(text('in', 'new', '2026-11-25T10:00:00Z'));
@@ -110,6 +173,29 @@ export const describeActivityContract = (name: string, factory: StoreFactory): v
         sessionId: 'mixed',
         lastOutboundAt: '2026-11-25T10:00:00.000Z',
       });
+    });
+
+    it('forgets failed times older than the cutoff as it does the others', async () => {
+      await store.recordTextActivity(text('in', 'old', '2026-11-01T10:00:00Z'));
+      await store.recordTextActivity(text('failed-out', 'old', '2026-11-01T10:05:00Z'));
+      await store.recordTextActivity(text('failed-out', 'failed-only', '2026-11-01T10:05:00Z'));
+      await store.recordTextActivity(text('in', 'stale', '2026-11-25T09:00:00Z'));
+      await store.recordTextActivity(text('failed-out', 'stale', '2026-11-01T10:05:00Z'));
+      await store.recordTextActivity(text('out', 'stale', '2026-11-25T10:00:00Z'));
+      await store.recordTextActivity(text('in', 'recent', '2026-11-25T09:00:00Z'));
+      await store.recordTextActivity(text('failed-out', 'recent', '2026-11-25T10:00:00Z'));
+      await store.pruneTextActivity(since());
+      expect(await store.getTextActivity(ALICE, 'old')).toBeUndefined();
+      expect(await store.getTextActivity(ALICE, 'failed-only')).toBeUndefined();
+      expect(await store.getTextActivity(ALICE, 'stale')).toStrictEqual({
+        ownerZoomUserId: ALICE,
+        sessionId: 'stale',
+        lastInboundAt: '2026-11-25T09:00:00.000Z',
+        lastOutboundAt: '2026-11-25T10:00:00.000Z',
+      });
+      expect(
+        (await store.listUnanswered(ALICE, new Date(0), 10)).map((a) => a.sessionId),
+      ).toStrictEqual(['recent']);
     });
 
     it('refuses an instant that is not one and a limit that is not a positive integer', async () => {

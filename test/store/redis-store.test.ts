@@ -126,6 +126,33 @@ describe.skipIf(!reachable)('Redis store', () => {
       });
     });
 
+    it('reads text activity written before failed texts were noted as none failed, and prunes every key', async () => {
+      await withStores(1, async ([store], prefix) => {
+        if (store === undefined) throw new Error('a store expected');
+        const inMs = Date.parse('2026-11-26T10:00:00Z');
+        await admin.zadd(`${prefix}inbox:activity:in:zoom-alice`, inMs, 's1');
+        await admin.zadd(`${prefix}inbox:activity:out:zoom-alice`, inMs - 60_000, 's1');
+        await admin.zadd(`${prefix}inbox:activity:owners`, inMs, 'zoom-alice');
+        const expected = {
+          ownerZoomUserId: 'zoom-alice',
+          sessionId: 's1',
+          lastInboundAt: '2026-11-26T10:00:00.000Z',
+          lastOutboundAt: '2026-11-26T09:59:00.000Z',
+        };
+        expect(await store.getTextActivity('zoom-alice', 's1')).toStrictEqual(expected);
+        expect(await store.listUnanswered('zoom-alice', new Date(0), 10)).toStrictEqual([expected]);
+        await store.recordTextActivity({
+          ownerZoomUserId: 'zoom-alice',
+          sessionId: 's1',
+          direction: 'failed-out',
+          at: '2026-11-26T10:05:00Z',
+        });
+        expect(await admin.keys(`${prefix}inbox:activity:*`)).toHaveLength(4);
+        await store.pruneTextActivity(new Date('2030-01-01T00:00:00Z'));
+        expect(await admin.keys(`${prefix}inbox:activity:*`)).toStrictEqual([]);
+      });
+    });
+
     it('finds older matches when filtered by subject and actor past many newer entries', async () => {
       await withStores(1, async ([store]) => {
         const entry = (actorSlackUserId: string, action: string): AuditEntryInput => ({

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -311,6 +311,32 @@ describe('applyMigrations', () => {
       { actor_slack_user_id: 'U0OLD', count: 1 },
     ]);
     db.close();
+  });
+
+  it('keeps text activity written before failed texts were noted, with none failed', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const raw = new Database(path);
+    applyMigrations(raw, migrations.slice(0, 4));
+    raw
+      .prepare(
+        `INSERT INTO text_activity (owner_zoom_user_id, session_id, last_in_ms, last_out_ms)
+         VALUES ('zoom-alice', 's1', ?, 0)`,
+      )
+      .run(Date.parse('2026-11-26T10:00:00Z'));
+    raw.close();
+    const store = await createSqliteStore({ path }, deps());
+    try {
+      const expected = {
+        ownerZoomUserId: 'zoom-alice',
+        sessionId: 's1',
+        lastInboundAt: '2026-11-26T10:00:00.000Z',
+      };
+      expect(await store.getTextActivity('zoom-alice', 's1')).toStrictEqual(expected);
+      expect(await store.listUnanswered('zoom-alice', new Date(0), 10)).toStrictEqual([expected]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('leaves schema and version untouched when a step fails', () => {
