@@ -31,9 +31,9 @@ export interface InboxIntake {
   /**
    * Claims the message id ({@link claimKeyOf}: a failure apart from its text), once on every
    * replica, for {@link ZOOM_MESSAGE_DEDUPE_TTL_MS}; notes when a text of a person's own number
-   * came in or went out (times only: who waits for a reply), keeps the text in memory and queues
-   * the work in the store. Rejects (having given the claim back) when the store cannot take it,
-   * so Zoom's redelivery is handled again.
+   * came in, went out or failed to go out (times only: who waits for a reply), keeps the text in
+   * memory and queues the work in the store. Rejects (having given the claim back) when the store
+   * cannot take it, so Zoom's redelivery is handled again.
    */
   accept(event: InboxEvent): Promise<IntakeOutcome>;
 }

@@ -1,5 +1,10 @@
 import type { Clock } from '../../clock.js';
-import type { ConversationActivity, InboxEvent, TextActivity } from '../../domain/inbox.js';
+import type {
+  ConversationActivity,
+  InboxEvent,
+  TextActivity,
+  TextDirection,
+} from '../../domain/inbox.js';
 import type { AppLogger } from '../../logger.js';
 import type { TextActivityStore } from '../../store/types.js';
 
@@ -16,7 +21,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Who is waiting for a reply, known from the texts Zoom reports and the replies sent from Slack. */
 export interface TextActivityLog {
-  /** Notes one text of a person's own number (times only); older times are pruned now and then. */
+  /**
+   * Notes one text of a person's own number (times only; a failed one too); older times are
+   * pruned now and then.
+   */
   record(activity: TextActivity): Promise<void>;
   /** The person's conversations waiting for a reply, newest first, at most {@link UNANSWERED_MAX}. */
   unanswered(ownerZoomUserId: string): Promise<readonly ConversationActivity[]>;
@@ -24,17 +32,21 @@ export interface TextActivityLog {
   knows(ownerZoomUserId: string, sessionId: string): Promise<boolean>;
 }
 
+const directionOf = (event: InboxEvent): TextDirection => {
+  if (event.kind === 'received') return 'in';
+  return event.kind === 'failed' || event.message.status === 'failed' ? 'failed-out' : 'out';
+};
+
 /**
  * The text of a person's own number an inbox event stands for, or `undefined` for one that says
  * nothing about who waits for a reply: a call queue's or auto receptionist's text, one with no
- * owner id, a send that failed.
+ * owner id. A send that failed (`phone.sms_sent_failed`, or a `phone.sms_sent` that carries
+ * Zoom's reason) is `failed-out` at the failed text's own time, so it re-opens the conversation
+ * unless a later text went out. The time is the message's, else `now`.
  */
 export const textActivityOf = (event: InboxEvent, now: Date): TextActivity | undefined => {
   const { owner, message } = event;
   if (owner.kind !== 'user' || owner.zoomUserId === undefined) return undefined;
-  if (event.kind === 'failed' || (event.kind === 'sent' && message.status === 'failed')) {
-    return undefined;
-  }
   const at =
     message.sentAt !== undefined && Number.isFinite(Date.parse(message.sentAt))
       ? message.sentAt
@@ -42,10 +54,20 @@ export const textActivityOf = (event: InboxEvent, now: Date): TextActivity | und
   return {
     ownerZoomUserId: owner.zoomUserId,
     sessionId: message.sessionId,
-    direction: event.kind === 'received' ? 'in' : 'out',
+    direction: directionOf(event),
     at,
   };
 };
+
+/**
+ * Whether the newest text that went out in a conversation is one Zoom reported failed (a
+ * failure at the same instant as the newest text out is taken to be that text's), so the
+ * contact got no answer. The stores list such a conversation as waiting when a text came in.
+ */
+export const lastReplyFailed = (activity: ConversationActivity): boolean =>
+  activity.lastFailedOutboundAt !== undefined &&
+  (activity.lastOutboundAt === undefined ||
+    Date.parse(activity.lastFailedOutboundAt) >= Date.parse(activity.lastOutboundAt));
 
 /**
  * The log of who is waiting for a reply, over the store. Times older than

@@ -3,7 +3,7 @@ import type { AppLogger } from '../../logger.js';
 import { toZoomInstant } from '../../query/conversation-cursor.js';
 import type { ZoomApi } from '../../zoom/types.js';
 import type { FindOwnLine } from './own-line.js';
-import type { TextActivityLog } from './text-activity.js';
+import { lastReplyFailed, type TextActivityLog } from './text-activity.js';
 
 /** Conversations missing from the page shown whose contact is asked of Zoom, at most, per view. */
 export const UNANSWERED_LOOKUPS_MAX = 3;
@@ -16,6 +16,8 @@ export interface UnansweredConversation {
   readonly sessionId: string;
   /** When the text that waits for a reply came in. */
   readonly receivedAt: Instant;
+  /** `true` when the newest text that went out is one Zoom reported failed (never delivered). */
+  readonly replyFailed?: boolean;
   /**
    * Who wrote it, when known: from the listing the person is looking at, or asked of Zoom for a
    * few; held in memory for this view only, never stored.
@@ -34,11 +36,11 @@ const contactIn = (session: SmsSession): Participant | undefined =>
 
 /**
  * The actor's own conversations waiting for a reply, newest first: their own line (never anyone
- * else's, whoever they look at), the times the inbox noted (no text stored), and each contact
- * from `known` (the sessions of the page the person is shown) or, for up to
- * {@link UNANSWERED_LOOKUPS_MAX} others, the newest message Zoom has of it (`GET
- * /phone/sms/sessions/{sessionId}`, through the app's rate limiter; a failed lookup leaves the
- * contact unknown). Empty for a person with no Zoom user.
+ * else's, whoever they look at), the times the inbox noted (no text stored; whether the last
+ * reply failed is read from them too), and each contact from `known` (the sessions of the page
+ * the person is shown) or, for up to {@link UNANSWERED_LOOKUPS_MAX} others, the newest message
+ * Zoom has of it (`GET /phone/sms/sessions/{sessionId}`, through the app's rate limiter; a failed
+ * lookup leaves the contact unknown). Empty for a person with no Zoom user.
  * @throws AppError when the person's line or the store cannot be read.
  */
 export const createUnanswered =
@@ -89,6 +91,7 @@ export const createUnanswered =
           contact.then((found) => ({
             sessionId: entry.sessionId,
             receivedAt,
+            ...(lastReplyFailed(entry) ? { replyFailed: true } : {}),
             ...(found === undefined ? {} : { contact: found }),
           })),
         ];

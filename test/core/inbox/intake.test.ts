@@ -5,7 +5,7 @@ import {
   zoomMessageKey,
 } from '../../../src/core/inbox/intake.js';
 import { createMessageTexts } from '../../../src/core/inbox/message-texts.js';
-import type { InboxEvent, InboxEventKind } from '../../../src/domain/inbox.js';
+import type { InboxEvent, InboxEventKind, TextActivity } from '../../../src/domain/inbox.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import { createFakeClock } from '../../helpers/fake-clock.js';
 
@@ -27,11 +27,11 @@ const event = (kind: InboxEventKind, text: string): InboxEvent => ({
 });
 
 describe('the inbox intake and a failed send', () => {
-  it('claims a failure apart from its text: once, and never as a repeat of the sent text', async () => {
+  it('claims a failure apart from its text: once, never as a repeat of the sent text, and notes it as failed', async () => {
     const clock = createFakeClock('2026-12-06T12:00:00Z');
     const store = createMemoryStore({ clock });
     const texts = createMessageTexts(() => clock.now().getTime());
-    const activity: unknown[] = [];
+    const activity: TextActivity[] = [];
     const intake = createInboxIntake({
       store,
       clock,
@@ -45,7 +45,7 @@ describe('the inbox intake and a failed send', () => {
     expect(await intake.accept(event('failed', 'Yes'))).toBe('duplicate');
     expect(await intake.accept(event('sent', 'Yes'))).toBe('duplicate');
     expect(await store.countJobs()).toBe(2);
-    expect(activity).toHaveLength(1);
+    expect(activity.map((entry) => entry.direction)).toStrictEqual(['out', 'failed-out']);
     expect(texts.recall({ kind: 'sent', messageId: 'm1' })?.kind).toBe('sent');
     expect(texts.recall({ kind: 'failed', messageId: 'm1' })?.failureReason).toBe('no route');
     texts.forget({ kind: 'sent', messageId: 'm1' });

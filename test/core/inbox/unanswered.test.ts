@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVITY_PRUNE_INTERVAL_MS,
   createTextActivityLog,
+  lastReplyFailed,
   textActivityOf,
   UNANSWERED_MAX,
 } from '../../../src/core/inbox/text-activity.js';
 import { createUnanswered, UNANSWERED_LOOKUPS_MAX } from '../../../src/core/inbox/unanswered.js';
-import type { InboxEvent } from '../../../src/domain/inbox.js';
+import type { ConversationActivity, InboxEvent } from '../../../src/domain/inbox.js';
 import type { SmsSession } from '../../../src/domain/sms.js';
 import { AppError } from '../../../src/errors.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
@@ -48,14 +49,65 @@ describe('textActivityOf', () => {
     ['a call queue’s text', { owner: { kind: 'call_queue' as const, lineId: 'CQ1' } }],
     ['a text with no owner id', { owner: { kind: 'user' as const } }],
     [
-      'a send that failed',
-      {
-        kind: 'sent' as const,
-        message: { ...event().message, direction: 'out' as const, status: 'failed' as const },
-      },
+      'a call queue’s failed send',
+      { kind: 'failed' as const, owner: { kind: 'call_queue' as const, lineId: 'CQ1' } },
     ],
   ])('says nothing of %s', (_name, overrides) => {
     expect(textActivityOf(event(overrides), now)).toBeUndefined();
+  });
+
+  const failedOut = { ...event().message, direction: 'out' as const, status: 'failed' as const };
+
+  it.each([
+    ['phone.sms_sent_failed', { kind: 'failed' as const, message: failedOut }],
+    ['a phone.sms_sent with Zoom’s reason', { kind: 'sent' as const, message: failedOut }],
+  ])('notes %s as a failed text out at the text’s own time', (_name, overrides) => {
+    expect(textActivityOf(event(overrides), now)).toStrictEqual({
+      ownerZoomUserId: 'zoom-alice',
+      sessionId: 's1',
+      direction: 'failed-out',
+      at: '2026-12-06T11:00:00Z',
+    });
+  });
+
+  it('notes a failure with no time of its own at the time it was told', () => {
+    const { sentAt: _none, ...untimed } = failedOut;
+    expect(textActivityOf(event({ kind: 'failed', message: untimed }), now)).toMatchObject({
+      direction: 'failed-out',
+      at: '2026-12-06T12:00:00.000Z',
+    });
+  });
+});
+
+describe('lastReplyFailed', () => {
+  const activity = (times: Partial<ConversationActivity>): ConversationActivity => ({
+    ownerZoomUserId: 'zoom-alice',
+    sessionId: 's1',
+    lastInboundAt: '2026-12-06T10:00:00.000Z',
+    ...times,
+  });
+
+  it.each([
+    [false, 'no text went out', {}],
+    [false, 'the newest text out went through', { lastOutboundAt: '2026-12-06T10:05:00.000Z' }],
+    [
+      true,
+      'the newest text out failed',
+      {
+        lastOutboundAt: '2026-12-06T10:05:00.000Z',
+        lastFailedOutboundAt: '2026-12-06T10:05:00.000Z',
+      },
+    ],
+    [
+      false,
+      'only an older text out failed',
+      {
+        lastOutboundAt: '2026-12-06T10:10:00.000Z',
+        lastFailedOutboundAt: '2026-12-06T10:05:00.000Z',
+      },
+    ],
+  ])('is %s when %s', (expected, _name, times) => {
+    expect(lastReplyFailed(activity(times))).toBe(expected);
   });
 });
 
@@ -167,5 +219,38 @@ describe('createUnanswered', () => {
     expect(asked).toEqual(['a', 'b', 'c']);
     expect(asked).toHaveLength(UNANSWERED_LOOKUPS_MAX);
     expect(await find('U0NOBODY', [])).toEqual([]);
+  });
+
+  it('says which conversations wait because the last reply failed', async () => {
+    const { logger } = createCapturingLogger();
+    const find = createUnanswered({
+      ownLine: async () => ({ zoomUser: 'alice@example.com', zoomUserId: 'zoom-alice' }),
+      activity: {
+        unanswered: async () => [
+          {
+            ownerZoomUserId: 'zoom-alice',
+            sessionId: 'failed',
+            lastInboundAt: '2026-12-06T11:00:00.000Z',
+            lastOutboundAt: '2026-12-06T11:05:00.000Z',
+            lastFailedOutboundAt: '2026-12-06T11:05:00.000Z',
+          },
+          {
+            ownerZoomUserId: 'zoom-alice',
+            sessionId: 'new-text',
+            lastInboundAt: '2026-12-06T10:00:00.000Z',
+            lastOutboundAt: '2026-12-06T09:05:00.000Z',
+            lastFailedOutboundAt: '2026-12-06T09:00:00.000Z',
+          },
+        ],
+      },
+      zoom: {
+        getSmsSessionDetails: async () => ({ nextPageToken: '', messages: [] }),
+      },
+      logger,
+    });
+    expect(await find('U0ALICE', [])).toStrictEqual([
+      { sessionId: 'failed', receivedAt: '2026-12-06T11:00:00.000Z', replyFailed: true },
+      { sessionId: 'new-text', receivedAt: '2026-12-06T10:00:00.000Z' },
+    ]);
   });
 });
