@@ -23,6 +23,9 @@ export const UNANSWERED_OPEN_INDEX_BASE = 1000;
 /** Blocks of the section at most: the heading, two per conversation and a divider. */
 export const UNANSWERED_MAX_BLOCKS = 2 + 2 * UNANSWERED_MAX_ROWS;
 
+/** What a row adds when it waits because the viewer's newest reply was not delivered. */
+const REPLY_FAILED_NOTE = 'Your last reply was not delivered';
+
 /** What the Home tab's section of conversations waiting for a reply shows. */
 export interface HomeUnansweredModel {
   /** The viewer: the conversations are of their own number, and Open reads them as theirs. */
@@ -51,9 +54,10 @@ const row = (
   const session = asSession(conversation);
   const name = contactName(session);
   const when = slackDate(conversation.receivedAt, 'ago', ctx.timeZone, ctx.now) ?? 'recently';
+  const failed = conversation.replyFailed === true ? ` · ${REPLY_FAILED_NOTE}` : '';
   const text: SectionBlock = {
     type: 'section',
-    text: mrkdwn(`${rowTitle(session, ROW_NAME_MAX_CHARS)}\nTexted ${when}`),
+    text: mrkdwn(`${rowTitle(session, ROW_NAME_MAX_CHARS)}\nTexted ${when}${failed}`),
   };
   const reply: Button = {
     type: 'button',
@@ -81,8 +85,9 @@ const row = (
 
 /**
  * The Home tab's first section: the viewer's own conversations whose last text came in and has
- * not been answered, newest first, each as who wrote (bold name and number, or "Unknown
- * contact"), when ("Texted 5 minutes ago", a Slack date token), **Reply** (the reply modal; who
+ * not been answered (or whose last reply Zoom could not send), newest first, each as who wrote
+ * (bold name and number, or "Unknown contact"), when ("Texted 5 minutes ago", a Slack date token,
+ * then {@link REPLY_FAILED_NOTE} when the last reply failed), **Reply** (the reply modal; who
  * may reply is decided when the text is sent) and **Open**; then a divider. Nothing at all when
  * none is waiting. Pure; at most {@link UNANSWERED_MAX_BLOCKS} blocks, all contact text escaped.
  * https://docs.slack.dev/surfaces/app-home

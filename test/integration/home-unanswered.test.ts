@@ -189,6 +189,29 @@ describe('the Home tab’s conversations waiting for a reply, over the real rece
     expect(waiting(await home(ALICE))).toBe('');
   });
 
+  it('lists the conversation again when Zoom reports Alice’s reply failed, until a later text goes out', async () => {
+    const reply = h.zoom.sent[0];
+    if (reply === undefined) throw new Error('the reply from the Home tab was not sent');
+    const failure = textEvent(alice, dana, danaChat.id, {
+      kind: 'failed',
+      messageId: reply.messageId,
+      at: reply.at,
+      failureReason: '1101-phone message error send',
+    });
+    expect((await postZoomEvent(h, failure.body)).status).toBe(200);
+    expect(waiting(await home(ALICE))).toMatch(
+      /^Waiting for your reply \(1\)\nDana <Whitfield> · .+\nTexted .+ · Your last reply was not delivered\n/,
+    );
+    expect(waiting(await home(BOB))).toBe('');
+    const later = zoomInstant(new Date(Date.parse(reply.at) + 1000));
+    const resent = textEvent(alice, dana, danaChat.id, { kind: 'sent', at: later });
+    expect((await postZoomEvent(h, resent.body)).status).toBe(200);
+    expect(waiting(await home(ALICE))).toBe('');
+    const olderFailure = textEvent(alice, dana, danaChat.id, { kind: 'failed', at: reply.at });
+    expect((await postZoomEvent(h, olderFailure.body)).status).toBe(200);
+    expect(waiting(await home(ALICE))).toBe('');
+  });
+
   it('lists a newer text again, and clears it once Zoom reports a text sent after it', async () => {
     const { body } = textEvent(alice, pat, patChat.id, { at: zoomInstant(minutesAgo(1)) });
     expect((await postZoomEvent(h, body)).status).toBe(200);

@@ -337,6 +337,7 @@ describe('renderHomeView', () => {
           unanswered: Array.from({ length: 12 }, (_, i) => ({
             sessionId: `waiting-${i}`,
             receivedAt: minutesBefore(i),
+            replyFailed: true,
             contact: { name: `${i}${longName}`, phoneNumber: '+14155550100', isOwner: false },
           })),
         },
@@ -349,7 +350,7 @@ describe('renderHomeView', () => {
     },
   );
 
-  it('leads with the conversations waiting for a reply, each with Reply and Open', async () => {
+  it('leads with the conversations waiting for a reply, each with Reply and Open, saying a failed reply', async () => {
     const view = renderHomeView(
       {
         ...listing(page()),
@@ -359,7 +360,7 @@ describe('renderHomeView', () => {
             receivedAt: minutesBefore(5),
             contact: { name: '<Zed & Co>', phoneNumber: '+14155550202', isOwner: false },
           },
-          { sessionId: 'session-9', receivedAt: minutesBefore(90) },
+          { sessionId: 'session-9', receivedAt: minutesBefore(90), replyFailed: true },
         ],
       },
       ctx,
@@ -368,7 +369,8 @@ describe('renderHomeView', () => {
     await snapshot('home-unanswered', view);
     const text = visibleText(view);
     expect(text).toMatch(/^SMS Conversations\nWaiting for your reply \(2\)\n<Zed & Co> · \+1/);
-    expect(text).toContain('Unknown contact\nTexted');
+    expect(text).toMatch(/Unknown contact\nTexted .+ · Your last reply was not delivered\n/);
+    expect(text.match(/not delivered/g)).toHaveLength(1);
     expect(blockIds(view)[1]).toBe(HOME_BLOCK_IDS.unanswered);
     const replies = findButtons(view).filter((b) => b.text === 'Reply');
     expect(replies.map((b) => b.actionId)).toEqual(['inbox_reply.home.0', 'inbox_reply.home.1']);
