@@ -41,6 +41,7 @@ import { registerListeners } from './slack/register.js';
 import { createChannelMembership, createReplyPublisher } from './slack/reply-port.js';
 import { createSealGuard } from './slack/seal/seal-guard.js';
 import { sealOutgoing } from './slack/seal/seal-surfaces.js';
+import { createSealedRespond } from './slack/seal/sealed-respond.js';
 import { createSealingFetch } from './slack/seal/sealing-fetch.js';
 import { createTeamGuard } from './slack/team-guard.js';
 import { createFileUploader } from './slack/upload-file.js';
@@ -319,25 +320,29 @@ export const createApp = async (config: Config, deps: AppDeps): Promise<SmsSessi
     activity,
     metrics: ops.metrics,
   });
-  registerListeners(bolt, {
-    reply,
-    core,
-    identity: people.identity,
-    logger,
-    clock,
-    access: people.access,
-    home: createHomeState({ store }),
-    ...features,
-    uploader: createFileUploader(bolt.client, pooledFetch),
-    inbox: inboxAdmin,
-    sealAck: <T>(surface: T): T => sealOutgoing(surface, sealPolicy) as T,
-    unanswered: createUnanswered({
-      ownLine,
-      activity,
-      zoom,
-      logger: logger.child({ component: 'home' }),
-    }),
-  });
+  registerListeners(
+    bolt,
+    {
+      reply,
+      core,
+      identity: people.identity,
+      logger,
+      clock,
+      access: people.access,
+      home: createHomeState({ store }),
+      ...features,
+      uploader: createFileUploader(bolt.client, pooledFetch),
+      inbox: inboxAdmin,
+      sealAck: <T>(surface: T): T => sealOutgoing(surface, sealPolicy) as T,
+      unanswered: createUnanswered({
+        ownLine,
+        activity,
+        zoom,
+        logger: logger.child({ component: 'home' }),
+      }),
+    },
+    { respond: createSealedRespond(sealPolicy, pooledFetch) },
+  );
   bolt.error(async (error) => {
     reportOutcome('INTERNAL');
     logger.error({ err: error }, 'unhandled listener error');

@@ -1,8 +1,10 @@
 import type {
   App,
   Middleware,
+  RespondFn,
   SlackAction,
   SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
@@ -13,15 +15,18 @@ export type ActionMatch =
   | RegExp
   | { readonly type: 'block_actions'; readonly action_id: RegExp };
 
+import { responseUrlOf } from './seal/sealed-respond.js';
+
+type CommandListener = Middleware<SlackCommandMiddlewareArgs>;
 type ActionListener<A extends SlackAction> = Middleware<SlackActionMiddlewareArgs<A>>;
 type ViewListener<V extends SlackViewAction> = Middleware<SlackViewMiddlewareArgs<V>>;
 
 /**
- * Where the app's listeners register: Bolt's `command` and `event` as they are, and `action` and
- * `view` (the same signatures as Bolt's, for the forms the app uses) kept in a table.
+ * Where the app's listeners register: Bolt's `event` as it is, `command` for one listener, and
+ * `action` and `view` (the same signatures as Bolt's, for the forms the app uses) kept in a table.
  */
 export interface Listeners {
-  readonly command: App['command'];
+  command(name: string, listener: CommandListener): void;
   readonly event: App['event'];
   action<A extends SlackAction = SlackAction>(
     match: ActionMatch,
@@ -32,6 +37,15 @@ export interface Listeners {
     callbackId: string,
     listener: ViewListener<V>,
   ): void;
+}
+
+/** How {@link createListeners} hands listeners their arguments. */
+export interface ListenerOptions {
+  /**
+   * The `respond()` every listener gets for a request with a `response_url`, in place of Bolt's
+   * (see `seal/sealed-respond.ts`); Bolt's when absent.
+   */
+  readonly respond?: (responseUrl: string) => RespondFn;
 }
 
 /** One block action listener or view listener, erased to what the dispatcher calls. */
@@ -70,16 +84,27 @@ class Table {
  * that was some forty chains for every slash command, about a tenth of the app's CPU per
  * answer (docs/benchmarks.md). This registers one Bolt listener for every block action and one
  * for every view submission, and picks the app's listener from a table: the same listener gets
- * the same arguments, and a click no listener wants is left unacknowledged, as Bolt leaves it.
+ * the same arguments (with `options.respond`'s `respond()`), and a click no listener wants is
+ * left unacknowledged, as Bolt leaves it.
  */
-export const createListeners = (app: App): Listeners => {
+export const createListeners = (app: App, options: ListenerOptions = {}): Listeners => {
   const actions = new Table('action_id');
   const views = new Table('callback_id');
   let actionsMounted = false;
   let viewsMounted = false;
+  const withRespond = <T extends { readonly body: unknown; readonly respond?: RespondFn }>(
+    args: T,
+  ): T => {
+    const url = options.respond === undefined ? undefined : responseUrlOf(args.body);
+    return url === undefined || options.respond === undefined
+      ? args
+      : { ...args, respond: options.respond(url) };
+  };
 
   return {
-    command: app.command.bind(app),
+    command: (name, listener) => {
+      app.command(name, (args) => listener(withRespond(args)));
+    },
     event: app.event.bind(app),
     action: (match, listener) => {
       actions.add(
@@ -90,7 +115,7 @@ export const createListeners = (app: App): Listeners => {
       actionsMounted = true;
       app.action({ type: 'block_actions' }, async (args) => {
         const found = actions.find('action_id' in args.action ? args.action.action_id : '');
-        if (found !== undefined) await found(args as never);
+        if (found !== undefined) await found(withRespond(args) as never);
       });
     },
     view: (callbackId, listener) => {
@@ -99,7 +124,7 @@ export const createListeners = (app: App): Listeners => {
       viewsMounted = true;
       app.view({ type: 'view_submission' }, async (args) => {
         const found = views.find(args.view.callback_id);
-        if (found !== undefined) await found(args as never);
+        if (found !== undefined) await found(withRespond(args) as never);
       });
     },
   };

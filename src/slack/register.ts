@@ -17,14 +17,18 @@ import { registerShareAction } from './actions/share.js';
 import { registerSmsSessionsCommand } from './commands/sms-sessions.js';
 import type { SlackDeps } from './deps.js';
 import { registerAppHomeOpened } from './events/app-home-opened.js';
-import { createListeners } from './listener-table.js';
+import { createListeners, type ListenerOptions } from './listener-table.js';
 
 /**
  * Registers every listener, as slack-samples/bolt-ts-starter-template does, with the app's deps;
  * block actions and view submissions through one Bolt listener each ({@link createListeners}).
  */
-export const registerListeners = (bolt: App, deps: SlackDeps): void => {
-  const app = createListeners(bolt);
+export const registerListeners = (
+  bolt: App,
+  deps: SlackDeps,
+  options: ListenerOptions = {},
+): void => {
+  const app = createListeners(bolt, options);
   registerSmsSessionsCommand(app, deps);
   registerPagingActions(app, deps);
   registerAppHomeOpened(app, deps);

@@ -99,4 +99,41 @@ describe('createListeners', () => {
       'callback_id twice has two listeners',
     );
   });
+
+  it("gives every listener the respond() it is told to, built from the request's response_url", async () => {
+    const app = quietApp();
+    const urls: string[] = [];
+    const listeners = createListeners(app, {
+      respond: (url) => async () => {
+        urls.push(url);
+        return new Response('ok');
+      },
+    });
+    listeners.command('/sms-sessions', async ({ ack, respond }) => {
+      await ack();
+      await respond('from the command');
+    });
+    listeners.action('next', async ({ ack, respond }) => {
+      await ack();
+      await respond('from the click');
+    });
+    const command = {
+      command: '/sms-sessions',
+      text: '',
+      user_id: 'U1',
+      team_id: 'T1',
+      channel_id: 'C1',
+      api_app_id: 'A1',
+      trigger_id: 't',
+      response_url: 'https://hooks.slack.test/commands/1',
+    };
+    expect(await deliver(app, command)).toBe(true);
+    expect(
+      await deliver(app, { ...click('next'), response_url: 'https://hooks.slack.test/actions/2' }),
+    ).toBe(true);
+    expect(urls).toEqual([
+      'https://hooks.slack.test/commands/1',
+      'https://hooks.slack.test/actions/2',
+    ]);
+  });
 });

@@ -26,9 +26,11 @@ const sealForm = (body: string, policy: SealPolicy): string => {
 
 /**
  * The `fetch` every Slack-bound request of the app goes through (Bolt hands it to the Web API
- * client and to `respond()`), sealing on the way out every value a person can send back (see
- * {@link sealOutgoing}): messages posted or answered, views opened, updated or published. One
- * place, so no surface can forget it, and listeners keep writing plain values.
+ * client and to its own `respond()`), sealing on the way out every value a person can send back
+ * (see {@link sealOutgoing}): messages posted or answered, views opened, updated or published.
+ * One place, so no surface can forget it, and listeners keep writing plain values. (Listeners get
+ * `seal/sealed-respond.ts`'s `respond()` instead of Bolt's, which seals the message before it is
+ * serialised, and acks are sealed by `sealAck`: the same {@link sealOutgoing}, without a parse.)
  * https://docs.slack.dev/tools/bolt-js/reference#app-options
  */
 export const createSealingFetch =
