@@ -1,7 +1,7 @@
 /**
  * Every failure the app knows how to explain. Vendor errors are translated into one of these
  * once, at the adapter boundary; listeners switch on `code`, never on an HTTP status. The text a
- * person reads for each code lives in `src/render/error-message.ts`.
+ * person reads for each code lives in `src/render/error-explanation.ts`.
  */
 export type ErrorCode =
   /** The command text or a filter could not be understood (see {@link InvalidArgsReason}). */

@@ -1,5 +1,5 @@
 import type { AuditEntryView } from './audit-entries.js';
-import { errorTitle } from './error-message.js';
+import { errorTitle } from './error-explanation.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { codeSpan, slackMention } from './format.js';
 import { LABEL_MAX_CHARS } from './limits.js';

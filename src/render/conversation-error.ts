@@ -8,7 +8,8 @@ import {
 import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { adminContact } from './admin-contact.js';
 import { conversationModal } from './conversation-view.js';
-import { type Explanation, explain, isPassingError } from './error-message.js';
+import { type Explanation, explain } from './error-explanation.js';
+import { isPassingError } from './error-message.js';
 import { codeSpan } from './format.js';
 import type { RenderContext } from './types.js';
 
@@ -43,7 +44,7 @@ const button = (text: string, actionId: string, cursor: ConversationCursor): But
 
 /**
  * A conversation that could not be shown, as the modal's content: the same words as everywhere
- * for each error code (src/render/error-message.ts), except missing Zoom scopes, which name the
+ * for each error code (src/render/error-explanation.ts), except missing Zoom scopes, which name the
  * scope this operation needs (`phone:read:sms_session:admin`) for an admin of the app (members are
  * pointed to the admins). "Newest messages"
  * follows an expired page link; "Try again" a failure that may pass. Pure.

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { ExportResult } from '../core/export.js';
 import type { AppError } from '../errors.js';
 import { dayjs, safeTimeZone } from '../query/time-zone.js';
-import { explain } from './error-message.js';
+import { explain } from './error-explanation.js';
 import { truncate } from './escape.js';
 import { subjectName } from './identity-subject.js';
 import { describeQuery } from './query-description.js';

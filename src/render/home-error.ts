@@ -1,7 +1,8 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { AppError } from '../errors.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/home-ids.js';
-import { type ErrorRecovery, type Explanation, explain, isPassingError } from './error-message.js';
+import { type Explanation, explain } from './error-explanation.js';
+import { type ErrorRecovery, isPassingError } from './error-message.js';
 import { codeSpan } from './format.js';
 import { cursorButton, mrkdwn } from './session-list.js';
 import type { RenderContext } from './types.js';

@@ -1,5 +1,5 @@
 import type { AppError } from '../errors.js';
-import { explain } from './error-message.js';
+import { explain } from './error-explanation.js';
 import type { RenderContext } from './types.js';
 
 /**

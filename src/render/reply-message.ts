@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { PublishedReply } from '../core/reply/reply-core.js';
 import type { AppError } from '../errors.js';
-import { explain } from './error-message.js';
+import { explain } from './error-explanation.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 import { slackMention } from './format.js';
 import { TEXT_MAX_CHARS } from './limits.js';

@@ -4,7 +4,7 @@ import type { Participant, SmsMessage } from '../domain/sms.js';
 import type { AppError } from '../errors.js';
 import { encodeInboxReplyValue, type InboxReplyValue, REPLY_IDS } from '../surface/ids.js';
 import { SMS_MAX_CHARS } from '../zoom/send-sms.js';
-import { explain } from './error-message.js';
+import { explain } from './error-explanation.js';
 import { ELLIPSIS, escapeMrkdwn, truncate } from './escape.js';
 import { phoneLabel } from './labels.js';
 import { TEXT_MAX_CHARS } from './limits.js';
