@@ -7,7 +7,7 @@ import {
 } from '../query/conversation-cursor.js';
 import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { adminContact } from './admin-contact.js';
-import { conversationModal } from './conversation-view.js';
+import { conversationModal } from './conversation-modal.js';
 import { type Explanation, explain } from './error-explanation.js';
 import { isPassingError } from './error-message.js';
 import { codeSpan } from './format.js';
