@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { currentDeadlineMs, remainingMs } from './call-budget.js';
-import type { RateLimitKind, ReleaseTurn, ZoomRateLimiter } from './rate-limiter.js';
+import type { RateLimitKind, ZoomRateLimiter } from './rate-limiter.js';
+import type { ReleaseTurn } from './turn-line.js';
 import { currentZoomCaller } from './zoom-caller.js';
 
 /**

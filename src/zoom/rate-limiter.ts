@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { noticeQueued } from '../interim-notice.js';
-import { createFairQueue } from './fair-queue.js';
 import type { PersonAllowance } from './person-allowance.js';
 import { msUntilNextUtcDay, type RateBudget } from './rate-budget.js';
+import { createTurnLine, type ReleaseTurn, releaseOnce } from './turn-line.js';
 import type { WaitLine } from './wait-line.js';
 import type { ZoomCaller } from './zoom-caller.js';
 
@@ -23,9 +22,6 @@ export interface RateLimitSignal {
   /** From `Retry-After`, when Zoom sent one. */
   readonly retryAfterMs: number | undefined;
 }
-
-/** Ends a turn: called once the request has its answer (or failed), so the slot can cool down. */
-export type ReleaseTurn = () => void;
 
 /** One request for a turn. */
 export interface AcquireOptions {
@@ -109,106 +105,27 @@ const turnTooLate = (estimateMs: number): AppError =>
 const restarting = (): AppError =>
   new AppError('APP_RESTARTING', 'The process is shutting down; no new Zoom requests');
 
-interface Waiter {
-  readonly id: string;
-  /** Order of joining in this process, to tell which waiters counted by the wait line are ours. */
-  readonly seq: number;
-  readonly joinedAtMs: number;
-  readonly resolve: (release: ReleaseTurn) => void;
-  readonly reject: (error: AppError) => void;
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
-
-const createWaiter = (
-  joinedAtMs: number,
-  seq: number,
-): { waiter: Waiter; turn: Promise<ReleaseTurn> } => {
-  let settle: Pick<Waiter, 'resolve' | 'reject'> = { resolve: () => {}, reject: () => {} };
-  const turn = new Promise<ReleaseTurn>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  return { turn, waiter: { id: randomUUID(), seq, joinedAtMs, ...settle, timer: undefined } };
-};
-
 /**
- * Builds the {@link ZoomRateLimiter}. One pump per process asks the budget for a slot whenever
- * someone waits, and sleeps until one may be free when there is none; the budget is shared, so
- * replicas take turns without talking to each other. Waiting is refused up front when the
+ * Builds the {@link ZoomRateLimiter} over one line of turns per process (src/zoom/turn-line.ts),
+ * whose pump hands out the shared budget's slots; the budget is shared, so replicas take turns
+ * without talking to each other. The limiter decides who may join the line: the caller's
+ * allowance and the day's budget are checked first, and waiting is refused up front when the
  * estimated turn is past the deadline, so a person hears "busy, try again in N" at once rather
  * than after the whole budget.
  */
 export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRateLimiter => {
   const { budget, clock, waitLine } = options;
   const noticeAfterMs = options.noticeAfterMs ?? DEFAULT_QUEUE_NOTICE_AFTER_MS;
-  const queue = createFairQueue<Waiter>();
-  let joined = 0;
-  let pumping = false;
-  let closed = false;
-  let wake: (() => void) | undefined;
+  const line = createTurnLine({
+    budget,
+    clock,
+    onWait: options.onWait,
+    onLeave: (waiter) => void waitLine?.leave(waiter.id),
+  });
 
   const nowMs = () => clock.now().getTime();
   const estimate = (ahead: number) =>
     estimateQueueWaitMs(ahead, budget.slotsPerWindow, budget.windowMs);
-
-  const remove = (waiter: Waiter): boolean => {
-    if (!queue.remove(waiter)) return false;
-    clearTimeout(waiter.timer);
-    void waitLine?.leave(waiter.id);
-    return true;
-  };
-
-  const refuse = (waiter: Waiter, error: AppError) => {
-    if (remove(waiter)) waiter.reject(error);
-  };
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  const releaser = (release: () => Promise<void>): ReleaseTurn => {
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      void release();
-    };
-  };
-
-  const pump = async () => {
-    if (pumping) return;
-    pumping = true;
-    try {
-      while (queue.size > 0 && !closed) {
-        const answer = await budget.takeSlot();
-        if (!answer.granted) {
-          await sleep(answer.retryInMs);
-          continue;
-        }
-        const waiter = queue.shift();
-        if (waiter === undefined) {
-          await answer.release();
-          break;
-        }
-        clearTimeout(waiter.timer);
-        void waitLine?.leave(waiter.id);
-        const waitedMs = nowMs() - waiter.joinedAtMs;
-        if (waitedMs > 0) options.onWait?.(waitedMs);
-        waiter.resolve(releaser(answer.release));
-      }
-    } finally {
-      pumping = false;
-      wake = undefined;
-    }
-  };
-
-  /** Waiters of this process the shared line counts before `self`: they joined earlier. */
-  const localBefore = (self: Waiter): number =>
-    queue.items().filter((waiter) => waiter.seq < self.seq).length;
 
   const acquire = async ({ deadlineMs, retry, caller }: AcquireOptions): Promise<ReleaseTurn> => {
     if (caller !== undefined && options.allowance !== undefined) {
@@ -217,39 +134,32 @@ export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRate
     }
     const daily = await budget.takeDaily();
     if (!daily.granted) throw dailyBudgetSpent(daily.retryInMs);
-    if (closed) {
+    if (line.closed) {
       const slot = await budget.takeSlot();
-      if (slot.granted) return releaser(slot.release);
+      if (slot.granted) return releaseOnce(slot.release);
       throw restarting();
     }
-    joined += 1;
-    const { waiter: self, turn } = createWaiter(nowMs(), joined);
-    if (retry) queue.pushFirst(self);
-    else queue.push(caller?.key ?? APP_LANE, self);
-    void pump();
+    const { waiter: self, turn } = retry ? line.joinFirst() : line.join(caller?.key ?? APP_LANE);
     if (retry) return turn;
     const sharedAhead = waitLine === undefined ? undefined : await waitLine.join(self.id);
-    if (!queue.has(self)) {
+    if (!line.has(self)) {
       if (sharedAhead !== undefined) void waitLine?.leave(self.id);
       return turn;
     }
-    const localAhead = queue.ahead(self);
+    const localAhead = line.ahead(self);
     const ahead =
       sharedAhead === undefined
         ? localAhead
-        : localAhead + Math.max(0, sharedAhead - localBefore(self));
+        : localAhead + Math.max(0, sharedAhead - line.joinedBefore(self));
     const estimatedWaitMs = estimate(ahead);
     const leftMs = deadlineMs - nowMs();
     const worstWaitMs = estimatedWaitMs + (ahead > 0 ? budget.windowMs : 0);
     if (worstWaitMs > leftMs) {
-      refuse(self, turnTooLate(worstWaitMs));
+      line.refuse(self, turnTooLate(worstWaitMs));
     } else {
       if (estimatedWaitMs >= noticeAfterMs) noticeQueued({ ahead, estimatedWaitMs });
       if (Number.isFinite(leftMs)) {
-        self.timer = setTimeout(
-          () => refuse(self, turnTooLate(estimate(Math.max(0, queue.ahead(self))))),
-          leftMs,
-        );
+        line.refuseAfter(self, leftMs, () => turnTooLate(estimate(Math.max(0, line.ahead(self)))));
       }
     }
     return turn;
@@ -261,18 +171,14 @@ export const createZoomRateLimiter = (options: ZoomRateLimiterOptions): ZoomRate
       if (signal.kind === 'daily') {
         const resetInMs = signal.retryAfterMs ?? msUntilNextUtcDay(clock.now());
         await budget.exhaustDaily(resetInMs);
-        for (const waiter of queue.items()) refuse(waiter, dailyBudgetSpent(resetInMs));
+        line.refuseAll(() => dailyBudgetSpent(resetInMs));
         return;
       }
       await budget.pauseSlots(signal.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS);
     },
-    close: () => {
-      closed = true;
-      for (const waiter of queue.items()) refuse(waiter, restarting());
-      wake?.();
-    },
+    close: () => line.close(restarting),
     get waiting() {
-      return queue.size;
+      return line.size;
     },
   };
 };

@@ -5,7 +5,7 @@ import type { AppLogger } from '../logger.js';
 /**
  * Everyone waiting for a Zoom slot, on every replica, so "queued behind N requests" counts the
  * whole line and not one replica's share. Only a count: each replica still serves its own
- * waiters in order (src/zoom/rate-limiter.ts).
+ * waiters in order (src/zoom/turn-line.ts).
  */
 export interface WaitLine {
   /**

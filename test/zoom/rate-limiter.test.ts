@@ -4,11 +4,8 @@ import { systemClock } from '../../src/clock.js';
 import type { AppError } from '../../src/errors.js';
 import { type QueueNotice, runWithNoticeListener } from '../../src/interim-notice.js';
 import { createRateBudget, msUntilNextUtcDay, utcDay } from '../../src/zoom/rate-budget.js';
-import {
-  createZoomRateLimiter,
-  estimateQueueWaitMs,
-  type ReleaseTurn,
-} from '../../src/zoom/rate-limiter.js';
+import { createZoomRateLimiter, estimateQueueWaitMs } from '../../src/zoom/rate-limiter.js';
+import type { ReleaseTurn } from '../../src/zoom/turn-line.js';
 import { createZoomCaller } from '../../src/zoom/zoom-caller.js';
 
 const START = '2026-11-26T12:00:00.000Z';
