@@ -1,16 +1,14 @@
 import type { Clock } from '../../clock.js';
-import type { InboxEvent } from '../../domain/inbox.js';
-import type { DeliveryStatus, Participant } from '../../domain/sms.js';
-import type { Subject } from '../../domain/subject.js';
 import type { AppLogger } from '../../logger.js';
-import { encodeConversationCursor, openingCursor } from '../../query/conversation-cursor.js';
-import { type InboxMessageModel, renderInboxMessage } from '../../render/inbox-message.js';
+import { renderInboxMessage } from '../../render/inbox-message.js';
 import { renderInboxSendFailed } from '../../render/inbox-send-failed.js';
 import type { Store } from '../../store/types.js';
 import type { ZoomApi } from '../../zoom/types.js';
 import type { AuditTrail } from '../audit-trail.js';
+import { createDeliveryModel } from './delivery-model.js';
 import type { DeliverJob } from './jobs.js';
 import type { MessageTexts } from './message-texts.js';
+import { createTextRecall } from './recall-text.js';
 import { type InboxSlack, InboxSlackError } from './slack-port.js';
 import type { JobOutcome } from './worker.js';
 import { backoffMs } from './worker.js';
@@ -24,11 +22,6 @@ export const SLACK_RATE_LIMIT_DEFAULT_WAIT_MS = 1_000;
 /** How long a permanent failure of one channel is logged only once. */
 export const PERMANENT_ERROR_LOG_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** Seconds either side of a text's time searched for it in its session. */
-export const MESSAGE_LOOKUP_MARGIN_MS = 2 * 60 * 1000;
-
-const zoomInstant = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 /** What became of one delivery, for the metrics. */
 export type DeliveryOutcome = 'delivered' | 'retried' | 'failed' | 'skipped';
 
@@ -36,6 +29,7 @@ export type DeliveryOutcome = 'delivered' | 'retried' | 'failed' | 'skipped';
 export interface DelivererDeps {
   readonly store: Pick<Store, 'getThread' | 'putThread' | 'getRoute' | 'putRoute' | 'claimOnce'>;
   readonly slack: Pick<InboxSlack, 'postMessage'>;
+  /** Texts this process received (src/core/inbox/recall-text.ts reads them). */
   readonly texts: MessageTexts;
   /** Asked for a text this process does not hold (another replica received it, or a restart). */
   readonly zoom: Pick<ZoomApi, 'getSmsSessionDetails'>;
@@ -53,21 +47,6 @@ export interface DelivererDeps {
   readonly onOutcome?: (destination: DeliverJob['destination'], outcome: DeliveryOutcome) => void;
 }
 
-/** What a text's status is when neither this replica nor Zoom can tell it. */
-const STATUS_OF_KIND: Readonly<Record<DeliverJob['kind'], DeliveryStatus>> = {
-  received: 'received',
-  sent: 'sent',
-  failed: 'failed',
-};
-
-const contactOf = (event: InboxEvent | undefined): Participant | undefined => {
-  if (event === undefined) return undefined;
-  const { message } = event;
-  return event.kind === 'received'
-    ? message.sender
-    : (message.recipients.find((p) => !p.isOwner) ?? message.recipients[0]);
-};
-
 /**
  * Posts one queued text to its channel: the session's first post there starts a thread (whose
  * `ts` the store keeps, shared by replicas), later ones reply in it; a sent text with no thread
@@ -84,82 +63,13 @@ export const createDeliverer = (deps: DelivererDeps) => {
   const report = (job: DeliverJob, outcome: DeliveryOutcome) =>
     deps.onOutcome?.(job.destination, outcome);
 
-  const subjectOf = (job: DeliverJob): Subject | undefined => {
-    if (job.destination === 'dm' && job.slackUserId !== undefined) {
-      return { kind: 'slack-user', slackUserId: job.slackUserId };
-    }
-    return job.owner.zoomUserId === undefined
-      ? undefined
-      : { kind: 'zoom-user', zoomUser: job.owner.zoomUserId };
-  };
-
-  /**
-   * The text as this process received it, else as Zoom tells it again (`GET
-   * /phone/sms/sessions/{id}` around the text's time): the queue never holds a text.
-   */
-  const recall = async (job: DeliverJob): Promise<InboxEvent | undefined> => {
-    const held = deps.texts.recall(job);
-    if (held !== undefined || job.sentAt === undefined) return held;
-    const at = Date.parse(job.sentAt);
-    if (!Number.isFinite(at)) return undefined;
-    try {
-      const page = await deps.zoom.getSmsSessionDetails(job.sessionId, {
-        from: zoomInstant(at - MESSAGE_LOOKUP_MARGIN_MS),
-        to: zoomInstant(at + MESSAGE_LOOKUP_MARGIN_MS),
-        pageSize: 100,
-        order: 'newest-first',
-      });
-      const message = page.messages.find((m) => m.id === job.messageId);
-      return message === undefined
-        ? undefined
-        : {
-            kind: job.kind,
-            accountId: '',
-            // Parsed from JSON, which never holds `undefined`: the optional keys are absent.
-            owner: job.owner as InboxEvent['owner'],
-            message: { ...message, id: job.messageId, sessionId: job.sessionId },
-          };
-    } catch (error) {
-      logger.warn(
-        { code: error instanceof Error && 'code' in error ? String(error.code) : 'unknown' },
-        'Zoom could not tell a text again; it is delivered without it',
-      );
-      return undefined;
-    }
-  };
-
-  const model = async (
-    job: DeliverJob,
-    position: InboxMessageModel['position'],
-  ): Promise<InboxMessageModel> => {
-    const event = await recall(job);
-    const subject = subjectOf(job);
-    const route = job.lineId === undefined ? undefined : await store.getRoute(job.lineId);
-    const openValue =
-      subject === undefined
-        ? undefined
-        : encodeConversationCursor(openingCursor(job.sessionId, subject, job.sentAt, clock.now()));
-    const contact = contactOf(event);
-    const author =
-      event !== undefined && event.kind !== 'received' ? event.message.sender : undefined;
-    return {
-      kind: job.kind,
-      position,
-      sessionId: job.sessionId,
-      channelId: job.channelId,
-      ...(contact === undefined ? {} : { contact }),
-      ...(author === undefined ? {} : { author }),
-      ...(route === undefined ? {} : { lineName: route.lineName }),
-      ...(deps.showText && event?.message.text !== undefined ? { text: event.message.text } : {}),
-      textKnown: event !== undefined,
-      ...(job.sentAt === undefined ? {} : { sentAt: job.sentAt }),
-      status: event?.message.status ?? STATUS_OF_KIND[job.kind],
-      attachments: event?.message.attachments ?? [],
-      maskNumbers: job.destination === 'channel' && deps.maskNumbersInChannels,
-      ...(openValue === undefined ? {} : { openValue }),
-      ...(event?.failureReason === undefined ? {} : { failureReason: event.failureReason }),
-    };
-  };
+  const model = createDeliveryModel({
+    recall: createTextRecall(deps),
+    store,
+    clock,
+    showText: deps.showText,
+    maskNumbersInChannels: deps.maskNumbersInChannels,
+  });
 
   const recordPermanent = async (job: DeliverJob, code: string): Promise<void> => {
     const at = clock.now();
