@@ -1,5 +1,6 @@
 import { followingCursor, isSamePlace, type PageCursor, previousCursor } from '../query/cursor.js';
-import type { SessionsCore, SessionsPageResult } from './sessions.js';
+import type { SessionsPageResult } from './listing-page.js';
+import type { SessionsCore } from './sessions.js';
 
 /**
  * The page a person was reading when its Next (to `next`) failed, shown again

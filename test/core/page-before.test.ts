@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { SessionsPageResult } from '../../src/core/listing-page.js';
 import { pageBeforeNext } from '../../src/core/page-before.js';
-import type { SessionsCore, SessionsPageResult } from '../../src/core/sessions.js';
+import type { SessionsCore } from '../../src/core/sessions.js';
 import { nextCursor, type PageCursor } from '../../src/query/cursor.js';
 
 const ctx = { now: new Date('2026-11-26T12:00:00Z'), timeZone: 'UTC' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditTrail } from '../../src/core/audit-trail.js';
-import { createSessionsCore, MAX_ZOOM_CALLS_PER_CLICK } from '../../src/core/sessions.js';
+import { MAX_ZOOM_CALLS_PER_CLICK } from '../../src/core/listing-page.js';
+import { createSessionsCore } from '../../src/core/sessions.js';
 import { AppError } from '../../src/errors.js';
 import { followingCursor, type PageCursor, previousCursor } from '../../src/query/cursor.js';
 import type { ListArgs } from '../../src/query/types.js';

@@ -1,6 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
 import type { ExportProgress } from '../../core/export.js';
-import type { SessionsPageResult } from '../../core/sessions.js';
+import type { SessionsPageResult } from '../../core/listing-page.js';
 import { toAppError } from '../../errors.js';
 import type { AppLogger } from '../../logger.js';
 import { type ExportStatus, renderExportProgress } from '../../render/export-messages.js';

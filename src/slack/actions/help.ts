@@ -1,5 +1,5 @@
 import type { BlockButtonAction } from '@slack/bolt';
-import type { ListingStart } from '../../core/sessions.js';
+import type { ListingStart } from '../../core/listing-start.js';
 import type { ListArgs } from '../../query/types.js';
 import { renderHelpSyntax } from '../../render/help-syntax.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';

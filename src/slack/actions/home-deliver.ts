@@ -7,7 +7,7 @@ import {
 } from '../../core/home-filters.js';
 import { beginHomeUpdate, type HomeUpdate } from '../../core/home-publish.js';
 import type { UnansweredConversation } from '../../core/inbox/unanswered.js';
-import type { ListingStart } from '../../core/sessions.js';
+import type { ListingStart } from '../../core/listing-start.js';
 import { AppError, toAppError } from '../../errors.js';
 import type { AppLogger } from '../../logger.js';
 import { firstCursor } from '../../query/cursor.js';

@@ -1,6 +1,6 @@
 import type { BlockButtonAction } from '@slack/bolt';
+import type { SessionsPageResult } from '../../core/listing-page.js';
 import { pageBeforeNext } from '../../core/page-before.js';
-import type { SessionsPageResult } from '../../core/sessions.js';
 import { AppError, toAppError } from '../../errors.js';
 import type { AppLogger } from '../../logger.js';
 import { firstCursor, type PageCursor } from '../../query/cursor.js';

@@ -1,4 +1,4 @@
-import type { ListingStart } from '../../core/sessions.js';
+import type { ListingStart } from '../../core/listing-start.js';
 import { renderHelp } from '../../render/help.js';
 import { renderSessionsPage } from '../../render/sessions-page.js';
 import { deliverCommand } from '../deliver.js';

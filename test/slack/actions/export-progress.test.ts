@@ -1,6 +1,6 @@
 import type { RespondArguments } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import type { SessionsPageResult } from '../../../src/core/sessions.js';
+import type { SessionsPageResult } from '../../../src/core/listing-page.js';
 import { AppError } from '../../../src/errors.js';
 import type { ExportStatus } from '../../../src/render/export-messages.js';
 import {
