@@ -72,6 +72,16 @@ const pageOf = (zoomSessions: ZoomSmsSession[]): SessionsPageModel => ({
   notes: [{ kind: 'default-window', days: 30 }],
 });
 
+/** The typical page's model: 10 sessions, one contact each. */
+const typicalPage = (): SessionsPageModel =>
+  pageOf(Array.from({ length: 10 }, (_, i) => typicalSession(i)));
+
+/**
+ * The typical page as the app renders it (bench/floor-bolt.ts answers every command with it, so
+ * the floor sends what the app sends, byte for byte in size).
+ */
+export const typicalPageMessage = () => renderSessionsPage(typicalPage(), CTX);
+
 /** How long rendering one page takes. */
 export interface RenderResult {
   readonly page: string;
@@ -94,7 +104,7 @@ export const benchmarkRendering = async (options: {
   const pages = [
     {
       page: '10 sessions, one contact each (a typical page)',
-      model: pageOf(Array.from({ length: 10 }, (_, i) => typicalSession(i))),
+      model: typicalPage(),
     },
     {
       page: '100 sessions, one contact each',

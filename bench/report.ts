@@ -1,3 +1,4 @@
+import { renderFloor } from './floor-report.js';
 import { count, mib, ms, perPage, ratio, table, us } from './format.js';
 import { renderGoals } from './goals.js';
 import {
@@ -322,6 +323,7 @@ export const renderReport = (results: BenchResults): string =>
   [
     machineSection(results),
     loadSection(results),
+    renderFloor(results),
     renderSaturation(results),
     answerSection(results),
     callsSection(results),

@@ -14,6 +14,8 @@ export interface BenchResults {
   readonly syncSteps: readonly SyncStepResult[];
   readonly startups: readonly StartupResult[];
   readonly bare: TargetResult;
+  /** Bolt and the HTTP a page needs, nothing of the app (bench/floor-bolt.ts). */
+  readonly floor: TargetResult;
   readonly app: TargetResult;
   /** From a second, fresh app process; absent when profiling. */
   readonly memory: MemoryResult | undefined;

@@ -16,7 +16,13 @@ import { renderReport } from './report.js';
 import { runMemory, runScenario } from './scenario.js';
 import { STARTS_PER_TARGET, timeStartups } from './startup.js';
 import { benchmarkSyncSteps } from './sync-steps.js';
-import { REPO_ROOT, startAppProcess, startBareBoltProcess, type TargetProcess } from './targets.js';
+import {
+  REPO_ROOT,
+  startAppProcess,
+  startBareBoltProcess,
+  startFloorBoltProcess,
+  type TargetProcess,
+} from './targets.js';
 import { benchPeople, commandText } from './workload.js';
 
 const DOCS_PATH = join(REPO_ROOT, 'docs', 'benchmarks.md');
@@ -115,7 +121,7 @@ const main = async (plan: BenchPlan, workDir: string) => {
       mkdirSync(profileDir);
       const result = await withTarget(
         () => startApp('app', { profileDir }),
-        (target) => runScenario({ ...shared, target, isApp: true }),
+        (target) => runScenario({ ...shared, target, role: 'app' }),
       );
       const summary = summariseProfile(readCpuProfile(profileDir), REPO_ROOT);
       process.stdout.write(
@@ -155,11 +161,21 @@ const main = async (plan: BenchPlan, workDir: string) => {
         : []),
     ];
     const bare = await withTarget(startBare, (target) =>
-      runScenario({ ...shared, target, isApp: false }),
+      runScenario({ ...shared, target, role: 'bare' }),
+    );
+    const floor = await withTarget(
+      () =>
+        startFloorBoltProcess({
+          slackApiUrl: slack.apiUrl,
+          zoomBaseUrl: zoom.address.baseUrl,
+          zoomTokenUrl: zoom.address.tokenUrl,
+          workDir,
+        }),
+      (target) => runScenario({ ...shared, target, role: 'floor' }),
     );
     const app = await withTarget(
       () => startApp('app'),
-      (target) => runScenario({ ...shared, target, isApp: true }),
+      (target) => runScenario({ ...shared, target, role: 'app' }),
     );
     const ratePerSecond = memoryRate(plan);
     const memory = await withTarget(
@@ -178,6 +194,7 @@ const main = async (plan: BenchPlan, workDir: string) => {
       syncSteps,
       startups,
       bare,
+      floor,
       app,
       memory,
       bareMemory,

@@ -60,12 +60,19 @@ export interface ScenarioOptions {
   readonly people: readonly BenchPerson[];
   /** The command texts of the two workloads (bench/workload.ts). */
   readonly texts: { readonly cached: string; readonly fresh: string };
-  /** The app: answers (in the ack or through `response_url`), and gets the page probe. */
-  readonly isApp: boolean;
+  /**
+   * `app`: answers (in the ack or through `response_url`), gets the page probe and the
+   * saturation search; `bare`: only acks, gets the saturation search; `floor`
+   * (bench/floor-bolt.ts): answers, load steps only.
+   */
+  readonly role: TargetRole;
   readonly progress: (line: string) => void;
 }
 
-const stepContext = (options: ScenarioOptions): StepContext => ({
+/** What a process under test is in the run (see {@link ScenarioOptions.role}). */
+export type TargetRole = 'app' | 'bare' | 'floor';
+
+const stepContext = (options: Omit<ScenarioOptions, 'role'>, answers: boolean): StepContext => ({
   target: options.target,
   driver: createLoadDriver({
     eventsUrl: options.target.eventsUrl,
@@ -75,20 +82,19 @@ const stepContext = (options: ScenarioOptions): StepContext => ({
   }),
   slack: options.slack,
   zoom: options.zoom,
-  answers: options.isApp,
+  answers,
   answerDrainTimeoutMs: options.plan.answerDrainTimeoutMs,
   zoomLatencyMs: options.plan.zoomLatencyMs,
 });
 
 /**
  * One process's run: warm-up (one command per person, so caches hold everyone), the measured
- * load step, for the app the page probe, and last the saturation search. With `plan.profile`,
- * only warm-up and load.
+ * load step, for the app the page probe, and last the saturation search (not for the floor).
+ * With `plan.profile`, only warm-up and load.
  */
 export const runScenario = async (options: ScenarioOptions): Promise<TargetResult> => {
-  const { plan, target, slack, zoom, isApp, progress } = options;
-  const key = isApp ? 'app' : 'bare';
-  const context = stepContext(options);
+  const { plan, target, slack, zoom, role: key, progress } = options;
+  const context = stepContext(options, key !== 'bare');
   const rate = plan.loadRatePerSecond;
   try {
     const startRssBytes = target.sample().rssBytes;
@@ -119,7 +125,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<TargetResul
     });
     const loadRssBytes = target.sample().rssBytes;
     let pageCalls: PageViewCalls[] | undefined;
-    if (isApp && !plan.profile) {
+    if (key === 'app' && !plan.profile) {
       progress(`${target.name}: calls per page`);
       const person = options.people[0];
       if (person === undefined) throw new Error('The bench needs at least one person');
@@ -131,7 +137,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<TargetResul
       });
     }
     let saturation: SaturationResult | undefined;
-    if (!plan.profile) {
+    if (key !== 'floor' && !plan.profile) {
       progress(`${target.name}: saturation, ${plan.saturationRatesPerSecond.join(', ')}/s`);
       saturation = await findSaturation(context, {
         name: key,
@@ -156,7 +162,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<TargetResul
 };
 
 /** What the memory run needs: a freshly started process and a rate it sustains. */
-export interface MemoryRunOptions extends Omit<ScenarioOptions, 'isApp'> {
+export interface MemoryRunOptions extends Omit<ScenarioOptions, 'role'> {
   readonly ratePerSecond: number;
   /** Whether the process answers (in the ack or through `response_url`: the app) or only acks. */
   readonly answers: boolean;
@@ -176,7 +182,7 @@ const MEMORY_READINGS = 4;
  */
 export const runMemory = async (options: MemoryRunOptions): Promise<MemoryResult> => {
   const { plan, target, progress, ratePerSecond } = options;
-  const context = stepContext({ ...options, isApp: options.answers });
+  const context = stepContext(options, options.answers);
   const read = async (commands: number): Promise<MemoryReading> => {
     const heap = await target.heap();
     return {

@@ -247,7 +247,11 @@ export const startAppProcess = async (options: AppTargetOptions): Promise<Target
   });
 };
 
-/** Starts bench/bare-bolt.ts (under tsx) against the fake Slack; resolves once `/healthz` answers. */
+/**
+ * Starts bench/bare-bolt.ts (under tsx) against the fake Slack, with the app's Node flags (the
+ * Dockerfile's heap caps are the container's, and would bound any Bolt app run in it); resolves
+ * once `/healthz` answers.
+ */
 export const startBareBoltProcess = async (options: {
   readonly slackApiUrl: string;
   readonly workDir: string;
@@ -255,7 +259,13 @@ export const startBareBoltProcess = async (options: {
   const port = await freePort();
   return spawnTarget({
     name: 'bare Bolt',
-    args: [...HEAP_PROBE, '--import', 'tsx', 'bench/bare-bolt.ts'],
+    args: [
+      ...productionNodeFlags(REPO_ROOT),
+      ...HEAP_PROBE,
+      '--import',
+      'tsx',
+      'bench/bare-bolt.ts',
+    ],
     port,
     logPath: join(options.workDir, 'bare-bolt.log'),
     env: {
@@ -264,6 +274,48 @@ export const startBareBoltProcess = async (options: {
       SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
       SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
       SLACK_API_URL: options.slackApiUrl,
+    },
+  });
+};
+
+/** Where the floor (bench/floor-bolt.ts) finds the fakes. */
+export interface FloorTargetOptions {
+  readonly slackApiUrl: string;
+  readonly zoomBaseUrl: string;
+  readonly zoomTokenUrl: string;
+  readonly workDir: string;
+}
+
+/**
+ * Starts bench/floor-bolt.ts (under tsx with the app's Node flags, like bare Bolt) against the
+ * fakes; resolves once `/healthz` answers.
+ */
+export const startFloorBoltProcess = async (
+  options: FloorTargetOptions,
+): Promise<TargetProcess> => {
+  const port = await freePort();
+  return spawnTarget({
+    name: 'floor',
+    args: [
+      ...productionNodeFlags(REPO_ROOT),
+      ...HEAP_PROBE,
+      '--import',
+      'tsx',
+      'bench/floor-bolt.ts',
+    ],
+    port,
+    logPath: join(options.workDir, 'floor-bolt.log'),
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SLACK_API_URL: options.slackApiUrl,
+      ZOOM_ACCOUNT_ID: BENCH_ZOOM_CREDENTIALS.accountId,
+      ZOOM_CLIENT_ID: BENCH_ZOOM_CREDENTIALS.clientId,
+      ZOOM_CLIENT_SECRET: BENCH_ZOOM_CREDENTIALS.clientSecret,
+      ZOOM_API_BASE_URL: options.zoomBaseUrl,
+      ZOOM_OAUTH_TOKEN_URL: options.zoomTokenUrl,
     },
   });
 };
