@@ -32,9 +32,6 @@ export type ListingAction = 'list' | 'page' | 'home';
  */
 export const MAX_ZOOM_CALLS_PER_CLICK = 4;
 
-/** Empty months one click passes over at most: every call but the one that finds sessions. */
-export const MAX_EMPTY_WINDOWS_PER_CLICK = MAX_ZOOM_CALLS_PER_CLICK - 1;
-
 /**
  * Where Next goes from a page filled across windows (`onward`), remembering for Previous the
  * page's own start (`start`) rather than the windows read to fill it: Previous from there shows

@@ -1,10 +1,9 @@
 import type { Subject } from '../domain/subject.js';
 import { buildQuery } from '../query/build-query.js';
 import { type PageCursor, startCursor } from '../query/cursor.js';
-import type { Target, WindowNote } from '../query/types.js';
+import type { ListArgs, Target, WindowNote } from '../query/types.js';
 import { MESSAGE_MAX_SESSIONS } from '../render/limits.js';
 import type { RenderContext } from '../render/types.js';
-import type { ListArgs } from '../slack/commands/grammar.js';
 
 /** Where a new listing starts. */
 export interface ListingStart {

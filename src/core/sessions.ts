@@ -1,10 +1,9 @@
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { PageCursor } from '../query/cursor.js';
-import type { WindowNote } from '../query/types.js';
+import type { ListArgs, WindowNote } from '../query/types.js';
 import { isRangeWithinMonths } from '../query/window.js';
 import type { RenderContext } from '../render/types.js';
-import type { ListArgs } from '../slack/commands/grammar.js';
 import type { AccessPolicy } from '../users/access.js';
 import type { IdentityResolver } from '../users/resolve-identity.js';
 import type { SlackDirectory } from '../users/slack-directory.js';

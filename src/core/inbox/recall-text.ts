@@ -4,7 +4,7 @@ import type { ZoomApi } from '../../zoom/types.js';
 import type { DeliverJob } from './jobs.js';
 import type { MessageTexts } from './message-texts.js';
 
-/** Seconds either side of a text's time searched for it in its session. */
+/** How far either side of a text's time it is searched for in its session (two minutes). */
 export const MESSAGE_LOOKUP_MARGIN_MS = 2 * 60 * 1000;
 
 const zoomInstant = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
