@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
 import { createPooledDispatcher, createPooledFetch } from '../src/http/pooled-fetch.js';
+import { createBaselineApp, requiredEnv, startBaselineApp } from './bolt-baseline.js';
 import { typicalPageMessage } from './render.js';
 
 /**
@@ -17,11 +16,7 @@ import { typicalPageMessage } from './render.js';
  * the app's Node flags, configured like bare Bolt plus the fake Zoom's ZOOM_* variables;
  * listens on 127.0.0.1 only.
  */
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`floor-bolt needs ${name}`);
-  return value;
-};
+const env = (name: string): string => requiredEnv('floor-bolt', name);
 
 const fetch = createPooledFetch(createPooledDispatcher());
 const page = { response_type: 'ephemeral' as const, ...typicalPageMessage() };
@@ -47,24 +42,7 @@ const zoomToken = (): Promise<string> => {
 /** The bench's people are `UB000042` in Slack and `bench-42@example.com` in Zoom (bench/workload.ts). */
 const zoomUserOf = (slackUserId: string) => `bench-${Number(slackUserId.slice(2))}@example.com`;
 
-const healthz = {
-  path: '/healthz',
-  method: ['GET'],
-  handler: (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"status":"ok"}');
-  },
-};
-
-const app = new App({
-  token: env('SLACK_BOT_TOKEN'),
-  receiver: new HTTPReceiver({
-    signingSecret: env('SLACK_SIGNING_SECRET'),
-    customRoutes: [healthz],
-    processBeforeResponse: false,
-  }),
-  clientOptions: { slackApiUrl: env('SLACK_API_URL'), fetch },
-});
+const app = createBaselineApp('floor-bolt', { fetch });
 
 app.command('/sms-sessions', async ({ ack, command, respond }) => {
   if (command.text !== '') {
@@ -87,11 +65,4 @@ app.command('/sms-sessions', async ({ ack, command, respond }) => {
   await respond(page);
 });
 
-await app.start({ port: Number(env('PORT')), host: '127.0.0.1' });
-
-process.once('SIGTERM', () => {
-  app.stop().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-});
+await startBaselineApp('floor-bolt', app);

@@ -37,6 +37,24 @@ export const APP_LIMITS_FOR_THE_BENCH = {
 /** Node options that let the bench read a process's heap after a full GC (bench/heap-probe.mjs). */
 const HEAP_PROBE = ['--expose-gc', '--import', './bench/heap-probe.mjs'];
 
+/** What every bench process is given to reach the fake Slack, and where it listens. */
+const slackEnv = (slackApiUrl: string, port: number) => ({
+  NODE_ENV: 'production',
+  PORT: String(port),
+  SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+  SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+  SLACK_API_URL: slackApiUrl,
+});
+
+/** What a process that asks Zoom for pages (the app, the floor) is given to reach the fake Zoom. */
+const zoomEnv = (options: { readonly zoomBaseUrl: string; readonly zoomTokenUrl: string }) => ({
+  ZOOM_ACCOUNT_ID: BENCH_ZOOM_CREDENTIALS.accountId,
+  ZOOM_CLIENT_ID: BENCH_ZOOM_CREDENTIALS.clientId,
+  ZOOM_CLIENT_SECRET: BENCH_ZOOM_CREDENTIALS.clientSecret,
+  ZOOM_API_BASE_URL: options.zoomBaseUrl,
+  ZOOM_OAUTH_TOKEN_URL: options.zoomTokenUrl,
+});
+
 /** Heap used after a full GC, and resident size, as the process itself reads them. */
 export interface HeapReading {
   readonly heapUsedBytes: number;
@@ -230,17 +248,9 @@ export const startAppProcess = async (options: AppTargetOptions): Promise<Target
     port,
     logPath: join(options.workDir, `${options.instance}.log`),
     env: {
-      NODE_ENV: 'production',
+      ...slackEnv(options.slackApiUrl, port),
+      ...zoomEnv(options),
       LOG_LEVEL: 'info',
-      PORT: String(port),
-      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      SLACK_API_URL: options.slackApiUrl,
-      ZOOM_ACCOUNT_ID: BENCH_ZOOM_CREDENTIALS.accountId,
-      ZOOM_CLIENT_ID: BENCH_ZOOM_CREDENTIALS.clientId,
-      ZOOM_CLIENT_SECRET: BENCH_ZOOM_CREDENTIALS.clientSecret,
-      ZOOM_API_BASE_URL: options.zoomBaseUrl,
-      ZOOM_OAUTH_TOKEN_URL: options.zoomTokenUrl,
       DATABASE_PATH: join(options.workDir, `${options.instance}.db`),
       ...APP_LIMITS_FOR_THE_BENCH,
     },
@@ -248,35 +258,33 @@ export const startAppProcess = async (options: AppTargetOptions): Promise<Target
 };
 
 /**
- * Starts bench/bare-bolt.ts (under tsx) against the fake Slack, with the app's Node flags (the
+ * Starts one of the bench's own Bolt scripts (under tsx with the app's Node flags: the
  * Dockerfile's heap caps are the container's, and would bound any Bolt app run in it); resolves
  * once `/healthz` answers.
  */
-export const startBareBoltProcess = async (options: {
+const startBenchScript = async (spec: {
+  readonly name: string;
+  readonly script: string;
   readonly slackApiUrl: string;
   readonly workDir: string;
+  readonly env?: Readonly<Record<string, string>>;
 }): Promise<TargetProcess> => {
   const port = await freePort();
   return spawnTarget({
-    name: 'bare Bolt',
-    args: [
-      ...productionNodeFlags(REPO_ROOT),
-      ...HEAP_PROBE,
-      '--import',
-      'tsx',
-      'bench/bare-bolt.ts',
-    ],
+    name: spec.name,
+    args: [...productionNodeFlags(REPO_ROOT), ...HEAP_PROBE, '--import', 'tsx', spec.script],
     port,
-    logPath: join(options.workDir, 'bare-bolt.log'),
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      SLACK_API_URL: options.slackApiUrl,
-    },
+    logPath: join(spec.workDir, `${spec.script.replace(/^bench\/|\.ts$/g, '')}.log`),
+    env: { ...slackEnv(spec.slackApiUrl, port), ...spec.env },
   });
 };
+
+/** Starts bench/bare-bolt.ts against the fake Slack. */
+export const startBareBoltProcess = (options: {
+  readonly slackApiUrl: string;
+  readonly workDir: string;
+}): Promise<TargetProcess> =>
+  startBenchScript({ name: 'bare Bolt', script: 'bench/bare-bolt.ts', ...options });
 
 /** Where the floor (bench/floor-bolt.ts) finds the fakes. */
 export interface FloorTargetOptions {
@@ -286,36 +294,12 @@ export interface FloorTargetOptions {
   readonly workDir: string;
 }
 
-/**
- * Starts bench/floor-bolt.ts (under tsx with the app's Node flags, like bare Bolt) against the
- * fakes; resolves once `/healthz` answers.
- */
-export const startFloorBoltProcess = async (
-  options: FloorTargetOptions,
-): Promise<TargetProcess> => {
-  const port = await freePort();
-  return spawnTarget({
+/** Starts bench/floor-bolt.ts against the fakes. */
+export const startFloorBoltProcess = (options: FloorTargetOptions): Promise<TargetProcess> =>
+  startBenchScript({
     name: 'floor',
-    args: [
-      ...productionNodeFlags(REPO_ROOT),
-      ...HEAP_PROBE,
-      '--import',
-      'tsx',
-      'bench/floor-bolt.ts',
-    ],
-    port,
-    logPath: join(options.workDir, 'floor-bolt.log'),
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      SLACK_API_URL: options.slackApiUrl,
-      ZOOM_ACCOUNT_ID: BENCH_ZOOM_CREDENTIALS.accountId,
-      ZOOM_CLIENT_ID: BENCH_ZOOM_CREDENTIALS.clientId,
-      ZOOM_CLIENT_SECRET: BENCH_ZOOM_CREDENTIALS.clientSecret,
-      ZOOM_API_BASE_URL: options.zoomBaseUrl,
-      ZOOM_OAUTH_TOKEN_URL: options.zoomTokenUrl,
-    },
+    script: 'bench/floor-bolt.ts',
+    slackApiUrl: options.slackApiUrl,
+    workDir: options.workDir,
+    env: zoomEnv(options),
   });
-};
