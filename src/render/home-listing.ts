@@ -4,11 +4,9 @@ import { encodeCursor } from '../query/cursor-wire.js';
 import type { WindowNote } from '../query/types.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/home-ids.js';
 import { withDayGroups } from './day-groups.js';
-import { truncate } from './escape.js';
 import { EXPORT_BUTTON_TEXT } from './export-button.js';
 import { subjectName } from './identity-subject.js';
-import { PAGE_FRAME_ELEMENT_MAX_CHARS } from './limits.js';
-import { frameLine, personLine } from './listing-frame.js';
+import { frameContext, frameLine, personLine } from './listing-frame.js';
 import {
   describeListing,
   emptyListingText,
@@ -50,11 +48,6 @@ const HOME_PAGER_IDS: PagerIds = {
   next: HOME_ACTION_IDS.pageNext,
   block: HOME_BLOCK_IDS.pager,
 };
-
-const context = (texts: readonly string[]): ContextBlock => ({
-  type: 'context',
-  elements: texts.map((text) => mrkdwn(truncate(text, PAGE_FRAME_ELEMENT_MAX_CHARS))),
-});
 
 const noteText = (note: WindowNote): string | undefined => {
   switch (note.kind) {
@@ -113,7 +106,7 @@ const listActions = (cursor: PageCursor, share: boolean): ActionsBlock => ({
  */
 export const renderHomeIdentity = (subject: SubjectModel): ContextBlock | undefined => {
   const line = personLine(subject);
-  return line === undefined ? undefined : context([line]);
+  return line === undefined ? undefined : frameContext([line]);
 };
 
 /**
@@ -139,14 +132,14 @@ export const renderHomeListing = (
   const blocks: KnownBlock[] = [
     ...(options.notice === undefined
       ? []
-      : [{ ...context([options.notice]), block_id: HOME_BLOCK_IDS.notice }]),
-    context([frameLine(model, ctx, whose)]),
+      : [{ ...frameContext([options.notice]), block_id: HOME_BLOCK_IDS.notice }]),
+    frameContext([frameLine(model, ctx, whose)]),
   ];
   const notes = [
     ...model.notes.map(noteText).filter((note) => note !== undefined),
     ...skippedNotes(model),
   ];
-  if (notes.length > 0) blocks.push(context([notes.join(' ')]));
+  if (notes.length > 0) blocks.push(frameContext([notes.join(' ')]));
   if (page.sessions.length === 0) {
     blocks.push({
       type: 'section' as const,

@@ -1,4 +1,4 @@
-import type { ActionsBlock, ContextBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { AppError } from '../errors.js';
 import type { PageCursor } from '../query/cursor.js';
 import type { WindowNote } from '../query/types.js';
@@ -10,7 +10,7 @@ import { type ExportStatus, exportStatusLine } from './export-messages.js';
 import { subjectName } from './identity-subject.js';
 import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
 import { type WidenIds, widenBlock } from './listing-empty.js';
-import { frameLine, personLine } from './listing-frame.js';
+import { frameContext, frameLine, personLine } from './listing-frame.js';
 import {
   pageLabel,
   skippedBody,
@@ -84,11 +84,6 @@ const listActionsBlock = (
   ],
 });
 
-const context = (texts: readonly string[]): ContextBlock => ({
-  type: 'context',
-  elements: texts.map((text) => mrkdwn(truncate(text, PAGE_FRAME_ELEMENT_MAX_CHARS))),
-});
-
 const noteText = (note: WindowNote): string | undefined => {
   switch (note.kind) {
     case 'default-window':
@@ -150,14 +145,14 @@ export const renderSessionsPage = (
       type: 'header',
       text: { type: 'plain_text', text: truncate(header, PAGE_HEADER_MAX_CHARS), emoji: true },
     },
-    context([...(person === undefined ? [] : [person]), frameLine(model, ctx, whose)]),
+    frameContext([...(person === undefined ? [] : [person]), frameLine(model, ctx, whose)]),
   ];
   const notes = [
     ...(options.notice === undefined ? [] : [options.notice]),
     ...model.notes.map(noteText).filter((note) => note !== undefined),
     ...skippedNotes(model),
   ];
-  if (notes.length > 0) blocks.push(context([notes.join(' ')]));
+  if (notes.length > 0) blocks.push(frameContext([notes.join(' ')]));
 
   const n = page.sessions.length;
   const { aside } = options;
@@ -169,11 +164,11 @@ export const renderSessionsPage = (
       ? []
       : failed === undefined
         ? [pager]
-        : [context([nextFailedLine(failed, ctx)]), pager];
+        : [frameContext([nextFailedLine(failed, ctx)]), pager];
   const status =
     exporting === undefined
       ? undefined
-      : context([exportStatusLine(exporting, ctx, PAGE_FRAME_ELEMENT_MAX_CHARS)]);
+      : frameContext([exportStatusLine(exporting, ctx, PAGE_FRAME_ELEMENT_MAX_CHARS)]);
   if (n === 0) {
     blocks.push({ type: 'section', text: mrkdwn(emptyText(model, ctx)) }, ...pagerBlocks);
     const widen =

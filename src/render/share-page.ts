@@ -1,13 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { SharedPageModel } from '../core/share.js';
-import { listingQuery } from '../query/cursor.js';
 import { truncate } from './escape.js';
 import { slackMention } from './format.js';
 import { subjectName } from './identity-subject.js';
-import { filterTypeLabel, listingTypeLabel, phoneLabel } from './labels.js';
-import { PAGE_FRAME_ELEMENT_MAX_CHARS, PAGE_HEADER_MAX_CHARS } from './limits.js';
-import { positionLabel, windowLabel } from './listing-range.js';
-import { mrkdwn, SEPARATOR, sessionListBlocks } from './session-list.js';
+import { phoneLabel } from './labels.js';
+import { PAGE_HEADER_MAX_CHARS } from './limits.js';
+import { frameContext, frameLine } from './listing-frame.js';
+import { mrkdwn, sessionListBlocks } from './session-list.js';
 import { MASK, maskPhoneNumber, maskSessionNumbers } from './share-mask.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
@@ -26,31 +25,22 @@ const HEADER_TEXT = 'SMS conversations';
 export const renderSharedPage = (model: SharedPageModel, ctx: RenderContext): RenderedMessage => {
   const { subject, cursor, page } = model.page;
   const whose = subjectName(subject);
-  const query = listingQuery(cursor);
   const sessions = model.maskNumbers ? maskSessionNumbers(page.sessions) : page.sessions;
-  const search = [
-    windowLabel(cursor, [], ctx),
-    listingTypeLabel(query.sessionType, whose),
-    ...(query.filterType === 'last_message_time' ? [] : [filterTypeLabel(query.filterType)]),
-    ...(query.phoneNumber === undefined
-      ? []
-      : [
-          `with ${model.maskNumbers ? maskPhoneNumber(query.phoneNumber) : phoneLabel(query.phoneNumber)}`,
-        ]),
-    ...[positionLabel(cursor, sessions, ctx)].filter((p) => p !== undefined),
-  ].join(SEPARATOR);
+  const search = frameLine(
+    { cursor, notes: [], page: { sessions } },
+    ctx,
+    whose,
+    model.maskNumbers ? maskPhoneNumber : phoneLabel,
+  );
   const blocks: KnownBlock[] = [
     {
       type: 'header',
       text: { type: 'plain_text', text: truncate(HEADER_TEXT, PAGE_HEADER_MAX_CHARS), emoji: true },
     },
-    {
-      type: 'context',
-      elements: [
-        `:mega: ${whose}'s SMS conversations, shared by ${slackMention(model.sharedBy)}`,
-        search,
-      ].map((text) => mrkdwn(truncate(text, PAGE_FRAME_ELEMENT_MAX_CHARS))),
-    },
+    frameContext([
+      `:mega: ${whose}'s SMS conversations, shared by ${slackMention(model.sharedBy)}`,
+      search,
+    ]),
   ];
   if (sessions.length === 0) {
     blocks.push({ type: 'section', text: mrkdwn('No SMS conversations on this page.') });
