@@ -20,13 +20,6 @@ interface LaneRow {
   lease_token: string | null;
 }
 
-interface LinkRow {
-  slack_user_id: string;
-  zoom_user: string;
-  set_by: string;
-  set_at: string;
-}
-
 /** Lanes looked at per lease: empty lanes found on the way are dropped. */
 const LEASE_SCAN_LANES = 16;
 
@@ -38,9 +31,12 @@ const toJob = (row: JobRow): QueuedJob => ({
   enqueuedAt: new Date(row.enqueued_at_ms).toISOString(),
 });
 
-/** The inbox half of the SQLite store: its methods, and its claims for the store's sweeper. */
+/**
+ * The inbox half of the SQLite store: its methods (the reverse link lookup is with the other link
+ * methods, in sqlite-links.ts), and its claims for the store's sweeper.
+ */
 export interface SqliteInbox {
-  readonly methods: InboxQueueStore;
+  readonly methods: Omit<InboxQueueStore, 'findLinkByZoomUser'>;
   readonly expiring: ExpiringRows;
 }
 
@@ -93,10 +89,6 @@ export const createSqliteInbox = (db: Database.Database, clock: Clock): SqliteIn
   const upsertNotify = db.prepare<[string, number]>(
     `INSERT INTO notify_prefs (slack_user_id, is_on) VALUES (?, ?)
      ON CONFLICT (slack_user_id) DO UPDATE SET is_on = excluded.is_on`,
-  );
-  const selectLinkByZoom = db.prepare<[string], LinkRow>(
-    `SELECT slack_user_id, zoom_user, set_by, set_at FROM links
-     WHERE zoom_user = ? COLLATE NOCASE ORDER BY set_at DESC LIMIT 1`,
   );
 
   const insertJob = db.prepare<[string, string, number]>(
@@ -172,7 +164,7 @@ export const createSqliteInbox = (db: Database.Database, clock: Clock): SqliteIn
     return true;
   });
 
-  const methods: InboxQueueStore = {
+  const methods: SqliteInbox['methods'] = {
     claimOnce: async (key, ttlMs, now) => claim(key, cacheExpiryMs(now, ttlMs), now.getTime()),
     releaseClaim: async (key) => {
       deleteClaim.run(key);
@@ -203,18 +195,6 @@ export const createSqliteInbox = (db: Database.Database, clock: Clock): SqliteIn
     },
     setNotify: async (slackUserId, on) => {
       upsertNotify.run(slackUserId, on ? 1 : 0);
-    },
-
-    findLinkByZoomUser: async (zoomUser) => {
-      const row = selectLinkByZoom.get(zoomUser);
-      return row === undefined
-        ? undefined
-        : {
-            slackUserId: row.slack_user_id,
-            zoomUser: row.zoom_user,
-            setBy: row.set_by,
-            setAt: row.set_at,
-          };
     },
 
     enqueueJob: async (lane, payload) => enqueue(lane, encodeJson(payload), nowMs()),

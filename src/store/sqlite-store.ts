@@ -13,22 +13,16 @@ import { createSqliteActivity } from './sqlite-activity.js';
 import { createSqliteCache } from './sqlite-cache.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { createSqliteInbox } from './sqlite-inbox.js';
+import { createSqliteLinks } from './sqlite-links.js';
 import { applyMigrations } from './sqlite-migrations.js';
 import { startSweeper } from './sqlite-sweeper.js';
-import type { AuditEntry, AuditEntryInput, Link, Store, StoreDeps } from './types.js';
+import type { AuditEntry, AuditEntryInput, Store, StoreDeps } from './types.js';
 
 /** Where the database lives when configuration does not say. */
 export const DEFAULT_DATABASE_PATH = './data/sms-sessions.db';
 
 /** How long a write waits for another process holding the file's write lock before failing. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-
-interface LinkRow {
-  slack_user_id: string;
-  zoom_user: string;
-  set_by: string;
-  set_at: string;
-}
 
 interface AuditRow {
   id: number;
@@ -95,16 +89,6 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
           logger,
         });
 
-  const selectLink = db.prepare<[string], LinkRow>(
-    'SELECT slack_user_id, zoom_user, set_by, set_at FROM links WHERE slack_user_id = ?',
-  );
-  const upsertLink = db.prepare<[LinkRow]>(
-    `INSERT INTO links (slack_user_id, zoom_user, set_by, set_at)
-     VALUES (@slack_user_id, @zoom_user, @set_by, @set_at)
-     ON CONFLICT (slack_user_id) DO UPDATE SET
-       zoom_user = excluded.zoom_user, set_by = excluded.set_by, set_at = excluded.set_at`,
-  );
-  const deleteLinkRow = db.prepare<[string]>('DELETE FROM links WHERE slack_user_id = ?');
   const insertAudit = db.prepare<[Omit<AuditRow, 'id'>]>(
     `INSERT INTO audit (at_ms, actor_slack_user_id, subject_slack_user_id, subject_zoom_user,
        action, filters, result_count, allowed, reason, count)
@@ -163,26 +147,7 @@ export const createSqliteStore = (options: SqliteStoreOptions, deps: StoreDeps):
     ...inbox.methods,
     ...cache.methods,
     ...createSqliteActivity(db),
-    getLink: async (slackUserId) => {
-      const row = selectLink.get(slackUserId);
-      return row === undefined
-        ? undefined
-        : {
-            slackUserId: row.slack_user_id,
-            zoomUser: row.zoom_user,
-            setBy: row.set_by,
-            setAt: row.set_at,
-          };
-    },
-    setLink: async (link: Link) => {
-      upsertLink.run({
-        slack_user_id: link.slackUserId,
-        zoom_user: link.zoomUser,
-        set_by: link.setBy,
-        set_at: link.setAt,
-      });
-    },
-    deleteLink: async (slackUserId) => deleteLinkRow.run(slackUserId).changes > 0,
+    ...createSqliteLinks(db),
 
     appendAudit: async (input) => (await appendAuditBatch([input]))[0] ?? '',
     appendAuditBatch,
