@@ -1,4 +1,4 @@
-import type { Button, KnownBlock, ModalView } from '@slack/types';
+import type { Button, ModalView } from '@slack/types';
 import type { AppError } from '../errors.js';
 import {
   type ConversationCursor,
@@ -9,7 +9,7 @@ import { SESSION_ACTION_IDS, SESSION_BLOCK_IDS } from '../surface/ids.js';
 import { adminContact } from './admin-contact.js';
 import { conversationModal } from './conversation-modal.js';
 import { type Explanation, explain } from './error-explanation.js';
-import { isPassingError } from './error-message.js';
+import { explanationBlocks, isPassingError } from './error-message.js';
 import { codeSpan } from './format.js';
 import type { RenderContext } from './types.js';
 
@@ -55,14 +55,9 @@ export const renderConversationError = (
   ctx: RenderContext,
   cursor?: ConversationCursor,
 ): ModalView => {
-  const { title, body, admin } =
-    error.code === 'ZOOM_MISSING_SCOPES' ? missingScopes(error, ctx) : explain(error, ctx);
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `:warning: *${title}*\n${body}` } },
-  ];
-  if (admin !== undefined) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: admin }] });
-  }
+  const blocks = explanationBlocks(
+    error.code === 'ZOOM_MISSING_SCOPES' ? missingScopes(error, ctx) : explain(error, ctx),
+  );
   const buttons =
     cursor === undefined
       ? []

@@ -1,9 +1,9 @@
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { AppError, ErrorCode } from '../errors.js';
 import type { PageCursor } from '../query/cursor.js';
-import { encodeCursor } from '../query/cursor-wire.js';
 import { ACTION_IDS, BLOCK_IDS } from '../surface/ids.js';
-import { explain, RUN_AGAIN } from './error-explanation.js';
+import { type Explanation, explain, RUN_AGAIN } from './error-explanation.js';
+import { cursorButton, mrkdwn } from './session-list.js';
 import type { RenderContext, RenderedMessage } from './types.js';
 
 /** What a person may be offered under an error; see {@link renderError}. */
@@ -29,27 +29,48 @@ const PASSING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
  */
 export const isPassingError = (code: ErrorCode): boolean => PASSING.has(code);
 
-const button = (text: string, actionId: string, cursor: PageCursor): Button => ({
-  type: 'button',
-  text: { type: 'plain_text', text, emoji: true },
-  action_id: actionId,
-  value: encodeCursor(cursor),
-});
+/** The ids a surface gives its recovery buttons and the block holding them. */
+export interface RecoveryIds {
+  readonly startOver: string;
+  readonly retry: string;
+  readonly block: string;
+}
 
-const recoveryButtons = (code: ErrorCode, options: ErrorRecovery): ActionsBlock | undefined => {
-  const offered = code === 'PAGE_EXPIRED' || isPassingError(code);
+const MESSAGE_RECOVERY_IDS: RecoveryIds = {
+  startOver: ACTION_IDS.pageStartOver,
+  retry: ACTION_IDS.pageRetry,
+  block: BLOCK_IDS.errorActions,
+};
+
+/**
+ * The buttons under a failed listing, only where pressing them can succeed: **Start over** after
+ * an expired page and after failures that may pass, **Try again** after those failures. The same
+ * rule in a message and in the Home tab, each with its own ids.
+ */
+export const recoveryActions = (
+  code: ErrorCode,
+  recovery: ErrorRecovery,
+  ids: RecoveryIds,
+): ActionsBlock | undefined => {
+  const passing = isPassingError(code);
   const buttons = [
-    ...(offered && options.startOver !== undefined
-      ? [button('Start over', ACTION_IDS.pageStartOver, options.startOver)]
+    ...((passing || code === 'PAGE_EXPIRED') && recovery.startOver !== undefined
+      ? [cursorButton('Start over', ids.startOver, recovery.startOver)]
       : []),
-    ...(isPassingError(code) && options.retry !== undefined
-      ? [button('Try again', ACTION_IDS.pageRetry, options.retry)]
+    ...(passing && recovery.retry !== undefined
+      ? [cursorButton('Try again', ids.retry, recovery.retry)]
       : []),
   ];
   return buttons.length === 0
     ? undefined
-    : { type: 'actions', block_id: BLOCK_IDS.errorActions, elements: buttons };
+    : { type: 'actions', block_id: ids.block, elements: buttons };
 };
+
+/** What happened and what to do, under a warning sign, and the admins' grey line when there is one. */
+export const explanationBlocks = ({ title, body, admin }: Explanation): KnownBlock[] => [
+  { type: 'section', text: mrkdwn(`:warning: *${title}*\n${body}`) },
+  ...(admin === undefined ? [] : [{ type: 'context' as const, elements: [mrkdwn(admin)] }]),
+];
 
 /**
  * The one message a person reads when something failed: what happened and what to do, written
@@ -68,20 +89,12 @@ export const renderError = (
   ctx: RenderContext,
   options: ErrorRecovery = {},
 ): RenderedMessage => {
-  const { title, body, admin } = explain(error, ctx);
-  const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `:warning: *${title}*\n${body}`, verbatim: true },
-    },
-  ];
-  if (admin !== undefined) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: admin }] });
-  }
+  const explanation = explain(error, ctx);
+  const blocks = explanationBlocks(explanation);
   if (error.code === 'PAGE_EXPIRED' && options.startOver === undefined) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: RUN_AGAIN }] });
+    blocks.push({ type: 'context', elements: [mrkdwn(RUN_AGAIN)] });
   }
-  const buttons = recoveryButtons(error.code, options);
+  const buttons = recoveryActions(error.code, options, MESSAGE_RECOVERY_IDS);
   if (buttons !== undefined) blocks.push(buttons);
-  return { text: `${title}. ${body}`, blocks };
+  return { text: `${explanation.title}. ${explanation.body}`, blocks };
 };

@@ -1,10 +1,14 @@
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { AppError } from '../errors.js';
 import { HOME_ACTION_IDS, HOME_BLOCK_IDS } from '../surface/home-ids.js';
 import { type Explanation, explain } from './error-explanation.js';
-import { type ErrorRecovery, isPassingError } from './error-message.js';
+import {
+  type ErrorRecovery,
+  explanationBlocks,
+  type RecoveryIds,
+  recoveryActions,
+} from './error-message.js';
 import { codeSpan } from './format.js';
-import { cursorButton, mrkdwn } from './session-list.js';
 import type { RenderContext } from './types.js';
 
 const REFRESH_POINTER = 'Press *Refresh* to start again from the first page.';
@@ -51,19 +55,10 @@ const homeExplanation = (error: AppError): Explanation | undefined => {
   }
 };
 
-const recoveryActions = (error: AppError, recovery: ErrorRecovery): ActionsBlock | undefined => {
-  const passing = isPassingError(error.code);
-  const buttons: Button[] = [
-    ...((passing || error.code === 'PAGE_EXPIRED') && recovery.startOver !== undefined
-      ? [cursorButton('Start over', HOME_ACTION_IDS.pageStartOver, recovery.startOver)]
-      : []),
-    ...(passing && recovery.retry !== undefined
-      ? [cursorButton('Retry', HOME_ACTION_IDS.pageRetry, recovery.retry)]
-      : []),
-  ];
-  return buttons.length === 0
-    ? undefined
-    : { type: 'actions', block_id: HOME_BLOCK_IDS.errorActions, elements: buttons };
+const HOME_RECOVERY_IDS: RecoveryIds = {
+  startOver: HOME_ACTION_IDS.pageStartOver,
+  retry: HOME_ACTION_IDS.pageRetry,
+  block: HOME_BLOCK_IDS.errorActions,
 };
 
 /**
@@ -71,7 +66,7 @@ const recoveryActions = (error: AppError, recovery: ErrorRecovery): ActionsBlock
  * message per error code, shared with the command's answers except where the command's words
  * name its syntax (dates, phone, altered controls: see the pickers instead). Buttons appear
  * only where pressing them can succeed, with the Home tab's own action ids: **Start over**
- * after an expired page and after failures that may pass, **Retry** after those failures (Zoom
+ * after an expired page and after failures that may pass, **Try again** after those failures (Zoom
  * busy, rate limited or down). Filters… and Clear filters above stay usable in every state. Pure; at
  * most three blocks. https://docs.slack.dev/surfaces/app-home
  */
@@ -80,10 +75,8 @@ export const renderHomeError = (
   ctx: RenderContext,
   recovery: ErrorRecovery,
 ): KnownBlock[] => {
-  const { title, body, admin } = homeExplanation(error) ?? explain(error, ctx);
-  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(`:warning: *${title}*\n${body}`) }];
-  if (admin !== undefined) blocks.push({ type: 'context', elements: [mrkdwn(admin)] });
-  const actions = recoveryActions(error, recovery);
+  const blocks = explanationBlocks(homeExplanation(error) ?? explain(error, ctx));
+  const actions = recoveryActions(error.code, recovery, HOME_RECOVERY_IDS);
   if (actions !== undefined) blocks.push(actions);
   return blocks;
 };

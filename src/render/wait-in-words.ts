@@ -12,15 +12,17 @@ const durationInWords = (ms: number): string => {
 };
 
 /**
- * "in about 25 seconds": when a request to Zoom may be made again, for a limit the whole app
- * hit (Zoom's own). From an hour on, the time it lifts follows in the viewer's own zone ("in
- * about 3 hours (Today at 5:00 PM)"); "in a minute" when Zoom said nothing usable.
- * https://developers.zoom.us/docs/api/rest/rate-limits/
+ * "in about 25 seconds", with the time it ends in the viewer's own zone from `clockFromMs` of
+ * waiting on ("in about 3 hours (Today at 5:00 PM)"); "in a minute" when the wait is unknown.
  */
-export const retryWhen = (retryAfterMs: number | undefined, ctx: RenderContext): string => {
+const waitInWords = (
+  retryAfterMs: number | undefined,
+  ctx: RenderContext,
+  clockFromMs: number,
+): string => {
   if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs)) return 'in a minute';
   const about = `in about ${durationInWords(retryAfterMs)}`;
-  if (retryAfterMs < 3_600_000) return about;
+  if (retryAfterMs < clockFromMs) return about;
   const at = slackDate(
     new Date(ctx.now.getTime() + retryAfterMs).toISOString(),
     'dateTime',
@@ -30,16 +32,17 @@ export const retryWhen = (retryAfterMs: number | undefined, ctx: RenderContext):
 };
 
 /**
+ * "in about 25 seconds": when a request to Zoom may be made again, for a limit the whole app
+ * hit (Zoom's own). From an hour on, the time it lifts follows in the viewer's own zone ("in
+ * about 3 hours (Today at 5:00 PM)"); "in a minute" when Zoom said nothing usable.
+ * https://developers.zoom.us/docs/api/rest/rate-limits/
+ */
+export const retryWhen = (retryAfterMs: number | undefined, ctx: RenderContext): string =>
+  waitInWords(retryAfterMs, ctx, 3_600_000);
+
+/**
  * "in about 25 seconds (Today at 2:03 PM)": when a person may go on after using up their own
  * share, always with the time in their own zone; "in a minute" when the wait is unknown.
  */
-export const goOnWhen = (retryAfterMs: number | undefined, ctx: RenderContext): string => {
-  if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs)) return 'in a minute';
-  const about = `in about ${durationInWords(retryAfterMs)}`;
-  const at = slackDate(
-    new Date(ctx.now.getTime() + retryAfterMs).toISOString(),
-    'dateTime',
-    ctx.timeZone,
-  );
-  return at === undefined ? about : `${about} (${at})`;
-};
+export const goOnWhen = (retryAfterMs: number | undefined, ctx: RenderContext): string =>
+  waitInWords(retryAfterMs, ctx, 0);

@@ -55,7 +55,7 @@ export const HOME_BLOCK_IDS = {
   pager: 'sms_sessions.home.pager',
   /** Export CSV and Share to channel under the listing. */
   listActions: 'sms_sessions.home.list_actions',
-  /** Start over / Retry under an error. */
+  /** Start over / Try again under an error. */
   errorActions: 'sms_sessions.home.error_actions',
   /** The heading of the conversations waiting for a reply. */
   unanswered: 'sms_sessions.home.unanswered',

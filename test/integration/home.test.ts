@@ -469,7 +469,7 @@ describe('App Home over the real Bolt receiver', () => {
     expect(visibleText(again)).not.toContain('had expired');
   });
 
-  it('says Zoom is not answering, and Retry shows the page', async () => {
+  it('says Zoom is not answering, and Try again shows the page', async () => {
     h.zoom.failNext(
       { status: 503, body: '<html>Service Unavailable</html>' },
       { kind: 'list', times: 3 },
@@ -480,7 +480,7 @@ describe('App Home over the real Bolt receiver', () => {
     );
     expect(visibleText(failed)).toMatch(/Zoom isn't answering/);
     expect(visibleText(failed)).not.toContain('Contact 1');
-    const retried = await settled(BOB, await act(BOB, press(failed, /^retry$/i)));
+    const retried = await settled(BOB, await act(BOB, press(failed, /^try again$/i)));
     expect(visibleText(retried)).toContain('Contact 1');
   });
 
@@ -510,7 +510,7 @@ describe('App Home over the real Bolt receiver', () => {
     }
   });
 
-  it('explains a Zoom rate limit, with a Retry button', async () => {
+  it('explains a Zoom rate limit, with a Try again button', async () => {
     h.zoom.failNext(
       {
         status: 429,
@@ -524,7 +524,7 @@ describe('App Home over the real Bolt receiver', () => {
       await act(ADMIN, { type: 'button', action_id: HOME_ACTION_IDS.refresh }),
     );
     expect(visibleText(busy)).toMatch(/Zoom[\s\S]*Try again in about 2 minutes/);
-    expect(findButtons(busy).map((b) => b.text)).toContain('Retry');
+    expect(findButtons(busy).map((b) => b.text)).toContain('Try again');
   });
 
   it('never writes a typed phone number or a token to the log', () => {

@@ -316,7 +316,7 @@ describe('renderError', () => {
     await snapshot('error-zoom-phone-not-enabled-admin', message);
     expect(message.blocks.at(-1)).toEqual({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'Zoom error 2031' }],
+      elements: [{ type: 'mrkdwn', text: 'Zoom error 2031', verbatim: true }],
     });
     expect(visibleText(renderError(error('ZOOM_SMS_ERROR'), adminCtx))).not.toContain('Zoom error');
   });

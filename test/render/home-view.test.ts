@@ -497,7 +497,7 @@ describe('renderHomeView', () => {
     }
   });
 
-  it('offers Retry only with the page that failed, and nothing without one', () => {
+  it('offers Try again only with the page that failed, and nothing without one', () => {
     const withRetry = renderHomeView(failure(zoomError('ZOOM_UNAVAILABLE'), retryable), ctx);
     const retry = findButtons(withRetry).find((b) => b.actionId === HOME_ACTION_IDS.pageRetry);
     expect(decodeCursor(retry?.value ?? '')).toMatchObject({ page: 2, token: 't2' });

@@ -82,7 +82,7 @@ const publishFailure = (logger: AppLogger, error: unknown) => {
  * Runs one update of a person's Home tab after the event or action was acknowledged, and always
  * ends with a view: the filters (possibly changed by the action, and then saved so they survive
  * a re-open) and "Loading…" at once, then the page from `SessionsCore.page`, or one clear
- * explanation of what failed, with Retry / Start over where they can help. A page whose Zoom
+ * explanation of what failed, with Try again / Start over where they can help. A page whose Zoom
  * token has expired is answered at once with page 1 and one line saying so, as under a listing
  * message (the button carries the whole query). The viewer's own conversations waiting for a
  * reply come first, read after the listing (whose rows name their contacts). Every path, a picked

@@ -7,7 +7,7 @@ import { homeActionLogger } from './home-action-logger.js';
 import { deliverHome } from './home-deliver.js';
 
 /**
- * Next / Previous / Start over / Retry in the Home tab. The button's value is an untrusted page
+ * Next / Previous / Start over / Try again in the Home tab. The button's value is an untrusted page
  * cursor: it is decoded strictly (`BAD_BUTTON` otherwise) and `SessionsCore.page` re-checks that
  * the *clicker* may see its subject before any Zoom call. The answer is published to the
  * clicker's Home tab (Home actions carry no `response_url`); the filters shown stay the stored
