@@ -1,12 +1,6 @@
 import type { Server } from 'node:http';
-import {
-  App,
-  type CustomRoute,
-  HTTPReceiver,
-  type Receiver,
-  SocketModeReceiver,
-} from '@slack/bolt';
-import { type Clock, systemClock } from './clock.js';
+import { App } from '@slack/bolt';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createHomeState } from './core/home-state.js';
 import { createIdentityServices } from './core/identity-services.js';
@@ -21,13 +15,8 @@ import { createReplyCore } from './core/reply/reply-core.js';
 import { createReplyHistory } from './core/reply/reply-history.js';
 import { createSessionFeatures } from './core/session-features.js';
 import { createSessionsCore } from './core/sessions.js';
-import { createBodyBudget } from './door/body.js';
+import { createReceiver } from './door/receiver.js';
 import { HTTP_SERVER_OPTIONS } from './door/server-options.js';
-import {
-  BODIES_IN_FLIGHT_MAX_BYTES,
-  createSlackDoor,
-  SLACK_BODY_MAX_BYTES,
-} from './door/slack-door.js';
 import { createPooledDispatcher, createPooledFetch } from './http/pooled-fetch.js';
 import { deriveAppKeys } from './keys/app-keys.js';
 import { createValueSeal } from './keys/value-seal.js';
@@ -47,15 +36,11 @@ import { createTeamGuard } from './slack/team-guard.js';
 import { createFileUploader } from './slack/upload-file.js';
 import { zoomCallerMiddleware } from './slack/zoom-caller-middleware.js';
 import { createStore } from './store/create-store.js';
-import type { Store } from './store/types.js';
 import { SESSION_ACTION_IDS } from './surface/ids.js';
 import { createWorkspaceBoundary } from './users/workspace.js';
 import { createResilientZoom } from './zoom/resilient-zoom.js';
 import { createTokenProvider } from './zoom/token-provider.js';
 import { createZoomEventsRoute } from './zoom-events/events-route.js';
-
-/** Where Slack posts commands, interactions and events (Bolt's default endpoint; the manifest's URLs). */
-export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
  * Slack Web API retries: a few quick ones, not the SDK's default of ten over about 30 minutes —
@@ -84,51 +69,6 @@ export interface SmsSessionsApp {
   start(): Promise<Server | undefined>;
   stop(): Promise<void>;
 }
-
-/**
- * What the HTTP receiver's door needs beyond the configuration. It reads the system clock, not
- * the app's: Slack stamps requests with the wall time.
- */
-interface DoorDeps {
-  readonly logger: AppLogger;
-  readonly store: Store;
-}
-
-const createReceiver = (config: Config, deps: DoorDeps, routes: CustomRoute[]): Receiver => {
-  const { logger } = deps;
-  const boltLogger = toBoltLogger(logger);
-  if (config.slack.appToken !== undefined) {
-    return new SocketModeReceiver({
-      appToken: config.slack.appToken,
-      logger: boltLogger,
-      customRoutes: routes,
-      installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
-    });
-  }
-  const signingSecret = config.slack.signingSecret ?? '';
-  const receiver = new HTTPReceiver({
-    signingSecret,
-    // The door below checks every request to Slack's endpoint before Bolt sees it (signature,
-    // timestamp both ways, replay): a second HMAC of the same bytes in Bolt would add nothing.
-    signatureVerification: false,
-    logger: boltLogger,
-    customRoutes: routes,
-    processBeforeResponse: false,
-    bodyLimit: SLACK_BODY_MAX_BYTES,
-  });
-  receiver.requestListener = createSlackDoor(
-    {
-      signingSecret,
-      paths: [SLACK_EVENTS_PATH],
-      clock: systemClock,
-      store: deps.store,
-      budget: createBodyBudget(BODIES_IN_FLIGHT_MAX_BYTES),
-      logger,
-    },
-    receiver.requestListener,
-  );
-  return receiver;
-};
 
 /**
  * The composition root: builds every dependency once from the configuration and registers the
