@@ -11,6 +11,10 @@ import { typicalPageMessage } from './render.js';
  *   page (one OAuth token, fetched once), reads its JSON and posts the fixed page to the
  *   command's `response_url` with Bolt's `respond()`.
  * Both requests go through the app's pooled fetch (src/http/pooled-fetch.ts), as the app's do.
+ * With FLOOR_ZOOM_PAGE_IN_ACK=1, a command without arguments waits for Zoom before its ack and
+ * answers in it: no `response_url` post, but the ack waits on Zoom's latency, which the app never
+ * does (Slack gives an ack 3 seconds, and Zoom or the rate limiter can take longer). It measures
+ * what that design would save.
  * No identity, authorisation, audit, cache, rendering, sealing, logging or metrics: the app's
  * CPU per answer minus the floor's is what those cost. Run by the bench as its own process with
  * the app's Node flags, configured like bare Bolt plus the fake Zoom's ZOOM_* variables;
@@ -44,14 +48,12 @@ const zoomUserOf = (slackUserId: string) => `bench-${Number(slackUserId.slice(2)
 
 const app = createBaselineApp('floor-bolt', { fetch });
 
-app.command('/sms-sessions', async ({ ack, command, respond }) => {
-  if (command.text !== '') {
-    await ack(page);
-    return;
-  }
-  await ack();
+/** Whether a page from Zoom is awaited and put in the ack (see the file's comment). */
+const zoomPageInAck = process.env.FLOOR_ZOOM_PAGE_IN_ACK === '1';
+
+const askZoom = async (slackUserId: string): Promise<void> => {
   const sessions = new URL(
-    `phone/users/${encodeURIComponent(zoomUserOf(command.user_id))}/sms/sessions`,
+    `phone/users/${encodeURIComponent(zoomUserOf(slackUserId))}/sms/sessions`,
     `${env('ZOOM_API_BASE_URL').replace(/\/?$/, '/')}`,
   );
   sessions.searchParams.set('page_size', '10');
@@ -62,6 +64,20 @@ app.command('/sms-sessions', async ({ ack, command, respond }) => {
   if (!response.ok || !Array.isArray(body.sms_sessions)) {
     throw new Error(`the fake Zoom answered ${response.status} without sessions`);
   }
+};
+
+app.command('/sms-sessions', async ({ ack, command, respond }) => {
+  if (command.text !== '') {
+    await ack(page);
+    return;
+  }
+  if (zoomPageInAck) {
+    await askZoom(command.user_id);
+    await ack(page);
+    return;
+  }
+  await ack();
+  await askZoom(command.user_id);
   await respond(page);
 });
 

@@ -16,6 +16,8 @@ export interface BenchResults {
   readonly bare: TargetResult;
   /** Bolt and the HTTP a page needs, nothing of the app (bench/floor-bolt.ts). */
   readonly floor: TargetResult;
+  /** The floor when a page from Zoom is awaited and answered in the ack (FLOOR_ZOOM_PAGE_IN_ACK). */
+  readonly floorInAck: TargetResult;
   readonly app: TargetResult;
   /** From a second, fresh app process; absent when profiling. */
   readonly memory: MemoryResult | undefined;

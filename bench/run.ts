@@ -163,16 +163,20 @@ const main = async (plan: BenchPlan, workDir: string) => {
     const bare = await withTarget(startBare, (target) =>
       runScenario({ ...shared, target, role: 'bare' }),
     );
-    const floor = await withTarget(
-      () =>
-        startFloorBoltProcess({
-          slackApiUrl: slack.apiUrl,
-          zoomBaseUrl: zoom.address.baseUrl,
-          zoomTokenUrl: zoom.address.tokenUrl,
-          workDir,
-        }),
-      (target) => runScenario({ ...shared, target, role: 'floor' }),
-    );
+    const runFloor = (zoomPageInAck: boolean) =>
+      withTarget(
+        () =>
+          startFloorBoltProcess({
+            slackApiUrl: slack.apiUrl,
+            zoomBaseUrl: zoom.address.baseUrl,
+            zoomTokenUrl: zoom.address.tokenUrl,
+            workDir,
+            zoomPageInAck,
+          }),
+        (target) => runScenario({ ...shared, target, role: 'floor' }),
+      );
+    const floor = await runFloor(false);
+    const floorInAck = await runFloor(true);
     const app = await withTarget(
       () => startApp('app'),
       (target) => runScenario({ ...shared, target, role: 'app' }),
@@ -195,6 +199,7 @@ const main = async (plan: BenchPlan, workDir: string) => {
       startups,
       bare,
       floor,
+      floorInAck,
       app,
       memory,
       bareMemory,

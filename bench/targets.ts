@@ -265,6 +265,8 @@ export const startAppProcess = async (options: AppTargetOptions): Promise<Target
 const startBenchScript = async (spec: {
   readonly name: string;
   readonly script: string;
+  /** Its log's file name in `workDir`. */
+  readonly log: string;
   readonly slackApiUrl: string;
   readonly workDir: string;
   readonly env?: Readonly<Record<string, string>>;
@@ -274,7 +276,7 @@ const startBenchScript = async (spec: {
     name: spec.name,
     args: [...productionNodeFlags(REPO_ROOT), ...HEAP_PROBE, '--import', 'tsx', spec.script],
     port,
-    logPath: join(spec.workDir, `${spec.script.replace(/^bench\/|\.ts$/g, '')}.log`),
+    logPath: join(spec.workDir, spec.log),
     env: { ...slackEnv(spec.slackApiUrl, port), ...spec.env },
   });
 };
@@ -284,7 +286,12 @@ export const startBareBoltProcess = (options: {
   readonly slackApiUrl: string;
   readonly workDir: string;
 }): Promise<TargetProcess> =>
-  startBenchScript({ name: 'bare Bolt', script: 'bench/bare-bolt.ts', ...options });
+  startBenchScript({
+    name: 'bare Bolt',
+    script: 'bench/bare-bolt.ts',
+    log: 'bare-bolt.log',
+    ...options,
+  });
 
 /** Where the floor (bench/floor-bolt.ts) finds the fakes. */
 export interface FloorTargetOptions {
@@ -292,14 +299,20 @@ export interface FloorTargetOptions {
   readonly zoomBaseUrl: string;
   readonly zoomTokenUrl: string;
   readonly workDir: string;
+  /** FLOOR_ZOOM_PAGE_IN_ACK: a page from Zoom is awaited and answered in the ack. */
+  readonly zoomPageInAck?: boolean;
 }
 
 /** Starts bench/floor-bolt.ts against the fakes. */
 export const startFloorBoltProcess = (options: FloorTargetOptions): Promise<TargetProcess> =>
   startBenchScript({
-    name: 'floor',
+    name: options.zoomPageInAck === true ? 'floor (Zoom page in the ack)' : 'floor',
     script: 'bench/floor-bolt.ts',
+    log: options.zoomPageInAck === true ? 'floor-bolt-in-ack.log' : 'floor-bolt.log',
     slackApiUrl: options.slackApiUrl,
     workDir: options.workDir,
-    env: zoomEnv(options),
+    env: {
+      ...zoomEnv(options),
+      FLOOR_ZOOM_PAGE_IN_ACK: options.zoomPageInAck === true ? '1' : '0',
+    },
   });
