@@ -8,14 +8,13 @@ import type {
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
+import { responseUrlOf } from './seal/sealed-respond.js';
 
 /** What picks a block action's listener: its exact `action_id`, or a pattern of them. */
 export type ActionMatch =
   | string
   | RegExp
   | { readonly type: 'block_actions'; readonly action_id: RegExp };
-
-import { responseUrlOf } from './seal/sealed-respond.js';
 
 type CommandListener = Middleware<SlackCommandMiddlewareArgs>;
 type ActionListener<A extends SlackAction> = Middleware<SlackActionMiddlewareArgs<A>>;
