@@ -26,6 +26,12 @@ export interface BenchPlan {
   readonly warmupCommands: number;
   readonly loadRatePerSecond: number;
   readonly loadDurationS: number;
+  /**
+   * Alternating rounds for CPU per answer (bench/rounds.ts): how many, and how long each process's
+   * step of each workload is in a round.
+   */
+  readonly cpuRounds: number;
+  readonly cpuRoundStepS: number;
   /** Commands the app has handled in all when memory is read the last time. */
   readonly memoryCommands: number;
   /** Distinct people sending the memory run's commands. */
@@ -49,6 +55,8 @@ const FULL: Omit<
   warmupCommands: 500,
   loadRatePerSecond: 200,
   loadDurationS: 10,
+  cpuRounds: 5,
+  cpuRoundStepS: 5,
   memoryCommands: 10_000,
   memoryPeople: 2_000,
   saturationRatesPerSecond: [25, 50, 100, 200, 400, 800, 1600, 3200],
@@ -64,6 +72,8 @@ const QUICK: typeof FULL = {
   warmupCommands: 50,
   loadRatePerSecond: 50,
   loadDurationS: 2,
+  cpuRounds: 1,
+  cpuRoundStepS: 1,
   memoryCommands: 200,
   memoryPeople: 100,
   saturationRatesPerSecond: [50, 100],

@@ -10,6 +10,7 @@ import {
   overheadMs,
   steadyCallsPerPage,
 } from './results.js';
+import { renderRounds } from './rounds-report.js';
 import { renderSaturation } from './saturation-report.js';
 import type { MemoryResult, TargetResult } from './scenario.js';
 import type { StepResult } from './step.js';
@@ -324,6 +325,7 @@ export const renderReport = (results: BenchResults): string =>
     machineSection(results),
     loadSection(results),
     renderFloor(results),
+    renderRounds(results),
     renderSaturation(results),
     answerSection(results),
     callsSection(results),

@@ -1,6 +1,7 @@
 import type { MachineInfo } from './machine.js';
 import type { BenchPlan } from './options.js';
 import type { RenderResult } from './render.js';
+import type { CpuRounds } from './rounds.js';
 import type { MemoryResult, TargetResult } from './scenario.js';
 import type { StartupResult } from './startup.js';
 import type { StepResult } from './step.js';
@@ -19,6 +20,8 @@ export interface BenchResults {
   /** The floor when a page from Zoom is awaited and answered in the ack (FLOOR_ZOOM_PAGE_IN_ACK). */
   readonly floorInAck: TargetResult;
   readonly app: TargetResult;
+  /** CPU per answer of bare Bolt, both floors and the app, in alternating rounds. */
+  readonly rounds: CpuRounds;
   /** From a second, fresh app process; absent when profiling. */
   readonly memory: MemoryResult | undefined;
   /** The same memory run on a fresh bare Bolt process. */

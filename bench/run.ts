@@ -13,6 +13,7 @@ import { type BenchPlan, parseBenchArgs, USAGE } from './options.js';
 import { renderProfileReport } from './profile-report.js';
 import { benchmarkRendering } from './render.js';
 import { renderReport } from './report.js';
+import { runCpuRounds } from './rounds.js';
 import { runMemory, runScenario } from './scenario.js';
 import { STARTS_PER_TARGET, timeStartups } from './startup.js';
 import { benchmarkSyncSteps } from './sync-steps.js';
@@ -163,16 +164,17 @@ const main = async (plan: BenchPlan, workDir: string) => {
     const bare = await withTarget(startBare, (target) =>
       runScenario({ ...shared, target, role: 'bare' }),
     );
+    const startFloor = (zoomPageInAck: boolean) =>
+      startFloorBoltProcess({
+        slackApiUrl: slack.apiUrl,
+        zoomBaseUrl: zoom.address.baseUrl,
+        zoomTokenUrl: zoom.address.tokenUrl,
+        workDir,
+        zoomPageInAck,
+      });
     const runFloor = (zoomPageInAck: boolean) =>
       withTarget(
-        () =>
-          startFloorBoltProcess({
-            slackApiUrl: slack.apiUrl,
-            zoomBaseUrl: zoom.address.baseUrl,
-            zoomTokenUrl: zoom.address.tokenUrl,
-            workDir,
-            zoomPageInAck,
-          }),
+        () => startFloor(zoomPageInAck),
         (target) => runScenario({ ...shared, target, role: 'floor' }),
       );
     const floor = await runFloor(false);
@@ -181,6 +183,20 @@ const main = async (plan: BenchPlan, workDir: string) => {
       () => startApp('app'),
       (target) => runScenario({ ...shared, target, role: 'app' }),
     );
+    progress(
+      `CPU rounds: ${plan.cpuRounds} of ${plan.cpuRoundStepS} s a step, all four processes up`,
+    );
+    const rounds = await runCpuRounds({
+      ...shared,
+      rounds: plan.cpuRounds,
+      durationS: plan.cpuRoundStepS,
+      targets: [
+        { key: 'bare', start: startBare, answers: false },
+        { key: 'floor', start: () => startFloor(false), answers: true },
+        { key: 'floorInAck', start: () => startFloor(true), answers: true },
+        { key: 'app', start: () => startApp('app-rounds'), answers: true },
+      ],
+    });
     const ratePerSecond = memoryRate(plan);
     const memory = await withTarget(
       () => startApp('app-memory'),
@@ -201,6 +217,7 @@ const main = async (plan: BenchPlan, workDir: string) => {
       floor,
       floorInAck,
       app,
+      rounds,
       memory,
       bareMemory,
     });

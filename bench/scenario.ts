@@ -72,7 +72,10 @@ export interface ScenarioOptions {
 /** What a process under test is in the run (see {@link ScenarioOptions.role}). */
 export type TargetRole = 'app' | 'bare' | 'floor';
 
-const stepContext = (options: Omit<ScenarioOptions, 'role'>, answers: boolean): StepContext => ({
+export const stepContext = (
+  options: Omit<ScenarioOptions, 'role'>,
+  answers: boolean,
+): StepContext => ({
   target: options.target,
   driver: createLoadDriver({
     eventsUrl: options.target.eventsUrl,
