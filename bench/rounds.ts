@@ -33,7 +33,7 @@ const cpuPerCommand = (step: StepResult, answers: boolean): number | undefined =
   return done === 0 ? undefined : step.cpuMs / done;
 };
 
-/** The median of the readings that exist. */
+/** The median (nearest rank, as the bench's percentiles: the lower middle of an even count) of the readings that exist. */
 export const medianOf = (readings: RoundReadings): number | undefined =>
   percentile(
     readings.filter((value): value is number => value !== undefined),
