@@ -1,6 +1,14 @@
 import { count, table } from './format.js';
 import type { BenchResults } from './results.js';
-import { type CpuRounds, medianOf, type RoundKey, type RoundReadings, ratiosOf } from './rounds.js';
+import {
+  type CpuRounds,
+  measured,
+  medianOf,
+  medianRatio,
+  type RoundKey,
+  type RoundReadings,
+  ratiosOf,
+} from './rounds.js';
 
 const NAMES: Readonly<Record<RoundKey, string>> = {
   bare: 'bare Bolt (per ack)',
@@ -9,16 +17,13 @@ const NAMES: Readonly<Record<RoundKey, string>> = {
   app: 'app',
 };
 
-const known = (readings: RoundReadings): number[] =>
-  readings.filter((value): value is number => value !== undefined);
-
 /** `median (min–max)` of the readings: the median with its unit, the bounds as bare numbers. */
 const spreadOf = (
   readings: RoundReadings,
   digits: number,
   unit: (value: string) => string,
 ): string => {
-  const values = known(readings);
+  const values = measured(readings);
   const median = medianOf(values);
   if (median === undefined) return '—';
   const bounds = [Math.min(...values), Math.max(...values)].map((v) => v.toFixed(digits));
@@ -30,8 +35,8 @@ const times = (value: string) => `${value}×`;
 
 /** The app's CPU per answer over bare Bolt's per ack, median of the rounds, per workload. */
 export const roundsAppOverBare = (rounds: CpuRounds) => ({
-  cached: medianOf(ratiosOf(rounds.cpu.app.cached, rounds.cpu.bare.cached)),
-  zoom: medianOf(ratiosOf(rounds.cpu.app.zoom, rounds.cpu.bare.zoom)),
+  cached: medianRatio(rounds.cpu.app.cached, rounds.cpu.bare.cached),
+  zoom: medianRatio(rounds.cpu.app.zoom, rounds.cpu.bare.zoom),
 });
 
 /** The rounds as one table: CPU per command and the ratios taken within each round. */

@@ -33,12 +33,13 @@ const cpuPerCommand = (step: StepResult, answers: boolean): number | undefined =
   return done === 0 ? undefined : step.cpuMs / done;
 };
 
+/** The rounds' readings that exist (a round where nothing was answered has none). */
+export const measured = (readings: RoundReadings): number[] =>
+  readings.filter((value): value is number => value !== undefined);
+
 /** The median (nearest rank, as the bench's percentiles: the lower middle of an even count) of the readings that exist. */
 export const medianOf = (readings: RoundReadings): number | undefined =>
-  percentile(
-    readings.filter((value): value is number => value !== undefined),
-    50,
-  );
+  percentile(measured(readings), 50);
 
 /** Each round's `a ÷ b`, where both were measured. */
 export const ratiosOf = (a: RoundReadings, b: RoundReadings): RoundReadings =>
